@@ -13,7 +13,9 @@ function check(): number {
   process.chdir(path.dirname(dir));
   const bank = loadBank(dir);
   if (bank.issues.length > 0) {
-    console.error(`✗ ${bank.issues.length} problem(s) in ${bank.files} file(s):\n${formatIssues(bank.issues)}`);
+    console.error(
+      `✗ ${bank.issues.length} problem(s) in ${bank.files} file(s):\n${formatIssues(bank.issues)}`,
+    );
     return 1;
   }
   const counts = COMPETENCIES.map((c) => `${c} ${bank.questions.filter((q) => q.competency === c).length}`);

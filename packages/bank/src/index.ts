@@ -1,4 +1,4 @@
-export * from "./load-bank.js";
-export * from "./semantic-checks.js";
 export * from "./json-schema.js";
+export * from "./load-bank.js";
 export * from "./locate.js";
+export * from "./semantic-checks.js";

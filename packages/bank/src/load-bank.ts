@@ -58,7 +58,15 @@ export function parseQuestionFile(
       }),
     };
   }
-  const parsed = questionSchema.safeParse(doc.toJS());
+  const data = doc.toJS();
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return {
+      issues: [
+        { file: displayName, path: "", message: "the file must hold a YAML mapping of question fields" },
+      ],
+    };
+  }
+  const parsed = questionSchema.safeParse(data);
   if (!parsed.success) {
     return {
       issues: parsed.error.issues.map((issue: z.core.$ZodIssue) => ({
@@ -90,7 +98,11 @@ export function loadBank(root: string): LoadedBank {
 
     const expectedName = path.basename(file).replace(/\.ya?ml$/, "");
     if (q.id !== expectedName) {
-      issues.push({ file: rel, path: "id", message: `id '${q.id}' must match the file name '${expectedName}'` });
+      issues.push({
+        file: rel,
+        path: "id",
+        message: `id '${q.id}' must match the file name '${expectedName}'`,
+      });
     }
     const folder = path.basename(path.dirname(file));
     if ((COMPETENCIES as readonly string[]).includes(folder) && folder !== q.competency) {

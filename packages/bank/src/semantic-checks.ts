@@ -1,4 +1,4 @@
-import { RUBRIC_MAX, RUBRIC_MIN, type Question } from "@loopwright/schema";
+import { type Question, RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
 
 /** A problem found in one bank file, addressed by a dotted field path. */
 export interface BankIssue {
@@ -62,7 +62,10 @@ export function checkQuestionSemantics(q: Question, file: string): BankIssue[] {
           `'${dim}' is not a rubric dimension of this question (dimensions: ${[...dimensionIds].join(", ")})`,
         );
       } else if (score < RUBRIC_MIN || score > RUBRIC_MAX) {
-        add(`${base}.scores.${dim}`, `score ${score} is outside the rubric range ${RUBRIC_MIN}–${RUBRIC_MAX}`);
+        add(
+          `${base}.scores.${dim}`,
+          `score ${score} is outside the rubric range ${RUBRIC_MIN}–${RUBRIC_MAX}`,
+        );
       }
     }
     for (const dim of dimensionIds) {

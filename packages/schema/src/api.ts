@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { competencySchema, levelSchema } from "./competencies.js";
 import { questionSchema } from "./bank.js";
+import { competencySchema, levelSchema } from "./competencies.js";
 
 /** Every 4xx/5xx body the API sends. `issues` lists field-level problems when there are any. */
 export const apiErrorSchema = z.object({
   error: z.string().describe("Short machine-readable code, e.g. 'not_found'"),
   message: z.string().describe("What went wrong, written for a person"),
-  issues: z
-    .array(z.object({ path: z.string(), message: z.string() }))
-    .optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

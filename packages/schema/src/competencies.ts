@@ -31,18 +31,14 @@ export const COMPETENCY_BLURBS: Record<Competency, string> = {
     "Team topology, spans of control, ownership boundaries and how an organisation grows or reshapes.",
   "strategic-leadership":
     "Setting a multi-quarter direction, choosing where not to invest, and tying engineering to business outcomes.",
-  "managing-managers":
-    "Coaching, assessing and growing engineering managers; building a leadership bench.",
-  "business-budget":
-    "Headcount plans, budgets, vendor spend and the return on engineering investment.",
-  "cross-functional":
-    "Partnering with product, design, sales and finance on priorities and trade-offs.",
+  "managing-managers": "Coaching, assessing and growing engineering managers; building a leadership bench.",
+  "business-budget": "Headcount plans, budgets, vendor spend and the return on engineering investment.",
+  "cross-functional": "Partnering with product, design, sales and finance on priorities and trade-offs.",
   "execution-process":
     "Delivery predictability, planning cadence, quality and the processes that hold them up.",
   "technical-judgment":
     "Architecture direction, build versus buy, technical debt and platform bets at org scale.",
-  "crisis-change":
-    "Incidents, reorganisations, layoffs, acquisitions and leading people through them.",
+  "crisis-change": "Incidents, reorganisations, layoffs, acquisitions and leading people through them.",
 };
 
 /** The seniority a question is pitched at. */

@@ -1,3 +1,3 @@
-export * from "./competencies.js";
-export * from "./bank.js";
 export * from "./api.js";
+export * from "./bank.js";
+export * from "./competencies.js";

@@ -1,0 +1,60 @@
+import { createRequire } from "node:module";
+import helmet from "@fastify/helmet";
+import { loadBankOrThrow } from "@loopwright/bank";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import { healthRoutes } from "./features/health/routes.js";
+import { QuestionCatalog } from "./features/questions/catalog.js";
+import { questionRoutes } from "./features/questions/routes.js";
+import { installErrorHandling } from "./plugins/errors.js";
+import { registerOpenApi } from "./plugins/openapi.js";
+import { registerWebApp } from "./plugins/web-app.js";
+import { openSqliteStore } from "./storage/sqlite/sqlite-store.js";
+import type { Store } from "./storage/store.js";
+
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+export interface BuildOptions {
+  config: Config;
+  logger?: FastifyServerOptions["logger"];
+  /** Supply a store to share one across app instances (tests); otherwise SQLite in DATA_DIR. */
+  store?: Store;
+}
+
+export type App = FastifyInstance;
+
+/**
+ * Builds the application without listening. Loads and validates the question
+ * bank first so a bad file stops start-up with its name, then opens storage.
+ */
+export async function buildApp({ config, logger = false, store }: BuildOptions): Promise<App> {
+  const catalog = new QuestionCatalog(loadBankOrThrow(config.BANK_DIR));
+  const activeStore = store ?? openSqliteStore(config.DATA_DIR);
+
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    referrerPolicy: { policy: "no-referrer" },
+    contentSecurityPolicy: {
+      directives: {
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+      },
+    },
+  });
+  await registerOpenApi(app, version);
+  await app.register(healthRoutes, { catalog, store: activeStore, version });
+  await app.register(questionRoutes, { catalog });
+  await registerWebApp(app, config.WEB_DIST_DIR);
+
+  if (!store) app.addHook("onClose", async () => activeStore.close());
+  return app;
+}

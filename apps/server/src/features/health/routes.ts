@@ -1,0 +1,19 @@
+import { healthSchema } from "@loopwright/schema";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Store } from "../../storage/store.js";
+import type { QuestionCatalog } from "../questions/catalog.js";
+
+export const healthRoutes: FastifyPluginAsyncZod<{
+  catalog: QuestionCatalog;
+  store: Store;
+  version: string;
+}> = async (app, { catalog, store, version }) => {
+  app.get(
+    "/api/health",
+    { schema: { tags: ["health"], summary: "Liveness and readiness", response: { 200: healthSchema } } },
+    async () => {
+      await store.ping();
+      return { status: "ok" as const, version, questions: catalog.size, storage: store.kind };
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import type { ApiError } from "@loopwright/schema";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+/** An error the client caused, carried to the error handler with its status and code. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ApiError["issues"],
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export const notFound = (message: string) => new HttpError(404, "not_found", message);
+export const badRequest = (message: string, issues?: ApiError["issues"]) =>
+  new HttpError(400, "bad_request", message, issues);
+
+const CONTEXT_NAMES: Record<string, string> = {
+  querystring: "query parameter",
+  params: "path parameter",
+  body: "body field",
+  headers: "header",
+};
+
+function validationBody(error: FastifyError): ApiError {
+  const context = error.validationContext ?? "body";
+  const noun = CONTEXT_NAMES[context] ?? context;
+  const issues = (error.validation ?? []).map((v) => {
+    const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+    const unknownKeys = (v.params as { keys?: string[] } | undefined)?.keys;
+    if (!path && unknownKeys?.length) {
+      return { path: unknownKeys.join(", "), message: `unknown ${noun}; remove it` };
+    }
+    return { path: path || "(root)", message: v.message ?? "is invalid" };
+  });
+  const first = issues[0];
+  const message = first
+    ? `Invalid ${noun} '${first.path}': ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`
+    : `Invalid ${noun}`;
+  return { error: "invalid_request", message, issues };
+}
+
+/** Maps Fastify's own client errors (bad JSON, too large, wrong media type) to readable bodies. */
+function frameworkClientError(error: FastifyError): ApiError {
+  const code = error.code ?? "bad_request";
+  const readable: Record<string, string> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: "The request body is not valid JSON.",
+    FST_ERR_CTP_EMPTY_JSON_BODY: "The request body is empty but the content type says JSON.",
+    FST_ERR_CTP_BODY_TOO_LARGE: "The request body is too large.",
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: "This content type is not supported; send application/json.",
+  };
+  return { error: code.toLowerCase(), message: readable[code] ?? error.message };
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof HttpError) {
+      const body: ApiError = { error: error.code, message: error.message };
+      if (error.issues) body.issues = error.issues;
+      return reply.code(error.statusCode).send(body);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.code(400).send(validationBody(error));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(frameworkClientError(error));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.code(500).send({
+      error: "internal_error",
+      message: "Something went wrong on our side; the error has been logged.",
+    });
+  });
+}

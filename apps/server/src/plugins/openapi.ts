@@ -1,0 +1,25 @@
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import type { FastifyInstance } from "fastify";
+import { jsonSchemaTransform } from "fastify-type-provider-zod";
+
+/** OpenAPI document generated from the route schemas: JSON at /api/openapi.json, a browsable UI at /api/docs. */
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Loopwright API",
+        description:
+          "Question bank, practice, peer sessions and loop calibration for director-level interviews.",
+        version,
+      },
+      tags: [
+        { name: "health", description: "Service status" },
+        { name: "questions", description: "The question bank" },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+}

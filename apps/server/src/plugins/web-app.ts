@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+import { notFound } from "./errors.js";
+
+const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Loopwright</title>
+<body style="font:16px/1.5 system-ui;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>The web app has not been built</h1>
+<p>The API is running. Build the client with <code>pnpm build</code> (or start everything with <code>pnpm start</code>) and reload.</p>
+<p>API documentation: <a href="/api/docs">/api/docs</a></p></body></html>`;
+
+/**
+ * Serves the built React app. Unknown /api paths get a JSON 404; any other
+ * unknown path gets index.html so client-side routes survive a reload.
+ */
+export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const indexFile = path.join(distDir, "index.html");
+  const built = existsSync(indexFile);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      setHeaders(res, filePath) {
+        // Vite fingerprints assets, so they can be cached forever; index.html must not be.
+        res.setHeader(
+          "cache-control",
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache",
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split("?")[0] ?? "";
+    if (pathname.startsWith("/api/") || pathname === "/api" || request.method !== "GET") {
+      throw notFound(
+        `There is no ${request.method} ${pathname} endpoint. The API is documented at /api/docs.`,
+      );
+    }
+    if (!built) return reply.type("text/html").send(NOT_BUILT_PAGE);
+    return reply.header("cache-control", "no-cache").sendFile("index.html");
+  });
+}

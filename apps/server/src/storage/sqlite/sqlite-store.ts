@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Store } from "../store.js";
+import { type Migration, SQLITE_MIGRATIONS } from "./migrations.js";
+
+export type SqliteDatabase = Database.Database;
+
+function migrate(db: SqliteDatabase, migrations: Migration[]): void {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))",
+  );
+  const applied = new Set(
+    db
+      .prepare("SELECT id FROM schema_migrations")
+      .all()
+      .map((row) => (row as { id: string }).id),
+  );
+  const record = db.prepare("INSERT INTO schema_migrations (id) VALUES (?)");
+  for (const migration of migrations) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.id);
+    })();
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly kind = "sqlite";
+  readonly db: SqliteDatabase;
+
+  constructor(readonly file: string) {
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    // WAL lets readers proceed during a write; NORMAL sync is durable across process crashes in WAL mode.
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db, SQLITE_MIGRATIONS);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async appliedMigrations(): Promise<string[]> {
+    return this.db
+      .prepare("SELECT id FROM schema_migrations ORDER BY id")
+      .all()
+      .map((row) => (row as { id: string }).id);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openSqliteStore(dataDir: string): SqliteStore {
+  return new SqliteStore(path.join(dataDir, "loopwright.sqlite"));
+}

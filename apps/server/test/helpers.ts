@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+import { type App, buildApp } from "../src/app.js";
+import { type Config, loadConfig } from "../src/config.js";
+
+export interface RunningServer {
+  app: App;
+  url: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real server on an ephemeral port with its own data directory, and
+ * closes it (and removes the directory) when the test file finishes.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "loopwright-test-"));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...env });
+  const app = await buildApp({ config });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address !== "object") throw new Error("server did not bind a port");
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  afterAll(close);
+  return { app, url: `http://127.0.0.1:${address.port}`, config, close };
+}
+
+export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON; tests assert on the raw text
+  }
+  return { status: res.status, body };
+}
