@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import { healthRoutes } from "./features/health/routes.js";
+import { PracticeService } from "./features/practice/attempt-service.js";
+import { practiceRoutes } from "./features/practice/routes.js";
 import { QuestionCatalog } from "./features/questions/catalog.js";
 import { questionRoutes } from "./features/questions/routes.js";
 import { installErrorHandling } from "./plugins/errors.js";
@@ -53,6 +55,12 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { catalog, store: activeStore, version });
   await app.register(questionRoutes, { catalog });
+  const practice = new PracticeService({
+    catalog,
+    repo: activeStore.practice,
+    timeScale: config.PRACTICE_TIME_SCALE,
+  });
+  await app.register(practiceRoutes, { service: practice, repo: activeStore.practice, catalog });
   await registerWebApp(app, config.WEB_DIST_DIR);
 
   if (!store) app.addHook("onClose", async () => activeStore.close());

@@ -20,6 +20,11 @@ export const configSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
     .default("info"),
+  PRACTICE_TIME_SCALE: z.coerce
+    .number({ error: "PRACTICE_TIME_SCALE must be a number" })
+    .positive("PRACTICE_TIME_SCALE must be above 0 (1 = the bank's durations, 0.01 = a hundred times faster)")
+    .max(10, "PRACTICE_TIME_SCALE above 10 is surely a mistake")
+    .default(1),
   PUBLIC_ORIGIN: z
     .url({ error: "PUBLIC_ORIGIN must be a URL such as https://loopwright.example.com" })
     .optional(),

@@ -1,3 +1,4 @@
 export * from "./api.js";
 export * from "./bank.js";
 export * from "./competencies.js";
+export * from "./practice.js";

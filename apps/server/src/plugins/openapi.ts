@@ -16,7 +16,17 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       tags: [
         { name: "health", description: "Service status" },
         { name: "questions", description: "The question bank" },
+        { name: "practice", description: "Solo timed practice, owned by a private practitioner key" },
       ],
+      components: {
+        securitySchemes: {
+          practitionerKey: {
+            type: "http",
+            scheme: "bearer",
+            description: "The practitioner key from POST /api/practitioners",
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

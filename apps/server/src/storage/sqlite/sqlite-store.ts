@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Store } from "../store.js";
 import { type Migration, SQLITE_MIGRATIONS } from "./migrations.js";
+import { SqlitePracticeRepository } from "./practice-repository.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -29,6 +30,7 @@ function migrate(db: SqliteDatabase, migrations: Migration[]): void {
 export class SqliteStore implements Store {
   readonly kind = "sqlite";
   readonly db: SqliteDatabase;
+  readonly practice: SqlitePracticeRepository;
 
   constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db, SQLITE_MIGRATIONS);
+    this.practice = new SqlitePracticeRepository(this.db);
   }
 
   async ping(): Promise<void> {
