@@ -24,10 +24,10 @@ describe("a practice attempt across a server crash", () => {
           ...(body ? { "content-type": "application/json" } : {}),
         },
         body: body ? JSON.stringify(body) : undefined,
-      }).then((r) => r.json());
+      }).then((r) => r.json() as Promise<any>);
 
     const { key } = await post("/api/practitioners");
-    const questions = await (await fetch(`${server.url}/api/questions`)).json();
+    const questions: any = await (await fetch(`${server.url}/api/questions`)).json();
     const attempt = await post("/api/attempts", key, { questionId: questions.questions[0].id });
     const text = "Clarify first: how many engineers, which teams, what deadline.\n\nThen the org design.";
     const saved = await post(`/api/attempts/${attempt.id}/answer`, key, { text, revision: 7 }, "PUT");
@@ -38,7 +38,7 @@ describe("a practice attempt across a server crash", () => {
     await server.kill();
     await server.start();
 
-    const after = await (
+    const after: any = await (
       await fetch(`${server.url}/api/attempts/${attempt.id}`, { headers: { authorization: `Bearer ${key}` } })
     ).json();
     expect(after.answer).toMatchObject({ text, revision: 7 });

@@ -62,7 +62,7 @@ export class ClockError extends Error {
   override name = "ClockError";
 }
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 export function createClock(phases: PhasePlan[]): ClockState {
   if (phases.length === 0) throw new ClockError("a clock needs at least one phase");
