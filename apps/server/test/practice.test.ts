@@ -174,7 +174,7 @@ describe("a whole attempt", () => {
 
     const json = await fetch(`${server.url}/api/attempts/export?format=json`, { headers: auth(key) });
     expect(json.headers.get("content-disposition")).toContain(".json");
-    const exported = await json.json();
+    const exported: any = await json.json();
     expect(exported.attempts.map((a: { id: string }) => a.id)).toContain(attemptId);
 
     const md = await fetch(`${server.url}/api/attempts/export?format=markdown`, { headers: auth(key) });
@@ -258,7 +258,7 @@ describe("bad input", () => {
       body: "{nope",
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toContain("not valid JSON");
+    expect(((await res.json()) as any).message).toContain("not valid JSON");
     const unknown = await call("GET", "/api/attempts/AAAAAAAAAAAAAAAA", key);
     expect(unknown.status).toBe(404);
     const malformed = await call("GET", "/api/attempts/..%2F..", key);
