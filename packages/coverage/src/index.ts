@@ -1,0 +1,3 @@
+export * from "./match.js";
+export { MATCHING_RULES } from "./rules.js";
+export * from "./segments.js";
