@@ -4,6 +4,8 @@ import { loadBankOrThrow } from "@loopwright/bank";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
+import { CalibrationService } from "./features/calibration/calibration-service.js";
+import { calibrationRoutes } from "./features/calibration/routes.js";
 import { healthRoutes } from "./features/health/routes.js";
 import { PracticeService } from "./features/practice/attempt-service.js";
 import { practiceRoutes } from "./features/practice/routes.js";
@@ -61,6 +63,13 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     timeScale: config.PRACTICE_TIME_SCALE,
   });
   await app.register(practiceRoutes, { service: practice, repo: activeStore.practice, catalog });
+  const calibration = new CalibrationService({
+    catalog,
+    repo: activeStore.calibration,
+    linkTtlDays: config.LINK_TTL_DAYS,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+  });
+  await app.register(calibrationRoutes, { service: calibration });
   await registerWebApp(app, config.WEB_DIST_DIR);
 
   if (!store) app.addHook("onClose", async () => activeStore.close());

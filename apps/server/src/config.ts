@@ -25,6 +25,15 @@ export const configSchema = z.object({
     .positive("PRACTICE_TIME_SCALE must be above 0 (1 = the bank's durations, 0.01 = a hundred times faster)")
     .max(10, "PRACTICE_TIME_SCALE above 10 is surely a mistake")
     .default(1),
+  LINK_TTL_DAYS: z.coerce
+    .number()
+    .int()
+    .positive("LINK_TTL_DAYS must be a positive number of days")
+    .default(90),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive("SESSION_TTL_HOURS must be a positive number of hours")
+    .default(24 * 14),
   PUBLIC_ORIGIN: z
     .url({ error: "PUBLIC_ORIGIN must be a URL such as https://loopwright.example.com" })
     .optional(),

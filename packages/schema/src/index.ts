@@ -1,4 +1,5 @@
 export * from "./api.js";
 export * from "./bank.js";
+export * from "./calibration.js";
 export * from "./competencies.js";
 export * from "./practice.js";

@@ -17,6 +17,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: "health", description: "Service status" },
         { name: "questions", description: "The question bank" },
         { name: "practice", description: "Solo timed practice, owned by a private practitioner key" },
+        {
+          name: "calibration",
+          description: "Team workspaces, loops, calibration exercises and agreement statistics",
+        },
       ],
       components: {
         securitySchemes: {
@@ -24,6 +28,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             type: "http",
             scheme: "bearer",
             description: "The practitioner key from POST /api/practitioners",
+          },
+          workspaceSession: {
+            type: "http",
+            scheme: "bearer",
+            description: "The credential from POST /api/workspaces/sessions",
           },
         },
       },

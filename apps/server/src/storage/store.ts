@@ -52,6 +52,85 @@ export interface PracticeRepository {
   deleteAllAttempts(practitionerId: string): Promise<number>;
 }
 
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface MemberRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  role: "admin" | "interviewer";
+  createdAt: string;
+  revokedAt: string | null;
+  expiresAt: string;
+}
+
+export interface LoopRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  rounds: { name: string; durationMinutes: number; competencies: string[]; questionIds: string[] }[];
+  createdAt: string;
+}
+
+export interface ExerciseItemRecord {
+  id: string;
+  label: string;
+  questionId: string;
+  kind: "example" | "transcript";
+  exampleId: string | null;
+  text: string;
+}
+
+export interface ExerciseRecord {
+  id: string;
+  workspaceId: string;
+  loopId: string | null;
+  name: string;
+  createdAt: string;
+  round: number;
+  /** Highest round whose results are visible; 0 when none. */
+  revealedRound: number;
+  items: ExerciseItemRecord[];
+  interviewerIds: string[];
+}
+
+export interface ScoreRecord {
+  round: number;
+  memberId: string;
+  itemId: string;
+  dimension: string;
+  score: number;
+  comment: string;
+}
+
+export interface CalibrationRepository {
+  createWorkspace(workspace: WorkspaceRecord, admin: MemberRecord, adminTokenHash: string): Promise<void>;
+  getWorkspace(id: string): Promise<WorkspaceRecord | null>;
+  addMember(member: MemberRecord, tokenHash: string): Promise<void>;
+  listMembers(workspaceId: string): Promise<MemberRecord[]>;
+  findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
+  revokeMember(workspaceId: string, memberId: string, at: string): Promise<boolean>;
+  createSession(credentialHash: string, memberId: string, expiresAt: string): Promise<void>;
+  findSessionMember(credentialHash: string, now: string): Promise<MemberRecord | null>;
+  saveLoop(loop: LoopRecord): Promise<void>;
+  getLoop(workspaceId: string, id: string): Promise<LoopRecord | null>;
+  listLoops(workspaceId: string): Promise<LoopRecord[]>;
+  deleteLoop(workspaceId: string, id: string): Promise<boolean>;
+  createExercise(exercise: ExerciseRecord): Promise<void>;
+  getExercise(workspaceId: string, id: string): Promise<ExerciseRecord | null>;
+  listExercises(workspaceId: string): Promise<ExerciseRecord[]>;
+  updateExerciseRounds(id: string, round: number, revealedRound: number): Promise<void>;
+  /** Upserts one interviewer's scores for a round in one transaction. */
+  saveScores(exerciseId: string, scores: ScoreRecord[]): Promise<void>;
+  listScores(exerciseId: string): Promise<ScoreRecord[]>;
+  markSubmitted(exerciseId: string, round: number, memberId: string, at: string): Promise<void>;
+  listSubmissions(exerciseId: string): Promise<{ round: number; memberId: string }[]>;
+}
+
 /**
  * The storage contract every backend implements. Routes depend on this
  * interface only, so a PostgreSQL store can be added without touching them.
@@ -60,6 +139,7 @@ export interface Store {
   /** Short name for health output, e.g. "sqlite". */
   readonly kind: string;
   readonly practice: PracticeRepository;
+  readonly calibration: CalibrationRepository;
   /** Cheap round trip proving the store answers. */
   ping(): Promise<void>;
   /** Migrations applied, in order. */

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   advancePhase,
   ClockError,
@@ -21,6 +20,7 @@ import type {
   SaveAnswerBody,
 } from "@loopwright/schema";
 import { KeyedMutex } from "../../lib/keyed-mutex.js";
+import { generateId as newId } from "../../lib/secrets.js";
 import { HttpError, notFound } from "../../plugins/errors.js";
 import type { AttemptRecord, PracticeRepository, SaveAnswerOutcome } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
@@ -28,9 +28,6 @@ import type { QuestionCatalog } from "../questions/catalog.js";
 const conflict = (message: string) => new HttpError(409, "conflict", message);
 const invalid = (message: string, path: string) =>
   new HttpError(400, "invalid_request", message, [{ path, message }]);
-
-/** URL-safe, unguessable ids: attempt ids appear in links. */
-const newId = () => randomBytes(12).toString("base64url");
 
 export interface PracticeServiceOptions {
   catalog: QuestionCatalog;

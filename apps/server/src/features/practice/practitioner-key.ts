@@ -1,25 +1,13 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { PRACTITIONER_AUTH_SCHEME } from "@loopwright/schema";
 import type { FastifyRequest } from "fastify";
+import { bearerSecret, generateSecret, hashSecret } from "../../lib/secrets.js";
 import { HttpError } from "../../plugins/errors.js";
 import type { PracticeRepository } from "../../storage/store.js";
 
-/** 256 bits from the CSPRNG, URL-safe so it can travel in a link fragment. */
-export function generatePractitionerKey(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-/**
- * Keys are long random secrets, so a fast unsalted hash is enough: there is
- * nothing to brute-force, and lookup by hash stays a single indexed query.
- */
-export function hashKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
-
 export async function createPractitioner(repo: PracticeRepository): Promise<string> {
-  const key = generatePractitionerKey();
-  await repo.createPractitioner(randomUUID(), hashKey(key));
+  const key = generateSecret();
+  await repo.createPractitioner(randomUUID(), hashSecret(key));
   return key;
 }
 
@@ -36,13 +24,13 @@ export async function authenticatePractitioner(
       `This needs your practitioner key in an 'Authorization: ${PRACTITIONER_AUTH_SCHEME} <key>' header.`,
     );
   }
-  const [scheme, key] = header.split(" ");
-  if (scheme !== PRACTITIONER_AUTH_SCHEME || !key || !/^[A-Za-z0-9_-]{22,128}$/.test(key)) {
+  const key = bearerSecret(header);
+  if (!key) {
     throw unauthorized(
       `The Authorization header must be '${PRACTITIONER_AUTH_SCHEME} <key>' with a practitioner key.`,
     );
   }
-  const id = await repo.findPractitionerIdByKeyHash(hashKey(key));
+  const id = await repo.findPractitionerIdByKeyHash(hashSecret(key));
   if (!id)
     throw unauthorized(
       "This practitioner key is not known here. Open your personal link again, or start afresh.",

@@ -40,4 +40,60 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX attempts_by_loop ON attempts (loop_id, loop_position);
     `,
   },
+  {
+    id: "0003-calibration",
+    sql: `
+      CREATE TABLE workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE members (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TABLE member_sessions (
+        credential_hash TEXT PRIMARY KEY,
+        member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE loops (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        rounds_json TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE exercises (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        loop_id TEXT,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        revealed_round INTEGER NOT NULL,
+        items_json TEXT NOT NULL,
+        interviewer_ids_json TEXT NOT NULL
+      );
+      CREATE TABLE exercise_scores (
+        exercise_id TEXT NOT NULL REFERENCES exercises(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        member_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        dimension TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (exercise_id, round, member_id, item_id, dimension)
+      );
+      CREATE TABLE exercise_submissions (
+        exercise_id TEXT NOT NULL REFERENCES exercises(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        member_id TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        PRIMARY KEY (exercise_id, round, member_id)
+      );
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Store } from "../store.js";
+import { SqliteCalibrationRepository } from "./calibration-repository.js";
 import { type Migration, SQLITE_MIGRATIONS } from "./migrations.js";
 import { SqlitePracticeRepository } from "./practice-repository.js";
 
@@ -31,6 +32,7 @@ export class SqliteStore implements Store {
   readonly kind = "sqlite";
   readonly db: SqliteDatabase;
   readonly practice: SqlitePracticeRepository;
+  readonly calibration: SqliteCalibrationRepository;
 
   constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db, SQLITE_MIGRATIONS);
     this.practice = new SqlitePracticeRepository(this.db);
+    this.calibration = new SqliteCalibrationRepository(this.db);
   }
 
   async ping(): Promise<void> {

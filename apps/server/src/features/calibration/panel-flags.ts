@@ -1,0 +1,83 @@
+import {
+  ALPHA_FLAG_THRESHOLD,
+  type Analysis,
+  type AnalysisWithFlags,
+  type Flag,
+  OFFSET_FLAG_THRESHOLD,
+  type RatingInput,
+  SPLIT_FLAG_THRESHOLD,
+} from "@loopwright/schema";
+
+const fmt = (x: number) => x.toFixed(2);
+
+/**
+ * Turns statistics into things a hiring manager can act on: anchors too vague
+ * to agree on, interviewers off the panel's bar, answers that split the panel.
+ */
+export function panelFlags(
+  analysis: Analysis,
+  ratings: RatingInput[],
+  name: (rater: string) => string = (r) => r,
+  label: (subject: string) => string = (s) => s,
+): Flag[] {
+  const flags: Flag[] = [];
+  for (const d of analysis.dimensions) {
+    const alpha = d.alpha.ordinal;
+    if (alpha !== null && alpha < ALPHA_FLAG_THRESHOLD) {
+      flags.push({
+        kind: "vague-dimension",
+        dimension: d.dimension,
+        alpha,
+        message: `${d.dimension}: ordinal alpha ${fmt(alpha)} is below ${ALPHA_FLAG_THRESHOLD} — the anchors are too vague to agree on; rewrite them with observable behaviour.`,
+      });
+    }
+  }
+  for (const r of analysis.raters) {
+    if (r.meanOffset !== null && Math.abs(r.meanOffset) >= OFFSET_FLAG_THRESHOLD) {
+      const direction = r.meanOffset < 0 ? "harsher" : "more lenient";
+      flags.push({
+        kind: "rater-offset",
+        rater: r.rater,
+        offset: r.meanOffset,
+        direction,
+        message: `${name(r.rater)} scores ${fmt(Math.abs(r.meanOffset))} points ${r.meanOffset < 0 ? "below" : "above"} the rest of the panel on average (${direction}).`,
+      });
+    }
+  }
+  const cells = new Map<string, { subject: string; dimension: string; scores: number[] }>();
+  for (const r of ratings) {
+    const key = JSON.stringify([r.subject, r.dimension]);
+    const cell = cells.get(key) ?? { subject: r.subject, dimension: r.dimension, scores: [] };
+    cell.scores.push(r.score);
+    cells.set(key, cell);
+  }
+  for (const cell of cells.values()) {
+    if (cell.scores.length < 2) continue;
+    const low = Math.min(...cell.scores);
+    const high = Math.max(...cell.scores);
+    if (high - low >= SPLIT_FLAG_THRESHOLD) {
+      flags.push({
+        kind: "split-answer",
+        subject: cell.subject,
+        dimension: cell.dimension,
+        low,
+        high,
+        message: `${label(cell.subject)} split the panel on ${cell.dimension}: scores from ${low} to ${high}. Discuss what evidence each interviewer used.`,
+      });
+    }
+  }
+  return flags;
+}
+
+/** Mean score per rater × subject across dimensions, for the heatmap. */
+export function raterSubjectMeans(ratings: RatingInput[]): AnalysisWithFlags["heatmap"] {
+  const sums = new Map<string, { rater: string; subject: string; total: number; n: number }>();
+  for (const r of ratings) {
+    const key = JSON.stringify([r.rater, r.subject]);
+    const cell = sums.get(key) ?? { rater: r.rater, subject: r.subject, total: 0, n: 0 };
+    cell.total += r.score;
+    cell.n += 1;
+    sums.set(key, cell);
+  }
+  return [...sums.values()].map((c) => ({ rater: c.rater, subject: c.subject, mean: c.total / c.n }));
+}

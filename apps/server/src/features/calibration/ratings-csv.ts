@@ -1,0 +1,107 @@
+import type { AnalysisWithFlags, RatingInput } from "@loopwright/schema";
+import { CsvError, parse } from "csv-parse/sync";
+import { badRequest } from "../../plugins/errors.js";
+
+const REQUIRED = ["rater", "subject", "dimension", "score"] as const;
+
+/**
+ * Reads ratings exported from an applicant tracking system: a header row with
+ * rater, subject, dimension and score (any order, extra columns ignored).
+ * Errors name the CSV line, counting the header as line 1.
+ */
+export function parseRatingsCsv(text: string): RatingInput[] {
+  if (text.trim() === "")
+    throw badRequest("The CSV is empty; it needs a header row and at least one rating.");
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: false,
+    });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw badRequest(
+        `${line ? `Line ${line}: ` : ""}the CSV does not parse: ${error.message.replace(/^Invalid Record Length: /, "")}`,
+      );
+    }
+    throw error;
+  }
+  const header =
+    text
+      .split(/\r?\n/, 1)[0]
+      ?.split(",")
+      .map((h) => h.trim().toLowerCase().replace(/^"|"$/g, "")) ?? [];
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw badRequest(
+      `The CSV is missing the column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `'${c}'`).join(", ")}; the header must name rater, subject, dimension and score.`,
+    );
+  }
+  if (rows.length === 0) throw badRequest("The CSV has a header but no ratings.");
+  return rows.map((row, i) => {
+    const line = i + 2;
+    for (const column of REQUIRED) {
+      if (!row[column]) throw badRequest(`Line ${line}: the ${column} is empty.`);
+    }
+    const score = Number(row.score);
+    if (!Number.isInteger(score))
+      throw badRequest(`Line ${line}: score '${row.score}' is not a whole number.`);
+    return {
+      rater: row.rater as string,
+      subject: row.subject as string,
+      dimension: row.dimension as string,
+      score,
+    };
+  });
+}
+
+const cell = (value: string | number | null) => {
+  if (value === null) return "";
+  const text = typeof value === "number" ? String(Math.round(value * 10_000) / 10_000) : value;
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** Two tables in one file: per dimension, then per rater; undefined statistics are empty cells. */
+export function analysisToCsv(analysis: AnalysisWithFlags): string {
+  const lines = [
+    "section,dimension,raters,subjects,ratings,alpha_nominal,alpha_ordinal,alpha_interval,icc1,icc2,icc3,icc1k,icc2k,icc3k,fleiss_kappa,exact_agreement,adjacent_agreement",
+  ];
+  for (const d of analysis.dimensions) {
+    lines.push(
+      [
+        "dimension",
+        d.dimension,
+        d.raters,
+        d.subjects,
+        d.ratings,
+        d.alpha.nominal,
+        d.alpha.ordinal,
+        d.alpha.interval,
+        d.icc?.icc1 ?? null,
+        d.icc?.icc2 ?? null,
+        d.icc?.icc3 ?? null,
+        d.icc?.icc1k ?? null,
+        d.icc?.icc2k ?? null,
+        d.icc?.icc3k ?? null,
+        d.fleissKappa,
+        d.exactAgreement,
+        d.adjacentAgreement,
+      ]
+        .map(cell)
+        .join(","),
+    );
+  }
+  lines.push("", "section,rater,ratings,mean_offset,severity_logits,severity_se,infit,outfit");
+  for (const r of analysis.raters) {
+    lines.push(
+      ["rater", r.rater, r.ratings, r.meanOffset, r.severity, r.severitySE, r.infit, r.outfit]
+        .map(cell)
+        .join(","),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,266 @@
+import type {
+  CalibrationRepository,
+  ExerciseRecord,
+  LoopRecord,
+  MemberRecord,
+  ScoreRecord,
+  WorkspaceRecord,
+} from "../store.js";
+import type { SqliteDatabase } from "./sqlite-store.js";
+
+interface MemberRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  role: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+const member = (r: MemberRow): MemberRecord => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  name: r.name,
+  role: r.role as MemberRecord["role"],
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+
+interface LoopRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  rounds_json: string;
+  created_at: string;
+}
+const loop = (r: LoopRow): LoopRecord => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  name: r.name,
+  rounds: JSON.parse(r.rounds_json),
+  createdAt: r.created_at,
+});
+
+interface ExerciseRow {
+  id: string;
+  workspace_id: string;
+  loop_id: string | null;
+  name: string;
+  created_at: string;
+  round: number;
+  revealed_round: number;
+  items_json: string;
+  interviewer_ids_json: string;
+}
+const exercise = (r: ExerciseRow): ExerciseRecord => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  loopId: r.loop_id,
+  name: r.name,
+  createdAt: r.created_at,
+  round: r.round,
+  revealedRound: r.revealed_round,
+  items: JSON.parse(r.items_json),
+  interviewerIds: JSON.parse(r.interviewer_ids_json),
+});
+
+export class SqliteCalibrationRepository implements CalibrationRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  private insertMember(m: MemberRecord, tokenHash: string): void {
+    this.db
+      .prepare(
+        "INSERT INTO members (id, workspace_id, name, role, token_hash, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(m.id, m.workspaceId, m.name, m.role, tokenHash, m.createdAt, m.expiresAt, m.revokedAt);
+  }
+
+  async createWorkspace(
+    workspace: WorkspaceRecord,
+    admin: MemberRecord,
+    adminTokenHash: string,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare("INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)")
+        .run(workspace.id, workspace.name, workspace.createdAt);
+      this.insertMember(admin, adminTokenHash);
+    })();
+  }
+
+  async getWorkspace(id: string): Promise<WorkspaceRecord | null> {
+    const row = this.db.prepare("SELECT id, name, created_at FROM workspaces WHERE id = ?").get(id) as
+      | { id: string; name: string; created_at: string }
+      | undefined;
+    return row ? { id: row.id, name: row.name, createdAt: row.created_at } : null;
+  }
+
+  async addMember(m: MemberRecord, tokenHash: string): Promise<void> {
+    this.insertMember(m, tokenHash);
+  }
+
+  async listMembers(workspaceId: string): Promise<MemberRecord[]> {
+    return (
+      this.db
+        .prepare("SELECT * FROM members WHERE workspace_id = ? ORDER BY created_at, name")
+        .all(workspaceId) as MemberRow[]
+    ).map(member);
+  }
+
+  async findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
+    const row = this.db.prepare("SELECT * FROM members WHERE token_hash = ?").get(tokenHash) as
+      | MemberRow
+      | undefined;
+    return row ? member(row) : null;
+  }
+
+  async revokeMember(workspaceId: string, memberId: string, at: string): Promise<boolean> {
+    const changed = this.db.transaction(() => {
+      const result = this.db
+        .prepare("UPDATE members SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL")
+        .run(at, memberId, workspaceId);
+      this.db.prepare("DELETE FROM member_sessions WHERE member_id = ?").run(memberId);
+      return result.changes > 0;
+    })();
+    return changed;
+  }
+
+  async createSession(credentialHash: string, memberId: string, expiresAt: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO member_sessions (credential_hash, member_id, expires_at) VALUES (?, ?, ?)")
+      .run(credentialHash, memberId, expiresAt);
+  }
+
+  async findSessionMember(credentialHash: string, now: string): Promise<MemberRecord | null> {
+    const row = this.db
+      .prepare(
+        `SELECT m.* FROM member_sessions s JOIN members m ON m.id = s.member_id
+         WHERE s.credential_hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
+      )
+      .get(credentialHash, now) as MemberRow | undefined;
+    return row ? member(row) : null;
+  }
+
+  async saveLoop(l: LoopRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO loops (id, workspace_id, name, rounds_json, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, rounds_json = excluded.rounds_json`,
+      )
+      .run(l.id, l.workspaceId, l.name, JSON.stringify(l.rounds), l.createdAt);
+  }
+
+  async getLoop(workspaceId: string, id: string): Promise<LoopRecord | null> {
+    const row = this.db
+      .prepare("SELECT * FROM loops WHERE id = ? AND workspace_id = ?")
+      .get(id, workspaceId) as LoopRow | undefined;
+    return row ? loop(row) : null;
+  }
+
+  async listLoops(workspaceId: string): Promise<LoopRecord[]> {
+    return (
+      this.db
+        .prepare("SELECT * FROM loops WHERE workspace_id = ? ORDER BY created_at DESC")
+        .all(workspaceId) as LoopRow[]
+    ).map(loop);
+  }
+
+  async deleteLoop(workspaceId: string, id: string): Promise<boolean> {
+    return (
+      this.db.prepare("DELETE FROM loops WHERE id = ? AND workspace_id = ?").run(id, workspaceId).changes > 0
+    );
+  }
+
+  async createExercise(e: ExerciseRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO exercises (id, workspace_id, loop_id, name, created_at, round, revealed_round, items_json, interviewer_ids_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        e.id,
+        e.workspaceId,
+        e.loopId,
+        e.name,
+        e.createdAt,
+        e.round,
+        e.revealedRound,
+        JSON.stringify(e.items),
+        JSON.stringify(e.interviewerIds),
+      );
+  }
+
+  async getExercise(workspaceId: string, id: string): Promise<ExerciseRecord | null> {
+    const row = this.db
+      .prepare("SELECT * FROM exercises WHERE id = ? AND workspace_id = ?")
+      .get(id, workspaceId) as ExerciseRow | undefined;
+    return row ? exercise(row) : null;
+  }
+
+  async listExercises(workspaceId: string): Promise<ExerciseRecord[]> {
+    return (
+      this.db
+        .prepare("SELECT * FROM exercises WHERE workspace_id = ? ORDER BY created_at DESC")
+        .all(workspaceId) as ExerciseRow[]
+    ).map(exercise);
+  }
+
+  async updateExerciseRounds(id: string, round: number, revealedRound: number): Promise<void> {
+    this.db
+      .prepare("UPDATE exercises SET round = ?, revealed_round = ? WHERE id = ?")
+      .run(round, revealedRound, id);
+  }
+
+  async saveScores(exerciseId: string, scores: ScoreRecord[]): Promise<void> {
+    const upsert = this.db.prepare(
+      `INSERT INTO exercise_scores (exercise_id, round, member_id, item_id, dimension, score, comment)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (exercise_id, round, member_id, item_id, dimension)
+       DO UPDATE SET score = excluded.score, comment = excluded.comment`,
+    );
+    this.db.transaction(() => {
+      for (const s of scores)
+        upsert.run(exerciseId, s.round, s.memberId, s.itemId, s.dimension, s.score, s.comment);
+    })();
+  }
+
+  async listScores(exerciseId: string): Promise<ScoreRecord[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT round, member_id, item_id, dimension, score, comment FROM exercise_scores WHERE exercise_id = ? ORDER BY round, member_id, item_id, dimension",
+      )
+      .all(exerciseId) as {
+      round: number;
+      member_id: string;
+      item_id: string;
+      dimension: string;
+      score: number;
+      comment: string;
+    }[];
+    return rows.map((r) => ({
+      round: r.round,
+      memberId: r.member_id,
+      itemId: r.item_id,
+      dimension: r.dimension,
+      score: r.score,
+      comment: r.comment,
+    }));
+  }
+
+  async markSubmitted(exerciseId: string, round: number, memberId: string, at: string): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT OR IGNORE INTO exercise_submissions (exercise_id, round, member_id, submitted_at) VALUES (?, ?, ?, ?)",
+      )
+      .run(exerciseId, round, memberId, at);
+  }
+
+  async listSubmissions(exerciseId: string): Promise<{ round: number; memberId: string }[]> {
+    return (
+      this.db
+        .prepare("SELECT round, member_id FROM exercise_submissions WHERE exercise_id = ?")
+        .all(exerciseId) as { round: number; member_id: string }[]
+    ).map((r) => ({ round: r.round, memberId: r.member_id }));
+  }
+}

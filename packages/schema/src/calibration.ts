@@ -1,0 +1,337 @@
+import { z } from "zod";
+import { RUBRIC_MAX, RUBRIC_MIN } from "./bank.js";
+import { competencySchema } from "./competencies.js";
+
+/* ───────────── Agreement analysis (POST /api/calibration/analyze) ───────────── */
+
+export const ANALYZE_MAX_RATINGS = 250_000;
+/** Below this ordinal alpha a dimension's anchors are too vague to agree on (Krippendorff's lowest tentative bar). */
+export const ALPHA_FLAG_THRESHOLD = 0.667;
+/** An interviewer this many points off the panel median, on average, is flagged as harsh or lenient. */
+export const OFFSET_FLAG_THRESHOLD = 0.5;
+/** An answer whose scores on one dimension span this many points split the panel. */
+export const SPLIT_FLAG_THRESHOLD = 2;
+
+const label = (what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} is empty`)
+    .max(200, `${what} is over 200 characters`);
+
+export const scaleSchema = z
+  .object({
+    min: z.number().int("scale.min must be a whole number"),
+    max: z.number().int("scale.max must be a whole number"),
+  })
+  .strict()
+  .refine((s) => s.max > s.min, { message: "scale.max must be above scale.min", path: ["max"] })
+  .refine((s) => s.max - s.min <= 20, { message: "a scale has at most 21 points", path: ["max"] });
+export type Scale = z.infer<typeof scaleSchema>;
+
+export const ratingSchema = z
+  .object({
+    rater: label("rater"),
+    subject: label("subject"),
+    dimension: label("dimension"),
+    score: z.number({ error: "score must be a number" }).int("score must be a whole number"),
+  })
+  .strict();
+export type RatingInput = z.infer<typeof ratingSchema>;
+
+export const analyzeRequestSchema = z
+  .object({
+    scale: scaleSchema,
+    ratings: z
+      .array(ratingSchema)
+      .min(1, "there are no ratings to analyse")
+      .max(ANALYZE_MAX_RATINGS, `at most ${ANALYZE_MAX_RATINGS.toLocaleString("en")} ratings per request`),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const seen = new Map<string, number>();
+    body.ratings.forEach((r, i) => {
+      if (r.score < body.scale.min || r.score > body.scale.max) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ratings", i, "score"],
+          message: `row ${i + 1}: score ${r.score} is outside the scale ${body.scale.min}–${body.scale.max}`,
+        });
+      }
+      const key = JSON.stringify([r.rater, r.subject, r.dimension]);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ratings", i],
+          message: `row ${i + 1}: ${r.rater} already rated ${r.subject} on ${r.dimension} in row ${first + 1}`,
+        });
+      } else seen.set(key, i);
+    });
+  });
+export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;
+
+const stat = z.number().nullable();
+export const dimensionResultSchema = z.object({
+  dimension: z.string(),
+  raters: z.number().int(),
+  subjects: z.number().int(),
+  ratings: z.number().int(),
+  alpha: z.object({ nominal: stat, ordinal: stat, interval: stat }),
+  icc: z
+    .object({
+      icc1: z.number(),
+      icc2: z.number(),
+      icc3: z.number(),
+      icc1k: z.number(),
+      icc2k: z.number(),
+      icc3k: z.number(),
+    })
+    .nullable(),
+  fleissKappa: stat,
+  exactAgreement: stat,
+  adjacentAgreement: stat,
+});
+export type DimensionResultDto = z.infer<typeof dimensionResultSchema>;
+
+export const raterResultSchema = z.object({
+  rater: z.string(),
+  ratings: z.number().int(),
+  meanOffset: stat,
+  severity: stat,
+  severitySE: stat,
+  infit: stat,
+  outfit: stat,
+});
+export type RaterResultDto = z.infer<typeof raterResultSchema>;
+
+export const analysisSchema = z.object({
+  dimensions: z.array(dimensionResultSchema),
+  raters: z.array(raterResultSchema),
+});
+export type Analysis = z.infer<typeof analysisSchema>;
+
+/* ───────────── Flags a person can act on ───────────── */
+
+export const flagSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("vague-dimension"),
+    dimension: z.string(),
+    alpha: z.number(),
+    message: z.string(),
+  }),
+  z.object({
+    kind: z.literal("rater-offset"),
+    rater: z.string(),
+    offset: z.number(),
+    direction: z.enum(["harsher", "more lenient"]),
+    message: z.string(),
+  }),
+  z.object({
+    kind: z.literal("split-answer"),
+    subject: z.string(),
+    dimension: z.string(),
+    low: z.number(),
+    high: z.number(),
+    message: z.string(),
+  }),
+]);
+export type Flag = z.infer<typeof flagSchema>;
+
+export const analysisWithFlagsSchema = analysisSchema.extend({
+  flags: z.array(flagSchema),
+  /** Mean score per rater × subject, for the heatmap. */
+  heatmap: z.array(z.object({ rater: z.string(), subject: z.string(), mean: z.number() })),
+});
+export type AnalysisWithFlags = z.infer<typeof analysisWithFlagsSchema>;
+
+/* ───────────── Workspaces, members and capability links ───────────── */
+
+export const MEMBER_ROLES = ["admin", "interviewer"] as const;
+export const memberRoleSchema = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+export const memberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: memberRoleSchema,
+  createdAt: z.string(),
+  revoked: z.boolean(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const createWorkspaceBodySchema = z
+  .object({ name: label("the workspace name"), adminName: label("your name") })
+  .strict();
+export const createMemberBodySchema = z.object({ name: label("the interviewer's name") }).strict();
+
+/** A capability link's secret; the client keeps it in the URL fragment and never sends it in a URL. */
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, "is not a valid link token");
+export const exchangeLinkBodySchema = z.object({ token: linkTokenSchema }).strict();
+
+export const workspaceSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+export const sessionSchema = z.object({
+  credential: z.string().describe("Send as 'Authorization: Bearer <credential>'"),
+  expiresAt: z.string(),
+  member: memberSchema,
+  workspace: workspaceSchema,
+});
+export type CalibrationSession = z.infer<typeof sessionSchema>;
+
+export const workspaceCreatedSchema = z.object({
+  workspace: workspaceSchema,
+  adminToken: z.string(),
+});
+export const memberCreatedSchema = z.object({ member: memberSchema, token: z.string() });
+export const workspaceViewSchema = z.object({
+  workspace: workspaceSchema,
+  members: z.array(memberSchema),
+  me: memberSchema,
+});
+
+/* ───────────── Loops ───────────── */
+
+export const loopRoundSchema = z
+  .object({
+    name: label("the round name"),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(10, "a round lasts at least 10 minutes")
+      .max(180, "a round lasts at most 180 minutes"),
+    competencies: z.array(competencySchema).min(1, "a round assesses at least one competency"),
+    questionIds: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export const loopBodySchema = z
+  .object({
+    name: label("the loop name"),
+    rounds: z
+      .array(loopRoundSchema)
+      .min(1, "a loop has at least one round")
+      .max(12, "a loop has at most 12 rounds"),
+  })
+  .strict();
+export type LoopBody = z.infer<typeof loopBodySchema>;
+export const loopCoverageCellSchema = z.object({
+  competency: competencySchema,
+  rounds: z.array(z.number().int()),
+  status: z.enum(["gap", "covered", "overlap"]),
+});
+export const loopSchema = loopBodySchema.extend({
+  id: z.string(),
+  createdAt: z.string(),
+  /** Competency × round: gaps and overlaps before any interview runs. */
+  coverage: z.array(loopCoverageCellSchema),
+});
+export type Loop = z.infer<typeof loopSchema>;
+
+/* ───────────── Calibration exercises ───────────── */
+
+export const exerciseItemInputSchema = z.discriminatedUnion("kind", [
+  z
+    .object({ kind: z.literal("example"), questionId: z.string().min(1), exampleId: z.string().min(1) })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("transcript"),
+      questionId: z.string().min(1),
+      title: label("the transcript title"),
+      text: z
+        .string()
+        .trim()
+        .min(50, "a transcript needs at least 50 characters")
+        .max(50_000, "a transcript is limited to 50,000 characters"),
+    })
+    .strict(),
+]);
+export const createExerciseBodySchema = z
+  .object({
+    name: label("the exercise name"),
+    loopId: z.string().nullable().default(null),
+    items: z
+      .array(exerciseItemInputSchema)
+      .min(1, "pick at least one answer to score")
+      .max(30, "at most 30 answers per exercise"),
+    interviewerIds: z.array(z.string()).min(2, "invite at least two interviewers; agreement needs a panel"),
+  })
+  .strict();
+export type CreateExerciseBody = z.infer<typeof createExerciseBodySchema>;
+
+export const exerciseItemSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  questionId: z.string(),
+  questionTitle: z.string(),
+  kind: z.enum(["example", "transcript"]),
+  text: z.string(),
+});
+
+export const scoreEntrySchema = z
+  .object({
+    itemId: z.string(),
+    dimension: z.string(),
+    score: z
+      .number()
+      .int()
+      .min(RUBRIC_MIN, `scores run from ${RUBRIC_MIN} to ${RUBRIC_MAX}`)
+      .max(RUBRIC_MAX, `scores run from ${RUBRIC_MIN} to ${RUBRIC_MAX}`),
+    comment: z.string().trim().max(2000, "a comment is limited to 2,000 characters").default(""),
+  })
+  .strict();
+export const saveScoresBodySchema = z
+  .object({
+    round: z.number().int().positive(),
+    scores: z.array(scoreEntrySchema).max(30 * 5),
+    submit: z.boolean().default(false),
+  })
+  .strict();
+export type SaveScoresBody = z.infer<typeof saveScoresBodySchema>;
+
+export const participantProgressSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  scored: z.number().int(),
+  required: z.number().int(),
+  submitted: z.boolean(),
+});
+
+export const exerciseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  loopId: z.string().nullable(),
+  createdAt: z.string(),
+  round: z.number().int(),
+  /** Whether the current round's results are visible. */
+  revealed: z.boolean(),
+  items: z.array(exerciseItemSchema),
+  progress: z.array(participantProgressSchema),
+  /** The caller's own scores in the current round (interviewers only). */
+  myScores: z.array(scoreEntrySchema),
+  mySubmitted: z.boolean(),
+  invited: z.boolean(),
+});
+export type Exercise = z.infer<typeof exerciseSchema>;
+export const exerciseSummarySchema = exerciseSchema
+  .pick({ id: true, name: true, loopId: true, createdAt: true, round: true, revealed: true })
+  .extend({
+    submittedCount: z.number().int(),
+    interviewerCount: z.number().int(),
+  });
+
+export const exerciseResultsSchema = z.object({
+  rounds: z.array(z.object({ round: z.number().int(), analysis: analysisWithFlagsSchema })),
+  /** Raters and subjects are shown by name and label, keyed the same as in the analysis. */
+  raterNames: z.record(z.string(), z.string()),
+  subjectLabels: z.record(z.string(), z.string()),
+  comments: z.array(
+    z.object({
+      round: z.number().int(),
+      rater: z.string(),
+      itemId: z.string(),
+      dimension: z.string(),
+      comment: z.string(),
+    }),
+  ),
+});
+export type ExerciseResults = z.infer<typeof exerciseResultsSchema>;
