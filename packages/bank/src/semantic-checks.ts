@@ -1,4 +1,4 @@
-import { type Question, RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
+import { DIRECTOR_ONLY_COMPETENCIES, type Question, RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
 
 /** A problem found in one bank file, addressed by a dotted field path. */
 export interface BankIssue {
@@ -6,9 +6,6 @@ export interface BankIssue {
   path: string;
   message: string;
 }
-
-/** Competencies whose questions must carry a too-tactical and a director-level example answer. */
-const NEEDS_LEVELLED_EXAMPLES = new Set(["org-design", "strategic-leadership"]);
 
 const EXAMPLE_WORDS = { min: 200, max: 500 };
 
@@ -80,7 +77,7 @@ export function checkQuestionSemantics(q: Question, file: string): BankIssue[] {
     }
   });
 
-  if (NEEDS_LEVELLED_EXAMPLES.has(q.competency)) {
+  if (DIRECTOR_ONLY_COMPETENCIES.includes(q.competency)) {
     for (const level of ["senior-em", "director"] as const) {
       if (!q.examples.some((e) => e.level === level)) {
         add("examples", `${q.competency} questions need an example answer with level '${level}'`);

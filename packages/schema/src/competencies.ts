@@ -15,6 +15,9 @@ export const COMPETENCIES = [
 export const competencySchema = z.enum(COMPETENCIES);
 export type Competency = z.infer<typeof competencySchema>;
 
+/** The rounds that first appear at director level; their questions must carry levelled example answers. */
+export const DIRECTOR_ONLY_COMPETENCIES: readonly Competency[] = ["org-design", "strategic-leadership"];
+
 export const COMPETENCY_LABELS: Record<Competency, string> = {
   "org-design": "Org design",
   "strategic-leadership": "Strategic leadership",

@@ -1,0 +1,557 @@
+import {
+  COMPETENCY_LABELS,
+  EXAMPLE_LEVEL_LABELS,
+  EXAMPLE_LEVELS,
+  type ExampleAnswer,
+  type Phase,
+  type Question,
+  RUBRIC_MAX,
+  RUBRIC_SCORES,
+  type RubricDimension,
+  type Scenario,
+} from "@loopwright/schema";
+import { type ReactNode, useEffect, useId } from "react";
+import { Link, useLocation, useParams } from "react-router";
+import { ApiRequestError, api } from "../api/client";
+import { QuestionMeta } from "../components/Meta";
+import { ErrorState, Loading } from "../components/Status";
+import { formatBudget, formatCount, formatMinutes, formatNumber, toParagraphs } from "../lib/format";
+import { useApi } from "../lib/useApi";
+import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { NotFoundContent } from "./NotFoundPage";
+import "./QuestionPage.css";
+
+export function QuestionPage() {
+  const { id = "" } = useParams();
+  const state = useApi((signal) => api.getQuestion(id, { signal }), [id]);
+
+  const missing =
+    state.status === "error" &&
+    state.error instanceof ApiRequestError &&
+    (state.error.status === 404 || state.error.status === 400);
+
+  useDocumentTitle(
+    state.status === "success"
+      ? state.data.title
+      : missing
+        ? "Question not found"
+        : state.status === "error"
+          ? "Question unavailable"
+          : "Loading question",
+  );
+
+  if (state.status === "success") return <QuestionView question={state.data} />;
+
+  if (missing) {
+    return (
+      <NotFoundContent title="Question not found">
+        <p>
+          There is no question with the id <code>{id}</code>. It may have been renamed or removed from the
+          bank.
+        </p>
+      </NotFoundContent>
+    );
+  }
+
+  if (state.status === "error") {
+    return (
+      <div className="container question-status">
+        <Breadcrumb />
+        <ErrorState title="This question could not be loaded" error={state.error} onRetry={state.retry}>
+          <Link to="/questions" className="button button--quiet">
+            Back to the question bank
+          </Link>
+        </ErrorState>
+      </div>
+    );
+  }
+
+  return (
+    <div className="question-loading">
+      <div className="question-header">
+        <div className="container">
+          <Breadcrumb />
+          <Loading label="Loading the question">
+            <div className="question-loading__lines">
+              <span className="skeleton skeleton--heading" />
+              <span className="skeleton skeleton--heading skeleton--short" />
+              <span className="skeleton" />
+              <span className="skeleton skeleton--short" />
+            </div>
+          </Loading>
+        </div>
+      </div>
+      <div className="container question-loading__body" aria-hidden="true">
+        <div className="question-loading__lines">
+          <span className="skeleton skeleton--title skeleton--short" />
+          <span className="skeleton" />
+          <span className="skeleton" />
+          <span className="skeleton" />
+          <span className="skeleton skeleton--short" />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Breadcrumb({ competency }: { competency?: Question["competency"] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <Link to="/questions">Question bank</Link>
+        </li>
+        {competency ? (
+          <li>
+            <Link to={`/questions?competency=${competency}`}>{COMPETENCY_LABELS[competency]}</Link>
+          </li>
+        ) : null}
+      </ol>
+    </nav>
+  );
+}
+
+interface SectionSpec {
+  id: string;
+  title: string;
+}
+
+/** Sections render after the question loads, so the browser's own jump to `#rubric` etc. misses; redo it. */
+function useScrollToHash() {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!hash) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "start" });
+  }, [hash]);
+}
+
+function QuestionView({ question }: { question: Question }) {
+  useScrollToHash();
+  const scenarioRows = question.scenario ? scenarioFacts(question.scenario) : [];
+  const examples = [...question.examples].sort(
+    (a, b) => EXAMPLE_LEVELS.indexOf(a.level) - EXAMPLE_LEVELS.indexOf(b.level),
+  );
+
+  const sections: SectionSpec[] = [
+    { id: "prompt", title: "Prompt" },
+    ...(scenarioRows.length > 0 || question.scenario?.company ? [{ id: "scenario", title: "Scenario" }] : []),
+    { id: "phases", title: "Phases" },
+    { id: "guide", title: "Interviewer guide" },
+    { id: "rubric", title: "Rubric" },
+    { id: "red-flags", title: "Red flags" },
+    { id: "talking-points", title: "Talking points" },
+    ...(examples.length > 0 ? [{ id: "examples", title: "Example answers" }] : []),
+  ];
+  const has = (sectionId: string) => sections.some((s) => s.id === sectionId);
+
+  return (
+    <article className="question" aria-labelledby="question-title">
+      <header className="question-header">
+        <div className="container">
+          <Breadcrumb competency={question.competency} />
+          <h1 id="question-title" className="question-header__title">
+            {question.title}
+          </h1>
+          <p className="question-header__summary">{question.summary}</p>
+          <QuestionMeta
+            competency={question.competency}
+            levels={question.levels}
+            durationMinutes={question.durationMinutes}
+            phases={question.phases.length}
+          />
+        </div>
+      </header>
+
+      <div className="container question-layout">
+        <nav className="toc" aria-label="On this page">
+          <p className="toc__title" aria-hidden="true">
+            On this page
+          </p>
+          <ol className="toc__list">
+            {sections.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`}>{section.title}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+
+        <div className="question-body">
+          <Section id="prompt" title="Prompt" kicker="What the candidate reads">
+            <div className="prose prose--reading">
+              {toParagraphs(question.prompt).map((paragraph) => (
+                <p key={paragraph}>{paragraph}</p>
+              ))}
+            </div>
+          </Section>
+
+          {has("scenario") && question.scenario ? (
+            <Section id="scenario" title="Scenario" kicker="The numbers of the case">
+              <ScenarioFacts scenario={question.scenario} rows={scenarioRows} />
+            </Section>
+          ) : null}
+
+          <Section
+            id="phases"
+            title="Phases"
+            kicker={`${formatMinutes(question.durationMinutes)} in ${formatCount(question.phases.length, "phase")}`}
+          >
+            <PhaseTimeline phases={question.phases} total={question.durationMinutes} />
+          </Section>
+
+          <Section id="guide" title="Interviewer guide" kicker="For the person asking">
+            <InterviewerGuide guide={question.guide} />
+          </Section>
+
+          <Section
+            id="rubric"
+            title="Rubric"
+            kicker={`${formatCount(question.rubric.dimensions.length, "dimension")}, each scored 1 to ${RUBRIC_MAX}`}
+          >
+            <div className="rubric">
+              {question.rubric.dimensions.map((dimension) => (
+                <RubricCard key={dimension.id} dimension={dimension} />
+              ))}
+            </div>
+          </Section>
+
+          <Section id="red-flags" title="Red flags" kicker="Any one of these sinks an answer">
+            <ul className="red-flags">
+              {question.rubric.redFlags.map((flag) => (
+                <li key={flag} className="red-flag">
+                  {flag}
+                </li>
+              ))}
+            </ul>
+          </Section>
+
+          <Section id="talking-points" title="Talking points" kicker="Signals a strong answer covers">
+            <ul className="talking-points">
+              {question.talkingPoints.map((point) => (
+                <li key={point.id} className="talking-point">
+                  <p className="talking-point__text">{point.point}</p>
+                  <p className="talking-point__phrases">
+                    <span className="talking-point__label">Listen for</span>
+                    {point.phrases.map((phrase) => (
+                      <span key={phrase} className="phrase">
+                        {phrase}
+                      </span>
+                    ))}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+
+          {examples.length > 0 ? (
+            <Section id="examples" title="Example answers" kicker="Read your own answer first, then compare">
+              <div className="examples">
+                {examples.map((example) => (
+                  <ExampleAnswerDisclosure
+                    key={example.id}
+                    example={example}
+                    dimensions={question.rubric.dimensions}
+                  />
+                ))}
+              </div>
+            </Section>
+          ) : null}
+
+          <aside className="question-aside" aria-label="Using this question today">
+            <h2 className="question-aside__title">Using this question today</h2>
+            <p>
+              Timed practice and shared peer sessions are <Link to="/practice">coming next</Link>. Until then,
+              run it with a colleague: one reads the prompt aloud and keeps time by the phases; the other
+              answers without seeing the guide or the rubric. Score afterwards against the anchors above, then
+              read the example answers together.
+            </p>
+          </aside>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function Section({
+  id,
+  title,
+  kicker,
+  children,
+}: {
+  id: string;
+  title: string;
+  kicker?: string;
+  children: ReactNode;
+}) {
+  const headingId = `${id}-title`;
+  return (
+    <section id={id} className="q-section" aria-labelledby={headingId}>
+      <header className="q-section__header">
+        <h2 id={headingId} className="q-section__title">
+          {title}
+        </h2>
+        {kicker ? <p className="q-section__kicker">{kicker}</p> : null}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+interface FactRow {
+  label: string;
+  value: string;
+  detail?: string;
+  /** Long labels and text values get a full-width cell. */
+  wide?: boolean;
+}
+
+/** Units that sit directly against the number ("12%") rather than after a space ("12 months"). */
+const TIGHT_UNITS = new Set(["%", "x", "×"]);
+
+function scenarioFacts(scenario: Scenario): FactRow[] {
+  const rows: FactRow[] = [];
+  if (scenario.engineers !== undefined)
+    rows.push({ label: "Engineers", value: formatNumber(scenario.engineers) });
+  if (scenario.teams !== undefined) rows.push({ label: "Teams", value: formatNumber(scenario.teams) });
+  if (scenario.managers !== undefined)
+    rows.push({ label: "Managers", value: formatNumber(scenario.managers) });
+  if (scenario.budget) {
+    const budget = formatBudget(scenario.budget);
+    rows.push({ label: "Budget", value: budget.amount, detail: budget.period });
+  }
+  if (scenario.timelineMonths !== undefined) {
+    rows.push({
+      label: "Timeline",
+      value: formatNumber(scenario.timelineMonths),
+      detail: scenario.timelineMonths === 1 ? "month" : "months",
+    });
+  }
+  for (const fact of scenario.facts) {
+    const value = typeof fact.value === "number" ? formatNumber(fact.value) : fact.value;
+    const wide = typeof fact.value === "string" && fact.value.length > 14;
+    if (fact.unit && TIGHT_UNITS.has(fact.unit.trim())) {
+      rows.push({ label: fact.label, value: `${value}${fact.unit.trim()}`, wide });
+    } else {
+      rows.push(
+        fact.unit
+          ? { label: fact.label, value, detail: fact.unit, wide }
+          : { label: fact.label, value, wide },
+      );
+    }
+  }
+  return rows;
+}
+
+function ScenarioFacts({ scenario, rows }: { scenario: Scenario; rows: FactRow[] }) {
+  return (
+    <div className="facts">
+      {scenario.company ? <p className="facts__company">{scenario.company}</p> : null}
+      {rows.length > 0 ? (
+        <dl className="facts__grid">
+          {rows.map((row) => (
+            <div key={row.label} className={`fact${row.wide ? " fact--wide" : ""}`}>
+              <dt className="fact__label">{row.label}</dt>
+              <dd className="fact__value">
+                {row.value}
+                {row.detail ? <span className="fact__detail"> {row.detail}</span> : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </div>
+  );
+}
+
+function PhaseTimeline({ phases, total }: { phases: Phase[]; total: number }) {
+  let elapsed = 0;
+  const withOffsets = phases.map((phase) => {
+    const start = elapsed;
+    elapsed += phase.minutes;
+    return { phase, start, end: elapsed };
+  });
+  const span = Math.max(total, elapsed);
+
+  return (
+    <div className="phases">
+      <div className="phase-bar" aria-hidden="true">
+        {withOffsets.map(({ phase }, index) => (
+          <span
+            key={phase.id}
+            className="phase-bar__segment"
+            data-index={index % 4}
+            style={{ flexGrow: phase.minutes / span }}
+          >
+            <span className="phase-bar__label">{formatMinutes(phase.minutes)}</span>
+          </span>
+        ))}
+      </div>
+      <ol className="timeline">
+        {withOffsets.map(({ phase, start, end }, index) => (
+          <li key={phase.id} className="timeline__item">
+            <span className="timeline__marker" aria-hidden="true">
+              {index + 1}
+            </span>
+            <div className="timeline__content">
+              <h3 className="timeline__name">
+                {phase.name}
+                <span className="timeline__minutes">{formatMinutes(phase.minutes)}</span>
+              </h3>
+              <p className="timeline__range">
+                Minute {formatNumber(start)} to {formatNumber(end)}
+              </p>
+              <p className="timeline__goal">{phase.goal}</p>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function InterviewerGuide({ guide }: { guide: Question["guide"] }) {
+  return (
+    <div className="guide">
+      {guide.notes ? (
+        <div className="guide__notes prose">
+          {toParagraphs(guide.notes).map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
+        </div>
+      ) : null}
+
+      <h3 className="subheading">Follow-up probes</h3>
+      <ol className="probes">
+        {guide.probes.map((probe) => (
+          <li key={probe} className="probe">
+            {probe}
+          </li>
+        ))}
+      </ol>
+
+      <h3 className="subheading">Curveballs</h3>
+      <p className="subheading__hint">Changes of fact to introduce mid-answer.</p>
+      <div className="curveballs">
+        {guide.curveballs.map((curveball) => (
+          <section key={curveball.id} className="curveball" aria-labelledby={`curveball-${curveball.id}`}>
+            <h4 id={`curveball-${curveball.id}`} className="curveball__title">
+              {curveball.title}
+            </h4>
+            <blockquote className="curveball__prompt">
+              <p>{curveball.prompt}</p>
+            </blockquote>
+            <p className="curveball__look-for">
+              <strong>Look for</strong> {curveball.lookFor}
+            </p>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ScoreMeter({ score }: { score: number }) {
+  return (
+    <span className="meter" aria-hidden="true">
+      {RUBRIC_SCORES.map((step) => (
+        <span key={step} className={`meter__step${step <= score ? " meter__step--on" : ""}`} />
+      ))}
+    </span>
+  );
+}
+
+function RubricCard({ dimension }: { dimension: RubricDimension }) {
+  const headingId = useId();
+  return (
+    <section className="dimension" aria-labelledby={headingId}>
+      <h3 id={headingId} className="dimension__name">
+        {dimension.name}
+      </h3>
+      <p className="dimension__description">{dimension.description}</p>
+      <ol className="anchors">
+        {RUBRIC_SCORES.map((score) => (
+          <li key={score} className="anchor" data-score={score}>
+            <span className="anchor__score">
+              <span className="visually-hidden">Score </span>
+              <span className="anchor__number">{score}</span>
+              <ScoreMeter score={score} />
+            </span>
+            <p className="anchor__text">
+              {dimension.anchors[String(score) as keyof typeof dimension.anchors]}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ExampleAnswerDisclosure({
+  example,
+  dimensions,
+}: {
+  example: ExampleAnswer;
+  dimensions: RubricDimension[];
+}) {
+  const scored = dimensions.map((d) => ({ dimension: d, score: example.scores[d.id] }));
+  return (
+    <details className="example">
+      <summary className="example__summary">
+        <span className="example__level">{EXAMPLE_LEVEL_LABELS[example.level]}</span>
+        <span className="example__scores" aria-hidden="true">
+          <span className="example__scores-label">Scores</span>
+          {scored.map(({ dimension, score }) => (
+            <span key={dimension.id} className="example__chip" title={`${dimension.name}: ${score ?? "–"}`}>
+              {score ?? "–"}
+            </span>
+          ))}
+        </span>
+        <span className="example__toggle" aria-hidden="true" />
+      </summary>
+      <div className="example__body">
+        <h3 className="visually-hidden">{EXAMPLE_LEVEL_LABELS[example.level]}</h3>
+        <div className="example__answer prose prose--reading">
+          {toParagraphs(example.answer).map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
+        </div>
+        <div className="example__assessment">
+          <h4 className="subheading">Reference scores</h4>
+          <table className="score-table">
+            <thead>
+              <tr>
+                <th scope="col">Dimension</th>
+                <th scope="col">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scored.map(({ dimension, score }) => (
+                <tr key={dimension.id}>
+                  <th scope="row">{dimension.name}</th>
+                  <td>
+                    {score === undefined ? (
+                      "Not scored"
+                    ) : (
+                      <span className="score-table__score">
+                        <ScoreMeter score={score} />
+                        <span>
+                          {score} of {RUBRIC_MAX}
+                        </span>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4 className="subheading">Why these scores</h4>
+          <div className="prose">
+            {toParagraphs(example.rationale).map((paragraph) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
+          </div>
+        </div>
+      </div>
+    </details>
+  );
+}
