@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RUBRIC_MAX, RUBRIC_MIN } from "./bank.js";
-import { competencySchema } from "./competencies.js";
+import { COMPETENCIES, competencySchema } from "./competencies.js";
 
 /* ───────────── Agreement analysis (POST /api/calibration/analyze) ───────────── */
 
@@ -218,6 +218,24 @@ export const loopCoverageCellSchema = z.object({
   rounds: z.array(z.number().int()),
   status: z.enum(["gap", "covered", "overlap"]),
 });
+export type LoopCoverageCell = z.infer<typeof loopCoverageCellSchema>;
+
+/**
+ * Competency × round: which competencies no round assesses (gap) and which
+ * several do (overlap). Shared so the loop editor shows it live and the server
+ * returns the same thing.
+ */
+export function loopCoverage(rounds: { competencies: readonly string[] }[]): LoopCoverageCell[] {
+  return COMPETENCIES.map((competency) => {
+    const hits = rounds.flatMap((r, i) => (r.competencies.includes(competency) ? [i] : []));
+    return {
+      competency,
+      rounds: hits,
+      status: hits.length === 0 ? "gap" : hits.length === 1 ? "covered" : "overlap",
+    };
+  });
+}
+
 export const loopSchema = loopBodySchema.extend({
   id: z.string(),
   createdAt: z.string(),

@@ -12,7 +12,7 @@ import type {
   RatingInput,
   SaveScoresBody,
 } from "@loopwright/schema";
-import { RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
+import { loopCoverage, RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
 import type { FastifyRequest } from "fastify";
 import { KeyedMutex } from "../../lib/keyed-mutex.js";
 import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
@@ -26,7 +26,7 @@ import type {
   ScoreRecord,
 } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
-import { loopCoverage } from "./loop-coverage.js";
+
 import { panelFlags, raterSubjectMeans } from "./panel-flags.js";
 
 const DAY = 86_400_000;
