@@ -1,0 +1,79 @@
+import type { Analysis } from "@loopwright/schema";
+import { describe, expect, it } from "vitest";
+import { panelFlags, raterSubjectMeans } from "../src/features/calibration/panel-flags.js";
+
+const dimension = (name: string, ordinal: number | null) => ({
+  dimension: name,
+  raters: 3,
+  subjects: 2,
+  ratings: 6,
+  alpha: { nominal: null, ordinal, interval: null },
+  icc: null,
+  fleissKappa: null,
+  exactAgreement: null,
+  adjacentAgreement: null,
+});
+const rater = (name: string, meanOffset: number | null) => ({
+  rater: name,
+  ratings: 6,
+  meanOffset,
+  severity: null,
+  severitySE: null,
+  infit: null,
+  outfit: null,
+});
+
+describe("panelFlags", () => {
+  const analysis: Analysis = {
+    dimensions: [dimension("Structure", 0.5), dimension("Sequencing", 0.667), dimension("Risk", null)],
+    raters: [rater("ana", -0.5), rater("ben", 0.49), rater("cy", 0.75)],
+  };
+  const ratings = [
+    { rater: "ana", subject: "A", dimension: "Structure", score: 1 },
+    { rater: "ben", subject: "A", dimension: "Structure", score: 3 },
+    { rater: "ana", subject: "B", dimension: "Structure", score: 2 },
+    { rater: "ben", subject: "B", dimension: "Structure", score: 3 },
+  ];
+  const flags = panelFlags(
+    analysis,
+    ratings,
+    (r) => r.toUpperCase(),
+    (s) => `Answer ${s}`,
+  );
+
+  it("flags dimensions below the alpha bar but not at it, and never an undefined alpha", () => {
+    const vague = flags.filter((f) => f.kind === "vague-dimension");
+    expect(vague.map((f) => f.kind === "vague-dimension" && f.dimension)).toEqual(["Structure"]);
+  });
+
+  it("flags interviewers at least half a point off, with direction", () => {
+    const off = flags.filter((f) => f.kind === "rater-offset");
+    expect(off).toEqual([
+      expect.objectContaining({ rater: "ana", direction: "harsher", offset: -0.5 }),
+      expect.objectContaining({ rater: "cy", direction: "more lenient", offset: 0.75 }),
+    ]);
+    expect(off[0]?.message).toContain("ANA scores 0.50 points below");
+  });
+
+  it("flags answers whose scores on a dimension span two points or more", () => {
+    const split = flags.filter((f) => f.kind === "split-answer");
+    expect(split).toEqual([
+      expect.objectContaining({ subject: "A", dimension: "Structure", low: 1, high: 3 }),
+    ]);
+    expect(split[0]?.message).toContain("Answer A split the panel");
+  });
+});
+
+describe("raterSubjectMeans", () => {
+  it("averages each interviewer's scores on each answer across dimensions", () => {
+    const means = raterSubjectMeans([
+      { rater: "a", subject: "x", dimension: "d1", score: 1 },
+      { rater: "a", subject: "x", dimension: "d2", score: 4 },
+      { rater: "b", subject: "x", dimension: "d1", score: 3 },
+    ]);
+    expect(means).toEqual([
+      { rater: "a", subject: "x", mean: 2.5 },
+      { rater: "b", subject: "x", mean: 3 },
+    ]);
+  });
+});
