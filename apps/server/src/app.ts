@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import helmet from "@fastify/helmet";
+import websocket from "@fastify/websocket";
 import { loadBankOrThrow } from "@loopwright/bank";
+import { MAX_FRAME_BYTES } from "@loopwright/schema";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
@@ -11,6 +13,8 @@ import { PracticeService } from "./features/practice/attempt-service.js";
 import { practiceRoutes } from "./features/practice/routes.js";
 import { QuestionCatalog } from "./features/questions/catalog.js";
 import { questionRoutes } from "./features/questions/routes.js";
+import { sessionRoutes } from "./features/sessions/routes.js";
+import { SessionService } from "./features/sessions/session-service.js";
 import { installErrorHandling } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerWebApp } from "./plugins/web-app.js";
@@ -55,6 +59,8 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     },
   });
   await registerOpenApi(app, version);
+  // Frames over 64 KiB are refused by ws itself (close 1009) before any parsing.
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   await app.register(healthRoutes, { catalog, store: activeStore, version });
   await app.register(questionRoutes, { catalog });
   const practice = new PracticeService({
@@ -70,6 +76,14 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     sessionTtlHours: config.SESSION_TTL_HOURS,
   });
   await app.register(calibrationRoutes, { service: calibration });
+  const sessions = new SessionService({
+    catalog,
+    repo: activeStore.sessions,
+    linkTtlDays: config.LINK_TTL_DAYS,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+  });
+  await app.register(sessionRoutes, { service: sessions, publicOrigin: config.PUBLIC_ORIGIN });
+  app.addHook("preClose", async () => sessions.closeAll());
   await registerWebApp(app, config.WEB_DIST_DIR);
 
   if (!store) app.addHook("onClose", async () => activeStore.close());

@@ -2,4 +2,5 @@ export * from "./api.js";
 export * from "./bank.js";
 export * from "./calibration.js";
 export * from "./competencies.js";
+export * from "./peer-protocol.js";
 export * from "./practice.js";

@@ -29,6 +29,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             scheme: "bearer",
             description: "The practitioner key from POST /api/practitioners",
           },
+          sessionCredential: {
+            type: "http",
+            scheme: "bearer",
+            description: "The credential from POST /api/sessions/exchange",
+          },
           workspaceSession: {
             type: "http",
             scheme: "bearer",

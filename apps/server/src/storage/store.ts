@@ -131,6 +131,74 @@ export interface CalibrationRepository {
   listSubmissions(exerciseId: string): Promise<{ round: number; memberId: string }[]>;
 }
 
+export interface PeerSessionRecord {
+  id: string;
+  questionId: string;
+  /** RoomState as JSON-serialisable data; the sessions feature owns its shape. */
+  state: unknown;
+  seq: number;
+  createdAt: string;
+  expiresAt: string;
+  previousSessionId: string | null;
+}
+
+export interface PeerParticipantRecord {
+  id: string;
+  sessionId: string;
+  name: string;
+  role: "host" | "co-interviewer" | "candidate" | "observer";
+  createdAt: string;
+  revokedAt: string | null;
+  /** The participant this one mirrors in the session it was swapped from. */
+  previousParticipantId: string | null;
+}
+
+export interface PeerEventRecord {
+  seq: number;
+  recipientId: string;
+  kind: string;
+  patch: unknown;
+}
+
+export interface PeerSessionRepository {
+  createSession(
+    session: PeerSessionRecord,
+    participants: { participant: PeerParticipantRecord; tokenHash: string }[],
+  ): Promise<void>;
+  getSession(id: string): Promise<PeerSessionRecord | null>;
+  listParticipants(sessionId: string): Promise<PeerParticipantRecord[]>;
+  addParticipant(participant: PeerParticipantRecord, tokenHash: string): Promise<void>;
+  revokeParticipant(sessionId: string, participantId: string, at: string): Promise<boolean>;
+  /** Replaces a participant's link secret (the old link stops working). */
+  rotateParticipantToken(participantId: string, tokenHash: string): Promise<void>;
+  findParticipantByTokenHash(tokenHash: string): Promise<PeerParticipantRecord | null>;
+  findParticipantByPrevious(
+    sessionId: string,
+    previousParticipantId: string,
+  ): Promise<PeerParticipantRecord | null>;
+  createCredential(credentialHash: string, participantId: string, expiresAt: string): Promise<void>;
+  findCredentialParticipant(credentialHash: string, now: string): Promise<PeerParticipantRecord | null>;
+  /**
+   * Commits a change atomically: the new state and sequence number, the
+   * per-recipient events, and the idempotency record of the operation.
+   */
+  commitChange(
+    sessionId: string,
+    state: unknown,
+    seq: number,
+    events: PeerEventRecord[],
+    op: { participantId: string; opId: string } | null,
+  ): Promise<void>;
+  /** The seq an operation was committed at, if it was. */
+  findOp(sessionId: string, participantId: string, opId: string): Promise<number | null>;
+  eventsAfter(
+    sessionId: string,
+    recipientId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<PeerEventRecord[]>;
+}
+
 /**
  * The storage contract every backend implements. Routes depend on this
  * interface only, so a PostgreSQL store can be added without touching them.
@@ -140,6 +208,7 @@ export interface Store {
   readonly kind: string;
   readonly practice: PracticeRepository;
   readonly calibration: CalibrationRepository;
+  readonly sessions: PeerSessionRepository;
   /** Cheap round trip proving the store answers. */
   ping(): Promise<void>;
   /** Migrations applied, in order. */

@@ -96,4 +96,48 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    id: "0004-peer-sessions",
+    sql: `
+      CREATE TABLE peer_sessions (
+        id TEXT PRIMARY KEY,
+        question_id TEXT NOT NULL,
+        state_json TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        previous_session_id TEXT
+      );
+      CREATE TABLE peer_participants (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES peer_sessions(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT,
+        previous_participant_id TEXT
+      );
+      CREATE TABLE peer_credentials (
+        credential_hash TEXT PRIMARY KEY,
+        participant_id TEXT NOT NULL REFERENCES peer_participants(id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE peer_events (
+        session_id TEXT NOT NULL REFERENCES peer_sessions(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        recipient_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        patch_json TEXT NOT NULL,
+        PRIMARY KEY (session_id, recipient_id, seq)
+      );
+      CREATE TABLE peer_ops (
+        session_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        op_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (session_id, participant_id, op_id)
+      );
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import type { Store } from "../store.js";
 import { SqliteCalibrationRepository } from "./calibration-repository.js";
 import { type Migration, SQLITE_MIGRATIONS } from "./migrations.js";
 import { SqlitePracticeRepository } from "./practice-repository.js";
+import { SqliteSessionRepository } from "./session-repository.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -33,6 +34,7 @@ export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
   readonly practice: SqlitePracticeRepository;
   readonly calibration: SqliteCalibrationRepository;
+  readonly sessions: SqliteSessionRepository;
 
   constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -45,6 +47,7 @@ export class SqliteStore implements Store {
     migrate(this.db, SQLITE_MIGRATIONS);
     this.practice = new SqlitePracticeRepository(this.db);
     this.calibration = new SqliteCalibrationRepository(this.db);
+    this.sessions = new SqliteSessionRepository(this.db);
   }
 
   async ping(): Promise<void> {

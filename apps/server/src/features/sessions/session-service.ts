@@ -1,0 +1,276 @@
+import { createClock, scalePhases } from "@loopwright/clock";
+import { CLOSE_CODES, type Question, type SessionRole } from "@loopwright/schema";
+import type { FastifyRequest } from "fastify";
+import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
+import { HttpError, notFound } from "../../plugins/errors.js";
+import type { PeerParticipantRecord, PeerSessionRepository } from "../../storage/store.js";
+import type { QuestionCatalog } from "../questions/catalog.js";
+import { Room } from "./room.js";
+import type { RoomParticipant, RoomState } from "./room-state.js";
+
+const DAY = 86_400_000;
+const unauthorized = (message: string) => new HttpError(401, "unauthorized", message);
+const forbidden = (message: string) => new HttpError(403, "forbidden", message);
+const conflict = (message: string) => new HttpError(409, "conflict", message);
+const invalid = (message: string, path: string) =>
+  new HttpError(400, "invalid_request", message, [{ path, message }]);
+
+const asRoomParticipant = (p: PeerParticipantRecord): RoomParticipant => ({
+  id: p.id,
+  name: p.name,
+  role: p.role,
+  revoked: p.revokedAt !== null,
+});
+
+export interface SessionServiceOptions {
+  catalog: QuestionCatalog;
+  repo: PeerSessionRepository;
+  linkTtlDays: number;
+  sessionTtlHours: number;
+  presenceGraceMs?: number;
+  now?: () => number;
+}
+
+/** Creating peer sessions, their capability links, and the live rooms behind them. */
+export class SessionService {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: SessionServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  private get repo() {
+    return this.options.repo;
+  }
+
+  private iso(offsetMs = 0): string {
+    return new Date(this.now() + offsetMs).toISOString();
+  }
+
+  private question(id: string): Question {
+    const q = this.options.catalog.get(id);
+    if (!q) throw notFound(`No question has the id '${id}'.`);
+    return q;
+  }
+
+  private newParticipant(sessionId: string, name: string, role: SessionRole, previous: string | null = null) {
+    const participant: PeerParticipantRecord = {
+      id: generateId(),
+      sessionId,
+      name,
+      role,
+      createdAt: this.iso(),
+      revokedAt: null,
+      previousParticipantId: previous,
+    };
+    const token = generateSecret();
+    return { participant, token, tokenHash: hashSecret(token) };
+  }
+
+  private initialState(sessionId: string, question: Question, durationScale: number): RoomState {
+    const phases = question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 }));
+    return {
+      sessionId,
+      questionId: question.id,
+      promptRevealed: false,
+      clock: createClock(scalePhases(phases, durationScale)),
+      curveballs: [],
+      answer: { text: "", revision: 0 },
+      notes: [],
+      scores: [],
+      selfScore: null,
+      released: false,
+      swappedTo: null,
+    };
+  }
+
+  async create(body: { questionId: string; durationScale: number; hostName: string; candidateName: string }) {
+    const question = this.options.catalog.get(body.questionId);
+    if (!question) throw invalid(`No question has the id '${body.questionId}'.`, "questionId");
+    const sessionId = generateId();
+    const host = this.newParticipant(sessionId, body.hostName, "host");
+    const candidate = this.newParticipant(sessionId, body.candidateName, "candidate");
+    await this.repo.createSession(
+      {
+        id: sessionId,
+        questionId: question.id,
+        state: this.initialState(sessionId, question, body.durationScale),
+        seq: 0,
+        createdAt: this.iso(),
+        expiresAt: this.iso(this.options.linkTtlDays * DAY),
+        previousSessionId: null,
+      },
+      [host, candidate].map((p) => ({ participant: p.participant, tokenHash: p.tokenHash })),
+    );
+    const link = (p: typeof host) => ({
+      participant: { id: p.participant.id, name: p.participant.name, role: p.participant.role },
+      token: p.token,
+    });
+    return { sessionId, host: link(host), candidate: link(candidate) };
+  }
+
+  private async issueCredential(participant: PeerParticipantRecord) {
+    const credential = generateSecret();
+    const expiresAt = this.iso(this.options.sessionTtlHours * 3_600_000);
+    await this.repo.createCredential(hashSecret(credential), participant.id, expiresAt);
+    return {
+      credential,
+      expiresAt,
+      sessionId: participant.sessionId,
+      participant: { id: participant.id, name: participant.name, role: participant.role },
+    };
+  }
+
+  async exchange(token: string) {
+    const participant = await this.repo.findParticipantByTokenHash(hashSecret(token));
+    if (!participant) throw unauthorized("This session link is not valid. Ask the host for a new one.");
+    if (participant.revokedAt) throw unauthorized("This session link has been revoked by the host.");
+    const session = await this.repo.getSession(participant.sessionId);
+    if (!session || session.expiresAt <= this.iso()) throw unauthorized("This session link has expired.");
+    return this.issueCredential(participant);
+  }
+
+  /** Resolves a bearer credential to its participant; null when it is unknown, expired or revoked. */
+  async participantFor(credential: string): Promise<PeerParticipantRecord | null> {
+    return this.repo.findCredentialParticipant(hashSecret(credential), this.iso());
+  }
+
+  async authenticate(request: FastifyRequest, sessionId: string): Promise<PeerParticipantRecord> {
+    const credential = bearerSecret(request.headers.authorization);
+    if (!credential) throw unauthorized("Open your session link again: no session credential was sent.");
+    const participant = await this.participantFor(credential);
+    if (!participant) throw unauthorized("Your session credential has expired or your link was revoked.");
+    if (participant.sessionId !== sessionId) throw notFound("No such session.");
+    return participant;
+  }
+
+  private requireHost(p: PeerParticipantRecord): void {
+    if (p.role !== "host") throw forbidden("Only the host can do this.");
+  }
+
+  async listParticipants(requester: PeerParticipantRecord) {
+    this.requireHost(requester);
+    const all = await this.repo.listParticipants(requester.sessionId);
+    return all.map((p) => ({ id: p.id, name: p.name, role: p.role, revoked: p.revokedAt !== null }));
+  }
+
+  async addLink(host: PeerParticipantRecord, role: "co-interviewer" | "observer", name: string) {
+    this.requireHost(host);
+    const made = this.newParticipant(host.sessionId, name, role);
+    await this.repo.addParticipant(made.participant, made.tokenHash);
+    await this.refreshParticipants(host.sessionId, "participant-added");
+    return {
+      participant: { id: made.participant.id, name: made.participant.name, role: made.participant.role },
+      token: made.token,
+    };
+  }
+
+  async revokeLink(host: PeerParticipantRecord, participantId: string): Promise<void> {
+    this.requireHost(host);
+    if (participantId === host.id) throw conflict("You cannot revoke your own host link.");
+    const changed = await this.repo.revokeParticipant(host.sessionId, participantId, this.iso());
+    if (!changed) throw notFound("No active participant with that id in this session.");
+    const room = await this.roomIfLoaded(host.sessionId);
+    room?.disconnect(
+      participantId,
+      CLOSE_CODES.revoked,
+      "Your link to this session was revoked by the host.",
+    );
+    await this.refreshParticipants(host.sessionId, "participant-revoked");
+  }
+
+  private async refreshParticipants(sessionId: string, kind: string): Promise<void> {
+    const room = await this.roomIfLoaded(sessionId);
+    if (!room) return;
+    const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
+    await room.applyServerChange(kind, (s) => s, participants);
+  }
+
+  /** The mirrored session: roles exchanged, a different question of the same competency. */
+  async swap(host: PeerParticipantRecord): Promise<{ sessionId: string }> {
+    this.requireHost(host);
+    const room = await this.room(host.sessionId);
+    const state = room.currentState;
+    if (state.swappedTo) return { sessionId: state.swappedTo };
+    if (!state.released) throw conflict("Release the feedback before swapping roles.");
+    const current = this.question(state.questionId);
+    const pool = this.options.catalog.all().filter((q) => q.id !== current.id);
+    const sameCompetency = pool.filter((q) => q.competency === current.competency);
+    const nextQuestion = (sameCompetency.length > 0 ? sameCompetency : pool)[0];
+    if (!nextQuestion) throw conflict("The bank has no other question to swap to.");
+    const session = await this.repo.getSession(host.sessionId);
+    const old = (await this.repo.listParticipants(host.sessionId)).filter((p) => !p.revokedAt);
+    const sessionId = generateId();
+    const swapped = old.map((p) => {
+      const role: SessionRole = p.role === "host" ? "candidate" : p.role === "candidate" ? "host" : p.role;
+      return this.newParticipant(sessionId, p.name, role, p.id);
+    });
+    const scale = (state.clock.phases[0]?.durationMs ?? 1) / ((current.phases[0]?.minutes ?? 1) * 60_000);
+    await this.repo.createSession(
+      {
+        id: sessionId,
+        questionId: nextQuestion.id,
+        state: this.initialState(sessionId, nextQuestion, scale),
+        seq: 0,
+        createdAt: this.iso(),
+        expiresAt: session?.expiresAt ?? this.iso(this.options.linkTtlDays * DAY),
+        previousSessionId: host.sessionId,
+      },
+      swapped.map((p) => ({ participant: p.participant, tokenHash: p.tokenHash })),
+    );
+    await room.applyServerChange("swapped", (s) => ({ ...s, swappedTo: sessionId }));
+    return { sessionId };
+  }
+
+  /** Trades a participant's credential in the old session for a fresh link and credential in the mirrored one. */
+  async swapLink(participant: PeerParticipantRecord) {
+    const room = await this.room(participant.sessionId);
+    const target = room.currentState.swappedTo;
+    if (!target) throw conflict("The host has not created the swapped session yet.");
+    const mirrored = await this.repo.findParticipantByPrevious(target, participant.id);
+    if (!mirrored || mirrored.revokedAt) throw notFound("You have no place in the swapped session.");
+    const token = generateSecret();
+    await this.repo.rotateParticipantToken(mirrored.id, hashSecret(token));
+    return { ...(await this.issueCredential(mirrored)), token };
+  }
+
+  private roomIfLoaded(sessionId: string): Promise<Room | undefined> {
+    return this.rooms.get(sessionId) ?? Promise.resolve(undefined);
+  }
+
+  /** The live room, loaded from storage once and shared by every connection to the session. */
+  room(sessionId: string): Promise<Room> {
+    let loading = this.rooms.get(sessionId);
+    if (!loading) {
+      loading = (async () => {
+        const session = await this.repo.getSession(sessionId);
+        if (!session) throw notFound("No such session.");
+        const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
+        return new Room({
+          state: session.state as RoomState,
+          seq: session.seq,
+          participants,
+          question: this.question(session.questionId),
+          repo: this.repo,
+          now: this.now,
+          presenceGraceMs: this.options.presenceGraceMs,
+        });
+      })();
+      this.rooms.set(sessionId, loading);
+      loading.catch(() => this.rooms.delete(sessionId));
+    }
+    return loading;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const loading of this.rooms.values()) {
+      try {
+        (await loading).close();
+      } catch {
+        // a room that failed to load has nothing to close
+      }
+    }
+    this.rooms.clear();
+  }
+}

@@ -1,0 +1,158 @@
+import {
+  CLOSE_CODES,
+  clientMessageSchema,
+  HANDSHAKE_TIMEOUT_MS,
+  MAX_INVALID_FRAMES,
+  PROTOCOL_VERSION,
+  RATE_LIMIT,
+  type ServerMessage,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from "@loopwright/schema";
+import type { FastifyBaseLogger } from "fastify";
+import type { WebSocket } from "ws";
+import type { Room, RoomSocket } from "./room.js";
+import type { SessionService } from "./session-service.js";
+
+/** A token bucket: `perSecond` sustained, `burst` at once. */
+class TokenBucket {
+  private tokens: number;
+  private last = Date.now();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+  }
+
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+  const first = issues[0];
+  if (!first) return "The message does not match the protocol.";
+  const where = first.path.length ? `'${first.path.map(String).join(".")}': ` : "";
+  return `${where}${first.message}`;
+}
+
+/**
+ * One WebSocket's life: the versioned handshake, validation of every frame,
+ * rate limiting, then intents handed to the room. The message handler is
+ * attached before any async work so no frame can be missed.
+ */
+export function handleSocket(
+  ws: WebSocket,
+  sessionId: string,
+  service: SessionService,
+  log: FastifyBaseLogger,
+): void {
+  const socket: RoomSocket = {
+    send(message: ServerMessage) {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    },
+    close(code: number, reason: string) {
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+    },
+  };
+  const bucket = new TokenBucket(RATE_LIMIT.perSecond, RATE_LIMIT.burst);
+  let invalidFrames = 0;
+  let room: Room | null = null;
+  let handshaking = false;
+
+  const handshakeTimer = setTimeout(
+    () => socket.close(CLOSE_CODES.handshakeTimeout, "No hello received in time."),
+    HANDSHAKE_TIMEOUT_MS,
+  );
+
+  const reject = (code: string, message: string, opId?: string) => {
+    invalidFrames += 1;
+    socket.send({ type: "error", code, message, ...(opId ? { opId } : {}) });
+    if (invalidFrames > MAX_INVALID_FRAMES) {
+      socket.close(CLOSE_CODES.tooManyInvalid, "Too many invalid messages.");
+    }
+  };
+
+  ws.on("message", (data, isBinary) => {
+    // P-LIM-2: a flood closes only the flooding socket.
+    if (!bucket.take()) {
+      socket.close(CLOSE_CODES.rateLimited, `More than ${RATE_LIMIT.perSecond} messages a second.`);
+      return;
+    }
+    if (isBinary) return reject("bad-frame", "Binary frames are not part of the protocol; send JSON text.");
+    let raw: unknown;
+    try {
+      raw = JSON.parse(data.toString());
+    } catch {
+      return reject("bad-frame", "The frame is not valid JSON.");
+    }
+    const parsed = clientMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const opId =
+        typeof (raw as { opId?: unknown })?.opId === "string" ? (raw as { opId: string }).opId : undefined;
+      return reject("invalid-message", describeIssues(parsed.error.issues), opId);
+    }
+    const message = parsed.data;
+
+    if (message.type === "hello") {
+      if (room || handshaking) return reject("invalid-message", "The handshake has already been done.");
+      handshaking = true;
+      clearTimeout(handshakeTimer);
+      // P-HS-1: an incompatible protocol is refused with a close code and a reason the client shows.
+      if (!SUPPORTED_PROTOCOL_VERSIONS.includes(message.protocol)) {
+        socket.close(
+          CLOSE_CODES.protocolVersion,
+          `Protocol ${message.protocol} is not supported; this server speaks ${PROTOCOL_VERSION}. Reload the page.`,
+        );
+        return;
+      }
+      void (async () => {
+        const participant = await service.participantFor(message.credential);
+        if (!participant || participant.sessionId !== sessionId) {
+          socket.close(
+            CLOSE_CODES.unauthorized,
+            "This link is not valid for this session, or it was revoked.",
+          );
+          return;
+        }
+        const joined = await service.room(sessionId);
+        await joined.join(
+          socket,
+          { id: participant.id, name: participant.name, role: participant.role, revoked: false },
+          message.lastSeq,
+        );
+        if (ws.readyState === ws.OPEN) room = joined;
+      })().catch((error) => {
+        log.error({ err: error }, "session handshake failed");
+        socket.close(1011, "The server could not open this session.");
+      });
+      return;
+    }
+    if (message.type === "ping") {
+      socket.send({ type: "pong", clientTime: message.clientTime, serverNow: Date.now() });
+      return;
+    }
+    if (!room) return reject("not-joined", "Send hello first.", message.opId);
+    room.handleIntent(socket, message).catch((error) => {
+      log.error({ err: error }, "session intent failed");
+      socket.send({
+        type: "error",
+        opId: message.opId,
+        code: "server-error",
+        message: "The change could not be saved; try again.",
+      });
+    });
+  });
+
+  ws.on("close", () => {
+    clearTimeout(handshakeTimer);
+    room?.leave(socket);
+  });
+  ws.on("error", (error) => log.warn({ err: error }, "session socket error"));
+}

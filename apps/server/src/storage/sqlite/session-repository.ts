@@ -1,0 +1,204 @@
+import type {
+  PeerEventRecord,
+  PeerParticipantRecord,
+  PeerSessionRecord,
+  PeerSessionRepository,
+} from "../store.js";
+import type { SqliteDatabase } from "./sqlite-store.js";
+
+interface ParticipantRow {
+  id: string;
+  session_id: string;
+  name: string;
+  role: string;
+  created_at: string;
+  revoked_at: string | null;
+  previous_participant_id: string | null;
+}
+const participant = (r: ParticipantRow): PeerParticipantRecord => ({
+  id: r.id,
+  sessionId: r.session_id,
+  name: r.name,
+  role: r.role as PeerParticipantRecord["role"],
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  previousParticipantId: r.previous_participant_id,
+});
+
+export class SqliteSessionRepository implements PeerSessionRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  private insertParticipant(p: PeerParticipantRecord, tokenHash: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO peer_participants (id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(p.id, p.sessionId, p.name, p.role, tokenHash, p.createdAt, p.revokedAt, p.previousParticipantId);
+  }
+
+  async createSession(
+    s: PeerSessionRecord,
+    participants: { participant: PeerParticipantRecord; tokenHash: string }[],
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          "INSERT INTO peer_sessions (id, question_id, state_json, seq, created_at, expires_at, previous_session_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          s.id,
+          s.questionId,
+          JSON.stringify(s.state),
+          s.seq,
+          s.createdAt,
+          s.expiresAt,
+          s.previousSessionId,
+        );
+      for (const p of participants) this.insertParticipant(p.participant, p.tokenHash);
+    })();
+  }
+
+  async getSession(id: string): Promise<PeerSessionRecord | null> {
+    const row = this.db.prepare("SELECT * FROM peer_sessions WHERE id = ?").get(id) as
+      | {
+          id: string;
+          question_id: string;
+          state_json: string;
+          seq: number;
+          created_at: string;
+          expires_at: string;
+          previous_session_id: string | null;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      questionId: row.question_id,
+      state: JSON.parse(row.state_json),
+      seq: row.seq,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      previousSessionId: row.previous_session_id,
+    };
+  }
+
+  async listParticipants(sessionId: string): Promise<PeerParticipantRecord[]> {
+    return (
+      this.db
+        .prepare("SELECT * FROM peer_participants WHERE session_id = ? ORDER BY created_at, rowid")
+        .all(sessionId) as ParticipantRow[]
+    ).map(participant);
+  }
+
+  async addParticipant(p: PeerParticipantRecord, tokenHash: string): Promise<void> {
+    this.insertParticipant(p, tokenHash);
+  }
+
+  async revokeParticipant(sessionId: string, participantId: string, at: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare(
+          "UPDATE peer_participants SET revoked_at = ? WHERE id = ? AND session_id = ? AND revoked_at IS NULL",
+        )
+        .run(at, participantId, sessionId).changes;
+      this.db.prepare("DELETE FROM peer_credentials WHERE participant_id = ?").run(participantId);
+      return changed > 0;
+    })();
+  }
+
+  async rotateParticipantToken(participantId: string, tokenHash: string): Promise<void> {
+    this.db.prepare("UPDATE peer_participants SET token_hash = ? WHERE id = ?").run(tokenHash, participantId);
+  }
+
+  async findParticipantByTokenHash(tokenHash: string): Promise<PeerParticipantRecord | null> {
+    const row = this.db.prepare("SELECT * FROM peer_participants WHERE token_hash = ?").get(tokenHash) as
+      | ParticipantRow
+      | undefined;
+    return row ? participant(row) : null;
+  }
+
+  async findParticipantByPrevious(
+    sessionId: string,
+    previousParticipantId: string,
+  ): Promise<PeerParticipantRecord | null> {
+    const row = this.db
+      .prepare("SELECT * FROM peer_participants WHERE session_id = ? AND previous_participant_id = ?")
+      .get(sessionId, previousParticipantId) as ParticipantRow | undefined;
+    return row ? participant(row) : null;
+  }
+
+  async createCredential(credentialHash: string, participantId: string, expiresAt: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO peer_credentials (credential_hash, participant_id, expires_at) VALUES (?, ?, ?)")
+      .run(credentialHash, participantId, expiresAt);
+  }
+
+  async findCredentialParticipant(
+    credentialHash: string,
+    now: string,
+  ): Promise<PeerParticipantRecord | null> {
+    const row = this.db
+      .prepare(
+        `SELECT p.* FROM peer_credentials c JOIN peer_participants p ON p.id = c.participant_id
+         WHERE c.credential_hash = ? AND c.expires_at > ? AND p.revoked_at IS NULL`,
+      )
+      .get(credentialHash, now) as ParticipantRow | undefined;
+    return row ? participant(row) : null;
+  }
+
+  async commitChange(
+    sessionId: string,
+    state: unknown,
+    seq: number,
+    events: PeerEventRecord[],
+    op: { participantId: string; opId: string } | null,
+  ): Promise<void> {
+    const insertEvent = this.db.prepare(
+      "INSERT INTO peer_events (session_id, seq, recipient_id, kind, patch_json) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      this.db
+        .prepare("UPDATE peer_sessions SET state_json = ?, seq = ? WHERE id = ?")
+        .run(JSON.stringify(state), seq, sessionId);
+      for (const e of events)
+        insertEvent.run(sessionId, e.seq, e.recipientId, e.kind, JSON.stringify(e.patch));
+      if (op) {
+        this.db
+          .prepare("INSERT INTO peer_ops (session_id, participant_id, op_id, seq) VALUES (?, ?, ?, ?)")
+          .run(sessionId, op.participantId, op.opId, seq);
+      }
+    })();
+  }
+
+  async findOp(sessionId: string, participantId: string, opId: string): Promise<number | null> {
+    const row = this.db
+      .prepare("SELECT seq FROM peer_ops WHERE session_id = ? AND participant_id = ? AND op_id = ?")
+      .get(sessionId, participantId, opId) as { seq: number } | undefined;
+    return row?.seq ?? null;
+  }
+
+  async eventsAfter(
+    sessionId: string,
+    recipientId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<PeerEventRecord[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT seq, recipient_id, kind, patch_json FROM peer_events WHERE session_id = ? AND recipient_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+      )
+      .all(sessionId, recipientId, afterSeq, limit) as {
+      seq: number;
+      recipient_id: string;
+      kind: string;
+      patch_json: string;
+    }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      recipientId: r.recipient_id,
+      kind: r.kind,
+      patch: JSON.parse(r.patch_json),
+    }));
+  }
+}

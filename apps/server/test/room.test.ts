@@ -1,0 +1,282 @@
+import { loadBankOrThrow } from "@loopwright/bank";
+import { createClock } from "@loopwright/clock";
+import type { ClientIntent, Question, ServerMessage } from "@loopwright/schema";
+import { beforeEach, describe, expect, it } from "vitest";
+import { Room, type RoomSocket } from "../src/features/sessions/room.js";
+import type { RoomParticipant, RoomState } from "../src/features/sessions/room-state.js";
+import { SqliteStore } from "../src/storage/sqlite/sqlite-store.js";
+
+/** A socket that records what the room sends, for deterministic protocol tests. */
+class MemorySocket implements RoomSocket {
+  messages: ServerMessage[] = [];
+  closed: { code: number; reason: string } | null = null;
+  send(message: ServerMessage) {
+    this.messages.push(JSON.parse(JSON.stringify(message)));
+  }
+  close(code: number, reason: string) {
+    this.closed = { code, reason };
+  }
+  take<T extends ServerMessage["type"]>(type: T): Extract<ServerMessage, { type: T }>[] {
+    return this.messages.filter((m) => m.type === type) as Extract<ServerMessage, { type: T }>[];
+  }
+  get frames(): string {
+    return JSON.stringify(this.messages);
+  }
+}
+
+const question = loadBankOrThrow(new URL("../../../question-bank", import.meta.url).pathname).find(
+  (q) => q.competency === "org-design" && q.guide.curveballs.length > 0,
+) as Question;
+const dims = question.rubric.dimensions.map((d) => d.id);
+const allScores = (n: number) => Object.fromEntries(dims.map((d) => [d, n]));
+
+const people: Record<string, RoomParticipant> = {
+  host: { id: "p-host", name: "Hana", role: "host", revoked: false },
+  co: { id: "p-co", name: "Cole", role: "co-interviewer", revoked: false },
+  candidate: { id: "p-cand", name: "Cara", role: "candidate", revoked: false },
+  observer: { id: "p-obs", name: "Omar", role: "observer", revoked: false },
+};
+
+let now = 1_700_000_000_000;
+let store: SqliteStore;
+let room: Room;
+let sockets: Record<string, MemorySocket>;
+let op = 0;
+const intent = (i: Omit<ClientIntent, "opId"> & { opId?: string }) =>
+  ({ opId: `op-${++op}-xxxxxxxx`, ...i }) as ClientIntent;
+
+async function freshRoom() {
+  store = new SqliteStore(":memory:");
+  const state: RoomState = {
+    sessionId: "s1",
+    questionId: question.id,
+    promptRevealed: false,
+    clock: createClock(
+      question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 })),
+    ),
+    curveballs: [],
+    answer: { text: "", revision: 0 },
+    notes: [],
+    scores: [],
+    selfScore: null,
+    released: false,
+    swappedTo: null,
+  };
+  await store.sessions.createSession(
+    {
+      id: "s1",
+      questionId: question.id,
+      state,
+      seq: 0,
+      createdAt: "",
+      expiresAt: "9999",
+      previousSessionId: null,
+    },
+    Object.values(people).map((p) => ({
+      participant: { ...p, sessionId: "s1", createdAt: "", revokedAt: null, previousParticipantId: null },
+      tokenHash: `hash-${p.id}`,
+    })),
+  );
+  room = new Room({
+    state,
+    seq: 0,
+    participants: Object.values(people),
+    question,
+    repo: store.sessions,
+    now: () => now,
+  });
+  sockets = {};
+  for (const [key, p] of Object.entries(people)) {
+    sockets[key] = new MemorySocket();
+    await room.join(sockets[key] as MemorySocket, p, null);
+  }
+}
+
+const send = (who: string, i: Omit<ClientIntent, "opId"> & { opId?: string }) =>
+  room.handleIntent(sockets[who] as MemorySocket, intent(i));
+
+beforeEach(freshRoom);
+
+describe("joining", () => {
+  it("gives each role a snapshot of what it may see (P-VIEW-2)", () => {
+    const view = (who: string) => sockets[who]?.take("welcome")[0]?.view;
+    expect(view("host")?.prompt).toBe(question.prompt);
+    expect(view("co")?.notes).toEqual([]);
+    expect(view("candidate")?.prompt).toBeUndefined();
+    expect(view("observer")?.prompt).toBeUndefined();
+    expect(view("candidate")?.notes).toBeUndefined();
+    expect(view("candidate")?.scores).toBeUndefined();
+  });
+});
+
+describe("role isolation matrix", () => {
+  it("never sends notes, scores, probes or uninjected curveballs to the candidate or observer before release", async () => {
+    await send("host", { type: "add-note", text: "SECRET-NOTE strong on spans", shared: false });
+    await send("co", { type: "add-note", text: "SHARED-NOTE good sequencing", shared: true });
+    await send("host", { type: "reveal-prompt" });
+    await send("host", { type: "inject-curveball", curveballId: question.guide.curveballs[0]?.id ?? "" });
+    await send("host", {
+      type: "submit-score",
+      scores: allScores(3),
+      recommendation: "yes",
+      feedback: "SECRET-FEEDBACK",
+    });
+    for (const who of ["candidate", "observer"]) {
+      const frames = sockets[who]?.frames ?? "";
+      expect(frames).not.toContain("SECRET-NOTE");
+      expect(frames).not.toContain("SHARED-NOTE");
+      expect(frames).not.toContain("SECRET-FEEDBACK");
+      expect(frames).not.toContain('"scores"');
+      for (const probe of question.guide.probes) expect(frames).not.toContain(probe);
+      for (const c of question.guide.curveballs.slice(1)) expect(frames).not.toContain(c.prompt);
+      // The revealed prompt and the injected curveball do arrive (P-VIEW-1, P-VIEW-2).
+      expect(frames).toContain(JSON.stringify(question.prompt).slice(1, 60));
+      expect(frames).toContain(JSON.stringify(question.guide.curveballs[0]?.prompt).slice(1, 40));
+    }
+  });
+
+  it("keeps each interviewer's notes private to them (P-VIEW-3)", async () => {
+    await send("host", { type: "add-note", text: "HOST-ONLY", shared: false });
+    expect(sockets.co?.frames).not.toContain("HOST-ONLY");
+    expect(sockets.host?.frames).toContain("HOST-ONLY");
+  });
+
+  it("scores blind: an interviewer sees others' scores only after submitting (P-VIEW-4)", async () => {
+    await send("host", {
+      type: "submit-score",
+      scores: allScores(4),
+      recommendation: "strong-yes",
+      feedback: "HOST-FB",
+    });
+    expect(sockets.co?.frames).not.toContain("HOST-FB");
+    const coEvents = sockets.co?.take("event") ?? [];
+    expect(coEvents.at(-1)?.event.patch.submittedBy).toEqual(["p-host"]);
+    await send("co", { type: "submit-score", scores: allScores(2), recommendation: "no", feedback: "CO-FB" });
+    expect(sockets.co?.frames).toContain("HOST-FB");
+    expect(sockets.host?.frames).toContain("CO-FB");
+  });
+
+  it("hands the candidate the report only on release, with shared notes only (P-VIEW-6)", async () => {
+    await send("co", { type: "add-note", text: "SHARED-EVIDENCE", shared: true });
+    await send("co", { type: "add-note", text: "PRIVATE-EVIDENCE", shared: false });
+    await send("candidate", { type: "self-score", scores: allScores(3) });
+    await send("co", { type: "submit-score", scores: allScores(2), recommendation: "no", feedback: "CO-FB" });
+    expect(sockets.candidate?.frames).not.toContain("CO-FB");
+    await send("host", { type: "release" });
+    const report = sockets.candidate?.take("event").at(-1)?.event.patch;
+    expect(report?.released).toBe(true);
+    expect(report?.scores?.[0]?.feedback).toBe("CO-FB");
+    expect(report?.notes?.map((n) => n.text)).toEqual(["SHARED-EVIDENCE"]);
+    expect(sockets.candidate?.frames).not.toContain("PRIVATE-EVIDENCE");
+    // Interviewers see the self-score only after release (P-VIEW-5).
+    expect(sockets.host?.take("event").at(-1)?.event.patch.selfScore).toEqual(allScores(3));
+  });
+
+  it("refuses intents a role may not perform, changing nothing", async () => {
+    const cases: [string, Omit<ClientIntent, "opId">][] = [
+      ["candidate", { type: "reveal-prompt" }],
+      ["candidate", { type: "clock", action: "start" }],
+      ["candidate", { type: "add-note", text: "x", shared: false }],
+      ["candidate", { type: "submit-score", scores: allScores(4), recommendation: "yes", feedback: "" }],
+      ["observer", { type: "answer", text: "hijack", revision: 5 }],
+      ["observer", { type: "self-score", scores: allScores(4) }],
+      ["co", { type: "release" }],
+      ["co", { type: "inject-curveball", curveballId: question.guide.curveballs[0]?.id ?? "" }],
+      ["host", { type: "answer", text: "hijack", revision: 9 }],
+    ];
+    for (const [who, i] of cases) {
+      const before = sockets[who]?.messages.length ?? 0;
+      await send(who, i);
+      const reply = sockets[who]?.messages.slice(before);
+      expect(reply, `${who} ${i.type}`).toEqual([
+        expect.objectContaining({ type: "error", code: "forbidden" }),
+      ]);
+    }
+    expect(room.currentState.promptRevealed).toBe(false);
+    expect(room.currentState.answer.text).toBe("");
+    expect(room.currentState.notes).toEqual([]);
+  });
+});
+
+describe("sequencing, acknowledgement and idempotency", () => {
+  it("acks a change with its sequence number after it is stored, and applies a retried op once (P-IDEM-1)", async () => {
+    const i = intent({ type: "add-note", text: "once", shared: false });
+    await room.handleIntent(sockets.host as MemorySocket, i);
+    await room.handleIntent(sockets.host as MemorySocket, i);
+    const acks = sockets.host?.take("ack") ?? [];
+    expect(acks).toHaveLength(2);
+    expect(acks[0]?.seq).toBe(acks[1]?.seq);
+    expect(room.currentState.notes).toHaveLength(1);
+    expect(await store.sessions.findOp("s1", "p-host", i.opId)).toBe(acks[0]?.seq);
+  });
+
+  it("replays exactly the missed events to a reconnecting client (P-SYNC-1)", async () => {
+    await send("host", { type: "reveal-prompt" });
+    const seen = room.currentState && (sockets.candidate?.take("event").at(-1)?.event.seq ?? 0);
+    room.leave(sockets.candidate as MemorySocket);
+    await send("host", { type: "clock", action: "start" });
+    now += 60_000;
+    await send("host", { type: "inject-curveball", curveballId: question.guide.curveballs[0]?.id ?? "" });
+    const again = new MemorySocket();
+    await room.join(again, people.candidate as RoomParticipant, seen);
+    expect(again.take("welcome")[0]?.mode).toBe("replay");
+    const replayed = again.take("event").map((m) => m.event.kind);
+    expect(replayed).toEqual(["clock", "inject-curveball"]);
+    expect(again.take("event").at(-1)?.event.patch.curveballs?.[0]?.elapsedMs).toBe(60_000);
+  });
+
+  it("sends a snapshot when the client's sequence number is ahead of the server's", async () => {
+    const again = new MemorySocket();
+    await room.join(again, people.candidate as RoomParticipant, 999);
+    expect(again.take("welcome")[0]?.mode).toBe("snapshot");
+  });
+
+  it("ignores an answer revision that is not newer (P-INT-2)", async () => {
+    await send("candidate", { type: "answer", text: "v2", revision: 2 });
+    await send("candidate", { type: "answer", text: "v1", revision: 1 });
+    expect(room.currentState.answer).toEqual({ text: "v2", revision: 2 });
+  });
+});
+
+describe("the timer", () => {
+  it("is host-controlled state with pause and extension", async () => {
+    await send("host", { type: "clock", action: "start" });
+    now += 30_000;
+    await send("host", { type: "clock", action: "pause" });
+    now += 30_000;
+    await send("host", { type: "clock", action: "resume" });
+    await send("host", { type: "clock", action: "extend", extendMinutes: 3 });
+    const clock = room.currentState.clock;
+    expect(clock.pausedMs).toBe(30_000);
+    expect(clock.extensionsMs[0]).toBe(180_000);
+    await send("host", { type: "clock", action: "resume" });
+    expect(sockets.host?.take("error").at(-1)?.message).toContain("not paused");
+  });
+});
+
+describe("presence", () => {
+  it("shows a dropped participant as away, then gone after the grace period (P-PRES-1)", async () => {
+    const graceRoom = new Room({
+      state: room.currentState,
+      seq: 0,
+      participants: Object.values(people),
+      question,
+      repo: store.sessions,
+      presenceGraceMs: 20,
+    });
+    const a = new MemorySocket();
+    const b = new MemorySocket();
+    await graceRoom.join(a, people.host as RoomParticipant, null);
+    await graceRoom.join(b, people.candidate as RoomParticipant, null);
+    graceRoom.leave(b);
+    const status = () =>
+      a
+        .take("presence")
+        .at(-1)
+        ?.participants.find((p) => p.id === "p-cand")?.status;
+    expect(status()).toBe("away");
+    await new Promise((r) => setTimeout(r, 60));
+    expect(status()).toBe("gone");
+    graceRoom.close();
+  });
+});

@@ -1,0 +1,254 @@
+import { z } from "zod";
+import { RUBRIC_MAX, RUBRIC_MIN } from "./bank.js";
+import { ANSWER_MAX_CHARS, clockStateSchema } from "./practice.js";
+
+/**
+ * The live peer-session protocol: one union per direction, versioned.
+ * Documented in packages/schema/PROTOCOL.md; rule ids there are cited by tests.
+ */
+
+export const PROTOCOL_VERSION = 1;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1];
+export const MAX_FRAME_BYTES = 64 * 1024;
+export const MAX_ROOM_CONNECTIONS = 12;
+/** How long a dropped participant shows as "away" before "gone". */
+export const PRESENCE_GRACE_MS = 10_000;
+export const HANDSHAKE_TIMEOUT_MS = 5_000;
+/** Token bucket per socket: sustained messages per second and burst. */
+export const RATE_LIMIT = { perSecond: 20, burst: 40 } as const;
+/** Invalid frames tolerated on one socket before it is closed. */
+export const MAX_INVALID_FRAMES = 10;
+/** Beyond this many missed events a reconnecting client gets a snapshot instead. */
+export const MAX_REPLAY_EVENTS = 500;
+export const NOTE_MAX_CHARS = 2_000;
+export const FEEDBACK_MAX_CHARS = 5_000;
+
+export const CLOSE_CODES = {
+  normal: 1000,
+  tooLarge: 1009,
+  unauthorized: 4001,
+  protocolVersion: 4002,
+  revoked: 4003,
+  handshakeTimeout: 4004,
+  badOrigin: 4005,
+  rateLimited: 4008,
+  roomFull: 4009,
+  tooManyInvalid: 4010,
+  replaced: 4011,
+} as const;
+
+export const SESSION_ROLES = ["host", "co-interviewer", "candidate", "observer"] as const;
+export const sessionRoleSchema = z.enum(SESSION_ROLES);
+export type SessionRole = z.infer<typeof sessionRoleSchema>;
+export const INTERVIEWER_ROLES: readonly SessionRole[] = ["host", "co-interviewer"];
+export const isInterviewer = (role: SessionRole) => INTERVIEWER_ROLES.includes(role);
+
+export const RECOMMENDATIONS = ["strong-no", "no", "yes", "strong-yes"] as const;
+export const recommendationSchema = z.enum(RECOMMENDATIONS);
+export const RECOMMENDATION_LABELS: Record<(typeof RECOMMENDATIONS)[number], string> = {
+  "strong-no": "Strong no",
+  no: "No",
+  yes: "Yes",
+  "strong-yes": "Strong yes",
+};
+
+const rubricScore = z
+  .number()
+  .int("scores are whole numbers")
+  .min(RUBRIC_MIN, `scores run from ${RUBRIC_MIN} to ${RUBRIC_MAX}`)
+  .max(RUBRIC_MAX, `scores run from ${RUBRIC_MIN} to ${RUBRIC_MAX}`);
+const opId = z
+  .string()
+  .min(8)
+  .max(64)
+  .describe("Idempotency key: a retried operation with the same id applies once");
+
+/* ───────────── client → server ───────────── */
+
+export const helloSchema = z.object({
+  type: z.literal("hello"),
+  protocol: z.number().int(),
+  credential: z.string().min(22).max(128),
+  lastSeq: z.number().int().nonnegative().nullable().default(null),
+});
+
+const intent = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), opId, ...shape }).strict();
+
+export const clientMessageSchema = z.discriminatedUnion("type", [
+  helloSchema.strict(),
+  z.object({ type: z.literal("ping"), clientTime: z.number() }).strict(),
+  intent("reveal-prompt", {}),
+  intent("clock", {
+    action: z.enum(["start", "pause", "resume", "advance", "extend"]),
+    extendMinutes: z.number().int().min(1).max(30).optional(),
+  }),
+  intent("inject-curveball", { curveballId: z.string().min(1).max(120) }),
+  intent("answer", {
+    text: z
+      .string()
+      .max(ANSWER_MAX_CHARS, `answers are limited to ${ANSWER_MAX_CHARS.toLocaleString("en")} characters`),
+    revision: z.number().int().positive(),
+  }),
+  intent("add-note", {
+    text: z.string().trim().min(1, "a note needs text").max(NOTE_MAX_CHARS),
+    shared: z.boolean().default(false),
+  }),
+  intent("share-note", { noteId: z.string().min(1).max(64), shared: z.boolean() }),
+  intent("submit-score", {
+    scores: z.record(z.string(), rubricScore),
+    recommendation: recommendationSchema,
+    feedback: z.string().trim().max(FEEDBACK_MAX_CHARS).default(""),
+  }),
+  intent("self-score", { scores: z.record(z.string(), rubricScore) }),
+  intent("release", {}),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientIntent = Exclude<ClientMessage, { type: "hello" } | { type: "ping" }>;
+
+/* ───────────── shared view pieces ───────────── */
+
+export const participantSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: sessionRoleSchema,
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const presenceSchema = z.array(
+  participantSchema.extend({ status: z.enum(["online", "away", "gone"]) }),
+);
+
+export const noteSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  elapsedMs: z.number(),
+  text: z.string(),
+  shared: z.boolean(),
+  createdAt: z.string(),
+});
+export type Note = z.infer<typeof noteSchema>;
+
+export const interviewerScoreSchema = z.object({
+  participantId: z.string(),
+  name: z.string(),
+  scores: z.record(z.string(), z.number().int()),
+  recommendation: recommendationSchema,
+  feedback: z.string(),
+  submittedAt: z.string(),
+});
+export type InterviewerScore = z.infer<typeof interviewerScoreSchema>;
+
+export const injectedCurveballSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  prompt: z.string(),
+  elapsedMs: z.number(),
+});
+
+/**
+ * What one participant may see of the room, decided on the server per role.
+ * Fields a role may not see are absent (undefined), never hidden by the client.
+ */
+export const roomViewSchema = z.object({
+  sessionId: z.string(),
+  questionId: z.string(),
+  questionTitle: z.string(),
+  seq: z.number().int(),
+  you: participantSchema,
+  participants: z.array(participantSchema),
+  promptRevealed: z.boolean(),
+  /** Present once revealed (candidate, observer) or always (interviewers). */
+  prompt: z.string().optional(),
+  scenario: z.unknown().optional(),
+  clock: clockStateSchema,
+  curveballs: z.array(injectedCurveballSchema),
+  answer: z.object({ text: z.string(), revision: z.number().int() }),
+  released: z.boolean(),
+  /** Interviewers only. */
+  notes: z.array(noteSchema).optional(),
+  /** Interviewers: ids of interviewers who have submitted. */
+  submittedBy: z.array(z.string()).optional(),
+  /** Interviewers after submitting their own; candidate and observer after release. */
+  scores: z.array(interviewerScoreSchema).optional(),
+  /** The candidate's own self-score; interviewers see it after release. */
+  selfScore: z.record(z.string(), z.number().int()).nullable().optional(),
+  /**
+   * Set once the host has created the mirrored session. The secret is never in
+   * the room: each participant trades its current credential for its new link.
+   */
+  swappedTo: z.string().nullable(),
+});
+export type RoomView = z.infer<typeof roomViewSchema>;
+
+/* ───────────── server → client ───────────── */
+
+/** A change, already filtered for its recipient. `patch` is merged into the RoomView. */
+export const roomEventSchema = z.object({
+  seq: z.number().int(),
+  kind: z.string(),
+  patch: roomViewSchema.partial(),
+});
+export type RoomEvent = z.infer<typeof roomEventSchema>;
+
+export const serverMessageSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("welcome"),
+    protocol: z.number().int(),
+    serverNow: z.number(),
+    /** "snapshot": the view replaces local state; "replay": the events below follow. */
+    mode: z.enum(["snapshot", "replay"]),
+    view: roomViewSchema.optional(),
+  }),
+  z.object({ type: z.literal("event"), event: roomEventSchema }),
+  z.object({ type: z.literal("ack"), opId: z.string(), seq: z.number().int() }),
+  z.object({
+    type: z.literal("error"),
+    opId: z.string().optional(),
+    code: z.string(),
+    message: z.string(),
+  }),
+  z.object({ type: z.literal("presence"), participants: presenceSchema }),
+  z.object({ type: z.literal("pong"), clientTime: z.number(), serverNow: z.number() }),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+
+/* ───────────── HTTP around the room ───────────── */
+
+export const createSessionBodySchema = z
+  .object({
+    questionId: z.string().min(1),
+    /** Multiplies the question's phase durations; 1 = as written in the bank. */
+    durationScale: z.number().min(0.25).max(3).default(1),
+    hostName: z.string().trim().min(1, "your name is empty").max(80),
+    candidateName: z.string().trim().min(1, "the candidate's name is empty").max(80),
+  })
+  .strict();
+export const sessionLinkSchema = z.object({
+  participant: participantSchema,
+  token: z.string().describe("Put it in the link's fragment: /sessions/join#token=…"),
+});
+export const sessionCreatedSchema = z.object({
+  sessionId: z.string(),
+  host: sessionLinkSchema,
+  candidate: sessionLinkSchema,
+});
+export const createLinkBodySchema = z
+  .object({ role: z.enum(["co-interviewer", "observer"]), name: z.string().trim().min(1).max(80) })
+  .strict();
+export const sessionExchangeBodySchema = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, "is not a valid link token") })
+  .strict();
+export const sessionCredentialSchema = z.object({
+  credential: z.string(),
+  sessionId: z.string(),
+  participant: participantSchema,
+  expiresAt: z.string(),
+});
+export const sessionParticipantsSchema = z.object({
+  participants: z.array(participantSchema.extend({ revoked: z.boolean() })),
+});
+export const swapResultSchema = z.object({ sessionId: z.string() });
+/** Your place in the mirrored session: a fresh link (only its hash is stored) and a credential. */
+export const swapLinkSchema = sessionCredentialSchema.extend({ token: z.string() });
