@@ -41,9 +41,9 @@ let now = 1_700_000_000_000;
 let store: SqliteStore;
 let room: Room;
 let sockets: Record<string, MemorySocket>;
+type Draft = ClientIntent extends infer I ? (I extends ClientIntent ? Omit<I, "opId"> : never) : never;
 let op = 0;
-const intent = (i: Omit<ClientIntent, "opId"> & { opId?: string }) =>
-  ({ opId: `op-${++op}-xxxxxxxx`, ...i }) as ClientIntent;
+const intent = (i: Draft) => ({ opId: `op-${++op}-xxxxxxxx`, ...i }) as ClientIntent;
 
 async function freshRoom() {
   store = new SqliteStore(":memory:");
@@ -92,8 +92,7 @@ async function freshRoom() {
   }
 }
 
-const send = (who: string, i: Omit<ClientIntent, "opId"> & { opId?: string }) =>
-  room.handleIntent(sockets[who] as MemorySocket, intent(i));
+const send = (who: string, i: Draft) => room.handleIntent(sockets[who] as MemorySocket, intent(i));
 
 beforeEach(freshRoom);
 
@@ -173,7 +172,7 @@ describe("role isolation matrix", () => {
   });
 
   it("refuses intents a role may not perform, changing nothing", async () => {
-    const cases: [string, Omit<ClientIntent, "opId">][] = [
+    const cases: [string, Draft][] = [
       ["candidate", { type: "reveal-prompt" }],
       ["candidate", { type: "clock", action: "start" }],
       ["candidate", { type: "add-note", text: "x", shared: false }],
