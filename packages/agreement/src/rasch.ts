@@ -17,7 +17,8 @@ export interface FacetMeasure {
   /**
    * Logits. Subjects: ability (higher = better answer). Raters: severity
    * (higher = harsher, gives lower scores). Dimensions: difficulty (higher =
-   * harder to score well on). Null when not estimable.
+   * harder to score well on). Null when not estimable — which includes the only
+   * rater or the only dimension, which the anchoring alone puts at 0.
    */
   measure: number | null;
   /** Model standard error, 1 / sqrt(Σ model variances). */
@@ -46,7 +47,12 @@ export interface RaschResult {
   thresholds: number[];
   /** Sweeps of the joint estimation. */
   iterations: number;
-  /** Whether the joint estimation met the tolerance within maxIterations. */
+  /**
+   * Whether the joint estimation met the tolerance within maxIterations. When it
+   * did not — the likelihood has no finite maximum (data in a deterministic,
+   * Guttman-like pattern, which small panels can produce), or maxIterations was
+   * too small — every measure is null and thresholds is empty.
+   */
   converged: boolean;
 }
 
@@ -67,11 +73,23 @@ const FACETS = [SUBJECT, RATER, DIMENSION] as const;
 const SIGN = [1, -1, -1] as const;
 /** Largest Newton step per sweep, in logits. */
 const MAX_STEP = 1;
+/**
+ * A jointly estimated measure or threshold beyond this many logits means the
+ * likelihood has no finite maximum (data in a deterministic, Guttman-like
+ * pattern, e.g. one rater always exactly one point above another on a few
+ * answers): the estimates drift off without bound, so estimation stops early.
+ * Real measures, extreme-score adjustments aside, stay within a few logits.
+ */
+const DIVERGED = 30;
 /** exp(θ)-products are used while k·|θ| + |T_k| ≤ 2·EXP_SAFE, far inside the double range. */
 const EXP_SAFE = 300;
 
 /** Fits the model to ratings (validated as in analyze: whole scores within the scale, no duplicates). */
-export function manyFacetRasch(ratings: readonly Rating[], scale: Scale, options: RaschOptions = {}): RaschResult {
+export function manyFacetRasch(
+  ratings: readonly Rating[],
+  scale: Scale,
+  options: RaschOptions = {},
+): RaschResult {
   return estimateRasch(indexRatings(ratings, scale), options);
 }
 
@@ -100,31 +118,45 @@ export function estimateRasch(data: IndexedRatings, options: RaschOptions = {}):
   const se = perFacet((f) => new Float64Array(sizes[f]).fill(Number.NaN));
   const infit = perFacet((f) => new Float64Array(sizes[f]).fill(Number.NaN));
   const outfit = perFacet((f) => new Float64Array(sizes[f]).fill(Number.NaN));
-  const tau = new Float64Array(m + 1 > 1 ? m + 1 : 1);
+  const tau = new Float64Array(Math.max(1, m + 1));
   let iterations = 0;
   let converged = false;
+  let fitted = false;
 
   if (m >= 1 && screen.activeRatings > 0) {
     const model = new ScaleModel(m);
     const joint = jointEstimate(screen, elem, sizes, m, measures, tau, model, maxIterations, tolerance);
     iterations = joint.iterations;
     converged = joint.converged;
-    for (const f of FACETS) {
-      se[f].set(joint.se[f]);
-      infit[f].set(joint.infit[f]);
-      outfit[f].set(joint.outfit[f]);
-    }
-    estimateLeftOut(elem, sizes, x, m, measures, se, infit, outfit, model, adjustment);
+    if (!joint.converged) {
+      // No finite maximum (the estimates drift off: data in a deterministic
+      // pattern), or none found within maxIterations: no estimates to report.
+      for (const meas of measures) meas.fill(Number.NaN);
+    } else {
+      fitted = true;
+      for (const f of FACETS) {
+        se[f].set(joint.se[f]);
+        infit[f].set(joint.infit[f]);
+        outfit[f].set(joint.outfit[f]);
+      }
+      estimateLeftOut(elem, sizes, x, m, measures, se, infit, outfit, model, adjustment);
 
-    // Re-centre raters and dimensions over every element with a measure, shifting
-    // subjects so that every B − C − D is unchanged.
-    const B = measures[SUBJECT];
-    for (const f of [RATER, DIMENSION] as const) {
-      const mean = nanMean(measures[f]);
-      if (Number.isNaN(mean)) continue;
-      const meas = measures[f];
-      for (let e = 0; e < meas.length; e++) meas[e] = (meas[e] as number) - mean;
-      for (let e = 0; e < B.length; e++) B[e] = (B[e] as number) - mean;
+      // Re-centre raters and dimensions over every element with a measure, shifting
+      // subjects so that every B − C − D is unchanged.
+      const B = measures[SUBJECT];
+      for (const f of [RATER, DIMENSION] as const) {
+        const mean = nanMean(measures[f]);
+        if (Number.isNaN(mean)) continue;
+        const meas = measures[f];
+        for (let e = 0; e < meas.length; e++) meas[e] = (meas[e] as number) - mean;
+        for (let e = 0; e < B.length; e++) B[e] = (B[e] as number) - mean;
+        // A lone rater (or dimension) sits at 0 by the anchoring alone: nothing was
+        // estimated, so it has no measure. Its fit is still reported.
+        if (meas.filter((v) => !Number.isNaN(v)).length === 1) {
+          meas.fill(Number.NaN);
+          se[f].fill(Number.NaN);
+        }
+      }
     }
   }
 
@@ -148,7 +180,7 @@ export function estimateRasch(data: IndexedRatings, options: RaschOptions = {}):
     raters: facetResult(RATER),
     dimensions: facetResult(DIMENSION),
     categories,
-    thresholds: m >= 1 ? Array.from(tau.subarray(1)) : [],
+    thresholds: fitted ? Array.from(tau.subarray(1)) : [],
     iterations,
     converged,
   };
@@ -275,13 +307,15 @@ function jointEstimate(
   model: ScaleModel,
   maxIterations: number,
   tolerance: number,
-): {
-  iterations: number;
-  converged: boolean;
-  se: PerFacet<Float64Array>;
-  infit: PerFacet<Float64Array>;
-  outfit: PerFacet<Float64Array>;
-} {
+):
+  | { iterations: number; converged: false }
+  | {
+      iterations: number;
+      converged: true;
+      se: PerFacet<Float64Array>;
+      infit: PerFacet<Float64Array>;
+      outfit: PerFacet<Float64Array>;
+    } {
   const { activeCount, activeSum } = screen;
   const n = screen.activeRatings;
   const act: ActiveRatings = {
@@ -372,11 +406,13 @@ function jointEstimate(
       }
     }
     centre(measures, core, tau, m);
+    if (largestMagnitude(measures, tau) > DIVERGED) break;
     if (change < tolerance) {
       converged = true;
       break;
     }
   }
+  if (!converged) return { iterations, converged: false };
 
   // Standard errors and fit over the active ratings.
   const sumV = perFacet((f) => new Float64Array(sizes[f]));
@@ -399,12 +435,25 @@ function jointEstimate(
   return { iterations, converged, se, infit, outfit };
 }
 
+function largestMagnitude(measures: PerFacet<Float64Array>, tau: Float64Array): number {
+  let largest = 0;
+  for (const meas of [...measures, tau]) {
+    for (const v of meas) if (Math.abs(v) > largest) largest = Math.abs(v); // NaN compares false
+  }
+  return largest;
+}
+
 /**
  * Anchors: rater severities and dimension difficulties to mean 0 over the jointly
  * estimated elements, thresholds to sum 0; each shift is absorbed by the subjects
  * so that B − C − D − F_k is unchanged.
  */
-function centre(measures: PerFacet<Float64Array>, core: PerFacet<Uint8Array>, tau: Float64Array, m: number): void {
+function centre(
+  measures: PerFacet<Float64Array>,
+  core: PerFacet<Uint8Array>,
+  tau: Float64Array,
+  m: number,
+): void {
   let shift = 0;
   for (const f of [RATER, DIMENSION] as const) {
     const meas = measures[f];
@@ -471,7 +520,8 @@ class Kernel {
     const s = act.s[a] as number;
     const j = act.r[a] as number;
     const i = act.d[a] as number;
-    if (this.fast) return model.weightsExp((this.eB[s] as number) * (this.eC[j] as number) * (this.eD[i] as number), w);
+    if (this.fast)
+      return model.weightsExp((this.eB[s] as number) * (this.eC[j] as number) * (this.eD[i] as number), w);
     return model.weightsLog((this.B[s] as number) - (this.C[j] as number) - (this.D[i] as number), w);
   }
 
@@ -479,17 +529,35 @@ class Kernel {
   facetPass(own: Int32Array, expected: Float64Array, variance: Float64Array): void {
     expected.fill(0);
     variance.fill(0);
-    const { act, model } = this;
+    const { act, model, eB, eC, eD } = this;
+    const { s, r, d } = act;
     const w = model.w;
+    const g = model.g;
     const m = model.m;
+    const fast = this.fast;
     for (let a = 0; a < act.n; a++) {
-      const z = this.weights(a, w);
+      let z = 1;
       let e = 0;
       let q = 0;
-      for (let k = 1; k <= m; k++) {
-        const wk = w[k] as number;
-        e += k * wk;
-        q += k * k * wk;
+      if (fast) {
+        // The hot loop of the whole analysis: no exponential, no stores.
+        const t =
+          (eB[s[a] as number] as number) * (eC[r[a] as number] as number) * (eD[d[a] as number] as number);
+        let p = 1;
+        for (let k = 1; k <= m; k++) {
+          p *= t;
+          const wk = p * (g[k] as number);
+          z += wk;
+          e += k * wk;
+          q += k * k * wk;
+        }
+      } else {
+        z = this.weights(a, w);
+        for (let k = 1; k <= m; k++) {
+          const wk = w[k] as number;
+          e += k * wk;
+          q += k * k * wk;
+        }
       }
       e /= z;
       q /= z;
@@ -503,14 +571,31 @@ class Kernel {
   dimensionPass(expD: Float64Array, varD: Float64Array): void {
     expD.fill(0);
     varD.fill(0);
-    const { act, model, atLeast, info } = this;
+    const { act, model, atLeast, info, eB, eC, eD } = this;
+    const { s, r, d } = act;
     atLeast.fill(0);
-    info.fill(0);
+    info.fill(0); // Σ P(X ≥ k)·P(X ≥ h) for h ≥ k, turned into the information below
     const w = model.w;
+    const g = model.g;
     const S = model.S;
     const m = model.m;
+    const fast = this.fast;
     for (let a = 0; a < act.n; a++) {
-      const z = this.weights(a, w);
+      let z: number;
+      if (fast) {
+        const t =
+          (eB[s[a] as number] as number) * (eC[r[a] as number] as number) * (eD[d[a] as number] as number);
+        let p = 1;
+        z = 1;
+        for (let k = 1; k <= m; k++) {
+          p *= t;
+          const wk = p * (g[k] as number);
+          w[k] = wk;
+          z += wk;
+        }
+      } else {
+        z = this.weights(a, w);
+      }
       const inv = 1 / z;
       // S_k = P(X ≥ k); E = Σ S_k; E[X²] = Σ (2k − 1)·S_k.
       let acc = 0;
@@ -523,19 +608,20 @@ class Kernel {
         e += sk;
         q += (2 * k - 1) * sk;
       }
-      const v = q - e * e;
-      const i = act.d[a] as number;
+      const i = d[a] as number;
       expD[i] = (expD[i] as number) + e;
-      varD[i] = (varD[i] as number) + v;
+      varD[i] = (varD[i] as number) + (q - e * e);
       for (let k = 1; k <= m; k++) {
         const sk = S[k] as number;
         atLeast[k] = (atLeast[k] as number) + sk;
         const row = (k - 1) * m - 1;
-        for (let h = k; h <= m; h++) {
-          const sh = S[h] as number;
-          info[row + h] = (info[row + h] as number) + sh - sk * sh;
-        }
+        for (let h = k; h <= m; h++) info[row + h] = (info[row + h] as number) + sk * (S[h] as number);
       }
+    }
+    // Cov(1[X ≥ k], 1[X ≥ h]) = P(X ≥ h) − P(X ≥ k)·P(X ≥ h) for h ≥ k, summed.
+    for (let k = 1; k <= m; k++) {
+      const row = (k - 1) * m - 1;
+      for (let h = k; h <= m; h++) info[row + h] = (atLeast[h] as number) - (info[row + h] as number);
     }
   }
 
@@ -587,8 +673,8 @@ class ScaleModel {
   readonly m: number;
   /** Cumulative thresholds T_k = Σ_{h ≤ k} F_h, T_0 = 0. */
   private readonly cum: Float64Array;
-  /** exp(−T_k). */
-  private readonly g: Float64Array;
+  /** exp(−T_k); g[0] = 1. */
+  readonly g: Float64Array;
   /** Scratch weights and P(X ≥ k) for callers. */
   readonly w: Float64Array;
   readonly S: Float64Array;
@@ -664,7 +750,7 @@ class ScaleModel {
     e /= z;
     q /= z;
     const v = q - e * e;
-    return { e, v: v > 0 ? v : 0 };
+    return { e, v: Math.max(0, v) };
   }
 }
 
@@ -766,7 +852,7 @@ function solveElement(
 // ---- Small helpers ------------------------------------------------------------------
 
 function clamp(d: number): number {
-  return d > MAX_STEP ? MAX_STEP : d < -MAX_STEP ? -MAX_STEP : d;
+  return Math.min(MAX_STEP, Math.max(-MAX_STEP, d));
 }
 
 function finiteOrNull(v: number): number | null {

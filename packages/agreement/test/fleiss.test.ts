@@ -90,7 +90,12 @@ describe("Fleiss' kappa", () => {
   });
 
   it("is null with fewer than two ratings per subject, or no subjects", () => {
-    expect(fleissKappa([[1, 0], [0, 1]])).toBeNull();
+    expect(
+      fleissKappa([
+        [1, 0],
+        [0, 1],
+      ]),
+    ).toBeNull();
     expect(fleissKappa([])).toBeNull();
   });
 

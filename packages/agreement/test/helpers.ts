@@ -94,7 +94,11 @@ function ranks(values: readonly number[]): number[] {
   const out = new Array<number>(values.length).fill(0);
   for (let i = 0; i < order.length; ) {
     let j = i;
-    while (j + 1 < order.length && (order[j + 1] as readonly [number, number])[0] === (order[i] as readonly [number, number])[0]) j++;
+    while (
+      j + 1 < order.length &&
+      (order[j + 1] as readonly [number, number])[0] === (order[i] as readonly [number, number])[0]
+    )
+      j++;
     for (let k = i; k <= j; k++) out[(order[k] as readonly [number, number])[1]] = (i + j) / 2 + 1;
     i = j + 1;
   }
@@ -104,7 +108,8 @@ function ranks(values: readonly number[]): number[] {
 /** Paths of every number in a value that is NaN or infinite. */
 export function nonFinitePaths(value: unknown, path = "$"): string[] {
   if (typeof value === "number") return Number.isFinite(value) ? [] : [path];
-  if (value instanceof Map) return [...value].flatMap(([k, v]) => nonFinitePaths(v, `${path}.get(${String(k)})`));
+  if (value instanceof Map)
+    return [...value].flatMap(([k, v]) => nonFinitePaths(v, `${path}.get(${String(k)})`));
   if (Array.isArray(value)) return value.flatMap((v, i) => nonFinitePaths(v, `${path}[${i}]`));
   if (value !== null && typeof value === "object") {
     return Object.entries(value).flatMap(([k, v]) => nonFinitePaths(v, `${path}.${k}`));

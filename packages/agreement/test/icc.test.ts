@@ -54,7 +54,8 @@ describe("ICC properties", () => {
       [2, 2, 2],
       [4, 4, 4],
     ]);
-    expect(r).toEqual({ icc1: 1, icc2: 1, icc3: 1, icc1k: 1, icc2k: 1, icc3k: 1 });
+    expect(r).not.toBeNull();
+    for (const v of Object.values(r ?? {})) expect(v).toBeCloseTo(1, 12);
   });
 
   it("separates consistency from absolute agreement: a constant offset lowers ICC(2) and ICC(1) but not ICC(3)", () => {

@@ -37,7 +37,10 @@ describe("Krippendorff (2011), Computing Krippendorff's Alpha-Reliability", () =
   it("drops unit 12 (one value) as not pairable: the same alpha without it", () => {
     const without = fourObservers.slice(0, 11);
     for (const level of ["nominal", "ordinal", "interval"] as const) {
-      expect(krippendorffAlpha(without, level)).toBeCloseTo(krippendorffAlpha(fourObservers, level) as number, 12);
+      expect(krippendorffAlpha(without, level)).toBeCloseTo(
+        krippendorffAlpha(fourObservers, level) as number,
+        12,
+      );
     }
   });
 
@@ -93,21 +96,34 @@ describe("properties", () => {
       [2, 2, null],
       [4, 4, 4],
     ];
-    for (const level of ["nominal", "ordinal", "interval"] as const) expect(krippendorffAlpha(perfect, level)).toBe(1);
+    for (const level of ["nominal", "ordinal", "interval"] as const)
+      expect(krippendorffAlpha(perfect, level)).toBe(1);
   });
 
   it("nominal alpha ignores the labels, ordinal alpha ignores monotone relabelling", () => {
     const relabel = (f: (v: number) => number) => units.map((u) => u.map((v) => (v === null ? null : f(v))));
     const shuffled = relabel((v) => [0, 7, -2, 30, 5][v] as number);
     const monotone = relabel((v) => v ** 3 + 10);
-    expect(krippendorffAlpha(shuffled, "nominal")).toBeCloseTo(krippendorffAlpha(units, "nominal") as number, 12);
-    expect(krippendorffAlpha(monotone, "ordinal")).toBeCloseTo(krippendorffAlpha(units, "ordinal") as number, 12);
-    expect(krippendorffAlpha(monotone, "interval")).not.toBeCloseTo(krippendorffAlpha(units, "interval") as number, 3);
+    expect(krippendorffAlpha(shuffled, "nominal")).toBeCloseTo(
+      krippendorffAlpha(units, "nominal") as number,
+      12,
+    );
+    expect(krippendorffAlpha(monotone, "ordinal")).toBeCloseTo(
+      krippendorffAlpha(units, "ordinal") as number,
+      12,
+    );
+    expect(krippendorffAlpha(monotone, "interval")).not.toBeCloseTo(
+      krippendorffAlpha(units, "interval") as number,
+      3,
+    );
   });
 
   it("interval alpha is invariant under a linear change of scale", () => {
     const linear = units.map((u) => u.map((v) => (v === null ? null : 2.5 * v - 7)));
-    expect(krippendorffAlpha(linear, "interval")).toBeCloseTo(krippendorffAlpha(units, "interval") as number, 12);
+    expect(krippendorffAlpha(linear, "interval")).toBeCloseTo(
+      krippendorffAlpha(units, "interval") as number,
+      12,
+    );
   });
 
   it("does not depend on the order of coders or units", () => {
@@ -139,7 +155,8 @@ describe("undefined alpha is null", () => {
       [3, 3, null],
       [2, null, null], // not pairable: does not count as variation
     ];
-    for (const level of ["nominal", "ordinal", "interval"] as const) expect(krippendorffAlpha(same, level)).toBeNull();
+    for (const level of ["nominal", "ordinal", "interval"] as const)
+      expect(krippendorffAlpha(same, level)).toBeNull();
   });
 
   it("when no unit has two values", () => {

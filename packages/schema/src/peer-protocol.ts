@@ -30,7 +30,6 @@ export const CLOSE_CODES = {
   protocolVersion: 4002,
   revoked: 4003,
   handshakeTimeout: 4004,
-  badOrigin: 4005,
   rateLimited: 4008,
   roomFull: 4009,
   tooManyInvalid: 4010,
