@@ -63,6 +63,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       if (error.issues) body.issues = error.issues;
       return reply.code(error.statusCode).send(body);
     }
+    // The statistics package rejects data it cannot analyse; that is the caller's input, not our fault.
+    if (error instanceof Error && error.name === "AgreementError") {
+      return reply.code(400).send({ error: "invalid_ratings", message: error.message });
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return reply.code(400).send(validationBody(error));
     }
