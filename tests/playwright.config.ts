@@ -38,6 +38,12 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Practice phases run 200 times faster so a whole timed attempt fits in a test.
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", PRACTICE_TIME_SCALE: "0.005" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      PRACTICE_TIME_SCALE: "0.005",
+    },
   },
 });

@@ -46,7 +46,9 @@ test.describe("the question bank browser", () => {
     for (const dimension of question.rubric.dimensions) {
       await expect(page.getByText(dimension.name, { exact: true }).first()).toBeVisible();
     }
-    const timeline = page.locator("section", { has: page.getByRole("heading", { name: "Phases", exact: true }) });
+    const timeline = page.locator("section", {
+      has: page.getByRole("heading", { name: "Phases", exact: true }),
+    });
     for (const phase of question.phases) {
       await expect(timeline.getByText(phase.name).first()).toBeVisible();
     }
