@@ -38,7 +38,11 @@ export interface RaterResult {
    * when no rating has a counterpart. Negative = scores below the panel.
    */
   meanOffset: number | null;
-  /** Many-facet Rasch severity in logits, centred at 0 over the raters; positive = harsher. */
+  /**
+   * Many-facet Rasch severity in logits, centred at 0 over the raters; positive =
+   * harsher. For a small panel whose plain JMLE has no finite solution, the
+   * penalised estimate (shrunk towards 0; see "Small panels" in the README).
+   */
   severity: number | null;
   severitySE: number | null;
   /** Information-weighted mean-square fit; near 1 fits, well above 1 is erratic, well below 1 too predictable. */

@@ -5,6 +5,7 @@ export * from "./icc.js";
 export { type AlphaLevel, krippendorffAlpha } from "./krippendorff.js";
 export * from "./pairwise.js";
 export {
+  type Estimation,
   type Extreme,
   type FacetMeasure,
   manyFacetRasch,

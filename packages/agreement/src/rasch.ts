@@ -5,11 +5,20 @@
  *
  * B_n the ability of subject (answer) n, C_j the severity of rater j, D_i the
  * difficulty of dimension i, and F_k (k = 1..m) the Rasch–Andrich thresholds
- * shared by every rater and dimension. Estimated by joint maximum likelihood;
- * the package README describes the procedure and its caveats.
+ * shared by every rater and dimension. Estimated by joint maximum likelihood,
+ * falling back to penalised joint maximum likelihood (a weak Gaussian prior on
+ * the measures) when the likelihood has no finite maximum; the package README
+ * describes the procedure and its caveats.
  */
 
-import { groupRows, type IndexedRatings, indexRatings, type Rating, type Scale } from "./data.js";
+import {
+  AgreementError,
+  groupRows,
+  type IndexedRatings,
+  indexRatings,
+  type Rating,
+  type Scale,
+} from "./data.js";
 
 export type Extreme = "minimum" | "maximum";
 
@@ -21,7 +30,10 @@ export interface FacetMeasure {
    * rater or the only dimension, which the anchoring alone puts at 0.
    */
   measure: number | null;
-  /** Model standard error, 1 / sqrt(Σ model variances). */
+  /**
+   * Model standard error, 1 / sqrt(Σ model variances); under penalised estimation
+   * 1 / sqrt(Σ model variances + 1 / priorSD²), an approximation.
+   */
   se: number | null;
   /** Information-weighted mean-square: Σ residual² / Σ variance. Null for extreme elements. */
   infit: number | null;
@@ -37,6 +49,16 @@ export interface FacetMeasure {
   extreme: Extreme | null;
 }
 
+/**
+ * How the reported measures were estimated: `"jmle"` plain joint maximum
+ * likelihood; `"penalised"` joint maximum likelihood with a Gaussian prior
+ * (ridge penalty) on the subject, rater and dimension measures, used when plain
+ * JMLE has no finite solution (data in a deterministic, Guttman-like pattern,
+ * typical of small panels) — the estimates are shrunk towards the middle and
+ * their standard errors approximate.
+ */
+export type Estimation = "jmle" | "penalised";
+
 export interface RaschResult {
   subjects: Map<string, FacetMeasure>;
   raters: Map<string, FacetMeasure>;
@@ -45,15 +67,19 @@ export interface RaschResult {
   categories: number[];
   /** Thresholds F_1..F_m in logits, summing to 0 (empty when no model could be fitted). */
   thresholds: number[];
-  /** Sweeps of the joint estimation. */
+  /** Sweeps of the joint estimation (of both runs when the penalised one followed plain JMLE). */
   iterations: number;
   /**
-   * Whether the joint estimation met the tolerance within maxIterations. When it
-   * did not — the likelihood has no finite maximum (data in a deterministic,
-   * Guttman-like pattern, which small panels can produce), or maxIterations was
-   * too small — every measure is null and thresholds is empty.
+   * Whether the reported joint estimation met the tolerance within maxIterations.
+   * Plain JMLE that does not — the likelihood has no finite maximum (data in a
+   * deterministic, Guttman-like pattern, which small panels produce), or
+   * maxIterations was too small — is followed by penalised estimation (see
+   * `estimation`); only when that fails too (or is disabled with `priorSD: null`)
+   * is `converged` false, every measure null and thresholds empty.
    */
   converged: boolean;
+  /** Which estimation the measures come from; null when none converged (or there was nothing to fit). */
+  estimation: Estimation | null;
 }
 
 export interface RaschOptions {
@@ -63,7 +89,18 @@ export interface RaschOptions {
   tolerance?: number;
   /** Score points by which an extreme raw score is pulled inwards to estimate its measure. Default 0.3. */
   extremeAdjustment?: number;
+  /**
+   * Standard deviation, in logits, of the Gaussian prior (mean 0; for subjects,
+   * their own mean) on the subject, rater and dimension measures of the
+   * penalised estimation that takes over when plain JMLE does not converge.
+   * Default 2.5. `null` disables the fallback: non-convergent data then get no
+   * measures at all.
+   */
+  priorSD?: number | null;
 }
+
+/** Default SD of the penalised estimation's prior (logits); the README explains the choice. */
+const DEFAULT_PRIOR_SD = 2.5;
 
 const SUBJECT = 0;
 const RATER = 1;
@@ -103,6 +140,10 @@ export function estimateRasch(data: IndexedRatings, options: RaschOptions = {}):
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-5;
   const adjustment = options.extremeAdjustment ?? 0.3;
+  const priorSD = options.priorSD === undefined ? DEFAULT_PRIOR_SD : options.priorSD;
+  if (priorSD !== null && !(Number.isFinite(priorSD) && priorSD > 0)) {
+    throw new AgreementError(`priorSD must be a positive number of logits or null, got ${priorSD}`);
+  }
   const elem: PerFacet<Int32Array> = [data.subject, data.rater, data.dimension];
   const ids: PerFacet<string[]> = [data.subjects, data.raters, data.dimensions];
   const sizes = perFacet((f) => ids[f].length);
@@ -121,19 +162,30 @@ export function estimateRasch(data: IndexedRatings, options: RaschOptions = {}):
   const tau = new Float64Array(Math.max(1, m + 1));
   let iterations = 0;
   let converged = false;
-  let fitted = false;
+  let estimation: Estimation | null = null;
 
   if (m >= 1 && screen.activeRatings > 0) {
     const model = new ScaleModel(m);
-    const joint = jointEstimate(screen, elem, sizes, m, measures, tau, model, maxIterations, tolerance);
+    const fit = (precision: number) =>
+      jointEstimate(screen, elem, sizes, m, measures, tau, model, maxIterations, tolerance, precision);
+    let joint = fit(0);
     iterations = joint.iterations;
+    estimation = "jmle";
+    if (!joint.converged && priorSD !== null) {
+      // No finite maximum (the estimates drift off: data in a deterministic
+      // pattern), or none found within maxIterations: start afresh with the
+      // prior, under which a finite maximum always exists.
+      for (const meas of measures) meas.fill(Number.NaN);
+      joint = fit(1 / (priorSD * priorSD));
+      iterations += joint.iterations;
+      estimation = "penalised";
+    }
     converged = joint.converged;
     if (!joint.converged) {
-      // No finite maximum (the estimates drift off: data in a deterministic
-      // pattern), or none found within maxIterations: no estimates to report.
+      // No estimates to report.
       for (const meas of measures) meas.fill(Number.NaN);
+      estimation = null;
     } else {
-      fitted = true;
       for (const f of FACETS) {
         se[f].set(joint.se[f]);
         infit[f].set(joint.infit[f]);
@@ -180,9 +232,10 @@ export function estimateRasch(data: IndexedRatings, options: RaschOptions = {}):
     raters: facetResult(RATER),
     dimensions: facetResult(DIMENSION),
     categories,
-    thresholds: fitted ? Array.from(tau.subarray(1)) : [],
+    thresholds: estimation !== null ? Array.from(tau.subarray(1)) : [],
     iterations,
     converged,
+    estimation,
   };
 }
 
@@ -296,6 +349,16 @@ interface ActiveRatings {
  * sum 0, the shift absorbed by the subjects. Facets that can be confounded
  * (subjects and thresholds; raters and dimensions when each rater scores one
  * dimension) are never updated from the same pass: that oscillates.
+ *
+ * With precision > 0 the log-likelihood is penalised by the Gaussian log-prior
+ * −precision/2 · (Σ (B_n − B̄)² + Σ C_j² + Σ D_i²), thresholds unpenalised. The
+ * anchoring agrees with it: shifting C by c (and B by c) leaves the likelihood
+ * and the subjects' penalty unchanged and minimises Σ C_j² at mean C = 0, so
+ * centring only moves towards the penalised maximum, which is therefore
+ * centred as the anchoring requires (likewise D; shifting thresholds and
+ * subjects together changes nothing at all). The penalised objective is
+ * strictly concave and goes to −∞ in every direction the anchoring leaves free,
+ * so its maximum exists, is unique and finite for any data.
  */
 function jointEstimate(
   screen: Screen,
@@ -307,6 +370,7 @@ function jointEstimate(
   model: ScaleModel,
   maxIterations: number,
   tolerance: number,
+  precision: number,
 ):
   | { iterations: number; converged: false }
   | {
@@ -366,6 +430,23 @@ function jointEstimate(
   const newtonFacet = (f: 0 | 1 | 2): number => {
     let largest = 0;
     const meas = measures[f];
+    if (precision > 0) {
+      // Penalised: the log-prior −precision·(β − μ)²/2 adds −precision·(β − μ) to
+      // the gradient and precision to the information. μ = 0 for raters and
+      // dimensions; for subjects their current mean, which is invariant under
+      // the anchoring shifts (see penalised estimation in the README).
+      const mu = f === SUBJECT ? coreMean(meas, core[f]) : 0;
+      for (let e = 0; e < meas.length; e++) {
+        if (!core[f][e]) continue;
+        const beta = meas[e] as number;
+        const gradient =
+          SIGN[f] * ((activeSum[f][e] as number) - (expected[f][e] as number)) - precision * (beta - mu);
+        const d = clamp(gradient / ((variance[f][e] as number) + precision));
+        meas[e] = beta + d;
+        largest = Math.max(largest, Math.abs(d));
+      }
+      return largest;
+    }
     for (let e = 0; e < meas.length; e++) {
       const v = variance[f][e] as number;
       if (!core[f][e] || !(v > 0)) continue;
@@ -427,7 +508,9 @@ function jointEstimate(
     for (let e = 0; e < sizes[f]; e++) {
       if (!core[f][e]) continue;
       const v = sumV[f][e] as number;
-      se[f][e] = 1 / Math.sqrt(v);
+      // Penalised: from the penalised information (the model variances plus the
+      // prior precision), ignoring the covariances between elements.
+      se[f][e] = 1 / Math.sqrt(v + precision);
       infit[f][e] = (sumY2[f][e] as number) / v;
       outfit[f][e] = (sumZ2[f][e] as number) / (activeCount[f][e] as number);
     }
@@ -857,6 +940,18 @@ function clamp(d: number): number {
 
 function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+/** Mean of the jointly estimated elements' measures. */
+function coreMean(values: Float64Array, core: Uint8Array): number {
+  let s = 0;
+  let n = 0;
+  for (let e = 0; e < values.length; e++) {
+    if (!core[e]) continue;
+    s += values[e] as number;
+    n++;
+  }
+  return n === 0 ? 0 : s / n;
 }
 
 function nanMean(values: Float64Array): number {

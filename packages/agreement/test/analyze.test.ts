@@ -8,7 +8,7 @@ import {
   pairwiseAgreement,
   type Rating,
 } from "../src/index.js";
-import { matrixRatings, mulberry32, nonFinitePaths, normal, simulateRatings } from "./helpers.js";
+import { matrixRatings, mulberry32, nonFinitePaths, normal, simulateRatings, tinyPanel } from "./helpers.js";
 
 const scale = { min: 1, max: 4 };
 const rate = (rater: string, subject: string, dimension: string, score: number): Rating => ({
@@ -255,6 +255,7 @@ describe("no NaN or Infinity anywhere in the output", () => {
       [1, 4],
       [4, 1],
     ]),
+    "a tiny panel in a Guttman-like pattern (penalised estimation)": tinyPanel(),
     "extremes mixed in": [
       ...simulated,
       ...["r0", "r1", "r2"].map((r) => rate(r, "perfect", "d0", 4)),
@@ -311,5 +312,23 @@ describe("rater severity through analyze", () => {
       expect(r.infit).toBeGreaterThan(0.6);
       expect(r.outfit).toBeLessThan(1.6);
     }
+  });
+});
+
+describe("rater severity on a tiny panel", () => {
+  it("shows the harsh interviewer's severity when plain JMLE has no solution", () => {
+    const { raters } = analyze(tinyPanel(), scale);
+    const by = new Map(raters.map((r) => [r.rater, r]));
+    const sev = (id: string) => by.get(id)?.severity as number;
+    expect(sev("chi")).toBeGreaterThan(sev("ben"));
+    expect(sev("ben")).toBeGreaterThan(sev("ana"));
+    expect(sev("chi")).toBeGreaterThan(0);
+    expect(sev("ana")).toBeLessThan(0);
+    for (const r of raters) {
+      expect(r.severitySE).toBeGreaterThan(0);
+      expect(r.infit).toEqual(expect.any(Number));
+      expect(r.outfit).toEqual(expect.any(Number));
+    }
+    expect(by.get("chi")?.meanOffset).toBeLessThan(0);
   });
 });

@@ -1,4 +1,7 @@
-/** Shared test helpers: a seeded PRNG, a rating-scale model simulator, rank correlation, an object walker. */
+/**
+ * Shared test helpers: a seeded PRNG, a rating-scale model simulator, rank
+ * correlation, an object walker, a tiny calibration exercise.
+ */
 
 import type { Rating } from "../src/index.js";
 
@@ -125,5 +128,27 @@ export function matrixRatings(matrix: readonly (readonly (number | null)[])[], d
       if (score !== null) out.push({ rater: `r${j + 1}`, subject: `s${s + 1}`, dimension, score });
     });
   });
+  return out;
+}
+
+/**
+ * A real-sized calibration exercise on a 1–4 scale: 3 interviewers × 2 answers ×
+ * 4 dimensions. ana gives 2 to every dimension of a1 and 4 to a2; ben 2 and 3;
+ * chi 1 to a1, and to a2 1 on d1 and 2 on d2–d4. Chi is plainly the harshest,
+ * ana the most lenient, yet the pattern is so regular that the joint maximum
+ * likelihood estimates diverge.
+ */
+export function tinyPanel(): Rating[] {
+  const out: Rating[] = [];
+  for (const dimension of ["d1", "d2", "d3", "d4"]) {
+    out.push(
+      { rater: "ana", subject: "a1", dimension, score: 2 },
+      { rater: "ana", subject: "a2", dimension, score: 4 },
+      { rater: "ben", subject: "a1", dimension, score: 2 },
+      { rater: "ben", subject: "a2", dimension, score: 3 },
+      { rater: "chi", subject: "a1", dimension, score: 1 },
+      { rater: "chi", subject: "a2", dimension, score: dimension === "d1" ? 1 : 2 },
+    );
+  }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type FacetMeasure, manyFacetRasch, type Rating } from "../src/index.js";
-import { mulberry32, normal, simulateRatings, spearman } from "./helpers.js";
+import { AgreementError, type FacetMeasure, manyFacetRasch, type Rating } from "../src/index.js";
+import { mulberry32, nonFinitePaths, normal, simulateRatings, spearman, tinyPanel } from "./helpers.js";
 
 const scale = { min: 1, max: 4 };
 const THRESHOLDS = [-1.5, 0, 1.5];
@@ -22,6 +22,18 @@ function simulation(seed = 2024) {
     min: 1,
   });
   return { severities, abilities, difficulties, ratings };
+}
+
+/** r2 always exactly one point above r1 on 6 answers × 2 dimensions: no finite JML estimates. */
+function guttman(): Rating[] {
+  const ratings: Rating[] = [];
+  for (let n = 0; n < 6; n++) {
+    for (const dimension of ["x", "y"]) {
+      ratings.push({ rater: "r1", subject: `s${n}`, dimension, score: 1 + (n % 3) });
+      ratings.push({ rater: "r2", subject: `s${n}`, dimension, score: 2 + (n % 3) });
+    }
+  }
+  return ratings;
 }
 
 const measureOf = (m: FacetMeasure | undefined): number => {
@@ -271,18 +283,12 @@ describe("many-facet Rasch on small and awkward designs", () => {
       expect(collapsed.raters.get(id)?.measure).toBeCloseTo(measureOf(m), 9);
   });
 
-  it("reports no measures when the likelihood has no finite maximum (a deterministic pattern)", () => {
-    // r2 always exactly one point above r1: a Guttman-like pattern whose JML estimates
-    // run off to infinity.
-    const ratings: Rating[] = [];
-    for (let n = 0; n < 6; n++) {
-      for (const dimension of ["x", "y"]) {
-        ratings.push({ rater: "r1", subject: `s${n}`, dimension, score: 1 + (n % 3) });
-        ratings.push({ rater: "r2", subject: `s${n}`, dimension, score: 2 + (n % 3) });
-      }
-    }
-    const result = manyFacetRasch(ratings, scale);
+  it("reports no measures when the likelihood has no finite maximum and the fallback is off", () => {
+    // A Guttman-like pattern whose JML estimates run off to infinity; by default
+    // the penalised fallback measures it (see "small panels" below).
+    const result = manyFacetRasch(guttman(), scale, { priorSD: null });
     expect(result.converged).toBe(false);
+    expect(result.estimation).toBeNull();
     expect(result.thresholds).toEqual([]);
     for (const m of result.raters.values())
       expect([m.measure, m.se, m.infit, m.outfit]).toEqual([null, null, null, null]);
@@ -322,5 +328,157 @@ describe("many-facet Rasch on small and awkward designs", () => {
     const result = manyFacetRasch(ratings, scale);
     expect(result.converged).toBe(true);
     for (const m of result.raters.values()) expect(m.measure).toEqual(expect.any(Number));
+  });
+});
+
+describe("many-facet Rasch on small panels: the penalised fallback", () => {
+  const PRIOR_SD = 2.5;
+
+  /** Penalised likelihood equations: observed − expected = (β − μ)·sign / SD² per element. */
+  function penalisedGradients(ratings: readonly Rating[], result: ReturnType<typeof manyFacetRasch>) {
+    const facets = [
+      ["subject", result.subjects, 1],
+      ["rater", result.raters, -1],
+      ["dimension", result.dimensions, -1],
+    ] as const;
+    const residual = new Map<string, number>();
+    for (const r of ratings) {
+      const theta =
+        measureOf(result.subjects.get(r.subject)) -
+        measureOf(result.raters.get(r.rater)) -
+        measureOf(result.dimensions.get(r.dimension));
+      const y = r.score - scale.min - expectedCategory(theta, result.thresholds);
+      for (const [facet] of facets) {
+        const key = `${facet}:${r[facet]}`;
+        residual.set(key, (residual.get(key) ?? 0) + y);
+      }
+    }
+    const subjectMean =
+      [...result.subjects.values()].map(measureOf).reduce((a, b) => a + b, 0) / result.subjects.size;
+    const out: [number, number][] = [];
+    for (const [facet, map, sign] of facets) {
+      for (const [id, m] of map) {
+        const mu = facet === "subject" ? subjectMean : 0;
+        // d/dβ [log-likelihood − (β − μ)²/(2·SD²)] = sign·Σ(x − E) − (β − μ)/SD² = 0
+        out.push([sign * (residual.get(`${facet}:${id}`) as number), (measureOf(m) - mu) / PRIOR_SD ** 2]);
+      }
+    }
+    return out;
+  }
+
+  it("measures a tiny exercise whose JML estimates diverge: the harsh interviewer is harshest", () => {
+    const ratings = tinyPanel();
+    expect(manyFacetRasch(ratings, scale, { priorSD: null }).converged).toBe(false);
+    const result = manyFacetRasch(ratings, scale);
+    expect(result.converged).toBe(true);
+    expect(result.estimation).toBe("penalised");
+    const [ana, ben, chi] = ["ana", "ben", "chi"].map((id) => result.raters.get(id));
+    expect(measureOf(chi)).toBeGreaterThan(measureOf(ben));
+    expect(measureOf(ben)).toBeGreaterThan(measureOf(ana));
+    expect(measureOf(chi)).toBeGreaterThan(0);
+    expect(measureOf(ana)).toBeLessThan(0);
+    expect(measureOf(ana) + measureOf(ben) + measureOf(chi)).toBeCloseTo(0, 9);
+    for (const m of [ana, ben, chi]) {
+      expect(m?.se).toBeGreaterThan(0);
+      expect(m?.se).toBeLessThan(PRIOR_SD);
+      expect(m?.infit).toEqual(expect.any(Number));
+      expect(m?.outfit).toEqual(expect.any(Number));
+    }
+    expect(result.thresholds).toHaveLength(3);
+    expect(result.thresholds.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 9);
+    expect(nonFinitePaths(result)).toEqual([]);
+  });
+
+  it("solves the penalised likelihood equations (prior SD 2.5, subjects about their mean)", () => {
+    const ratings = tinyPanel();
+    const result = manyFacetRasch(ratings, scale);
+    for (const [gradient, prior] of penalisedGradients(ratings, result))
+      expect(gradient).toBeCloseTo(prior, 4);
+    // The prior is what makes the estimates finite: the raw-score equations do not hold.
+    expect(penalisedGradients(ratings, result).some(([g]) => Math.abs(g) > 0.05)).toBe(true);
+  });
+
+  it("reports the penalised standard error 1/sqrt(Σ variance + 1/SD²)", () => {
+    const ratings = tinyPanel();
+    const result = manyFacetRasch(ratings, scale);
+    const chi = result.raters.get("chi");
+    let information = 1 / PRIOR_SD ** 2;
+    for (const r of ratings.filter((x) => x.rater === "chi")) {
+      const theta =
+        measureOf(result.subjects.get(r.subject)) -
+        measureOf(chi) -
+        measureOf(result.dimensions.get(r.dimension));
+      const e = expectedCategory(theta, result.thresholds);
+      const logits = [0];
+      for (const f of result.thresholds) logits.push((logits.at(-1) as number) + theta - f);
+      const w = logits.map(Math.exp);
+      const z = w.reduce((a, b) => a + b, 0);
+      information += w.reduce((s, v, k) => s + ((k - e) ** 2 * v) / z, 0);
+    }
+    expect(chi?.se).toBeCloseTo(1 / Math.sqrt(information), 6);
+  });
+
+  it("gives a perfectly Guttman pair of raters finite severities of the right sign", () => {
+    const result = manyFacetRasch(guttman(), scale);
+    expect(result.estimation).toBe("penalised");
+    expect(result.converged).toBe(true);
+    const r1 = result.raters.get("r1"); // always one point below r2: harsher
+    const r2 = result.raters.get("r2");
+    expect(measureOf(r1)).toBeGreaterThan(0);
+    expect(measureOf(r2)).toBeCloseTo(-measureOf(r1), 9);
+    expect(r1?.se).toBeGreaterThan(0);
+    expect(r2?.se).toBeGreaterThan(0);
+    expect(nonFinitePaths(result)).toEqual([]);
+  });
+
+  it("shrinks more under a narrower prior, and not at all data that converge", () => {
+    const ratings = tinyPanel();
+    const sd = [1, 2, 2.5, 3].map((priorSD) =>
+      measureOf(manyFacetRasch(ratings, scale, { priorSD }).raters.get("chi")),
+    );
+    for (let i = 1; i < sd.length; i++) expect(sd[i]).toBeGreaterThan(sd[i - 1] as number);
+    const sim = simulation(12).ratings;
+    const plain = manyFacetRasch(sim, scale);
+    expect(plain.estimation).toBe("jmle");
+    expect(manyFacetRasch(sim, scale, { priorSD: 0.5 })).toEqual(plain);
+  });
+
+  it("still gives a lone rater no severity, even when the fallback measures the rest", () => {
+    // The Guttman pattern with r2's ratings moved to dimensions of their own, all by one rater.
+    const ratings = guttman().map((r) => ({
+      ...r,
+      rater: "solo",
+      dimension: r.rater === "r2" ? `${r.dimension}+` : r.dimension,
+    }));
+    expect(manyFacetRasch(ratings, scale, { priorSD: null }).converged).toBe(false);
+    const result = manyFacetRasch(ratings, scale);
+    expect(result.estimation).toBe("penalised");
+    const lone = result.raters.get("solo");
+    expect(lone?.measure).toBeNull();
+    expect(lone?.se).toBeNull();
+    expect(lone?.infit).toEqual(expect.any(Number));
+    // Dimensions scored a point lower are harder.
+    expect(measureOf(result.dimensions.get("x"))).toBeGreaterThan(measureOf(result.dimensions.get("x+")));
+    expect(measureOf(result.subjects.get("s2"))).toBeGreaterThan(measureOf(result.subjects.get("s0")));
+    expect(nonFinitePaths(result)).toEqual([]);
+  });
+
+  it("sets extreme elements aside and measures them with the 0.3-point adjustment as before", () => {
+    const ratings = tinyPanel();
+    const top = ["ana", "ben", "chi"].flatMap((rater) =>
+      ["d1", "d2", "d3", "d4"].map((dimension) => ({ rater, subject: "a3", dimension, score: 4 })),
+    );
+    const result = manyFacetRasch([...ratings, ...top], scale);
+    const without = manyFacetRasch(ratings, scale);
+    expect(result.estimation).toBe("penalised");
+    expect(result.subjects.get("a3")?.extreme).toBe("maximum");
+    expect(measureOf(result.subjects.get("a3"))).toBeGreaterThan(measureOf(result.subjects.get("a2")));
+    for (const id of ["ana", "ben", "chi"])
+      expect(measureOf(result.raters.get(id))).toBeCloseTo(measureOf(without.raters.get(id)), 6);
+  });
+
+  it("rejects a prior SD that is not a positive number", () => {
+    for (const priorSD of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => manyFacetRasch(tinyPanel(), scale, { priorSD })).toThrow(AgreementError);
   });
 });
