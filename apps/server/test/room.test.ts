@@ -253,6 +253,18 @@ describe("the timer", () => {
   });
 });
 
+describe("releasing", () => {
+  it("freezes the clock at its final reading and makes the session read-only (P-INT-1)", async () => {
+    await send("host", { type: "clock", action: "start" });
+    now += 90_000;
+    await send("host", { type: "submit-score", scores: allScores(3), recommendation: "yes", feedback: "" });
+    await send("host", { type: "release" });
+    expect(room.currentState.clock.stoppedAt).toBe(now);
+    await send("candidate", { type: "answer", text: "late edit", revision: 3 });
+    expect(sockets.candidate?.take("error").at(-1)?.message).toContain("read-only");
+  });
+});
+
 describe("presence", () => {
   it("shows a dropped participant as away, then gone after the grace period (P-PRES-1)", async () => {
     const graceRoom = new Room({

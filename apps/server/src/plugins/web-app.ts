@@ -20,7 +20,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   if (built) {
     await app.register(fastifyStatic, {
       root: distDir,
-      wildcard: false,
+      // Look files up per request rather than at start, so a rebuild while running is served correctly.
+      wildcard: true,
       setHeaders(res, filePath) {
         // Vite fingerprints assets, so they can be cached forever; index.html must not be.
         res.setHeader(

@@ -7,6 +7,7 @@ import {
   pauseClock,
   resumeClock,
   startClock,
+  stopClock,
 } from "@loopwright/clock";
 import type { ClientIntent, Question } from "@loopwright/schema";
 import type { RoomParticipant, RoomState } from "./room-state.js";
