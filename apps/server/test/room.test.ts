@@ -259,6 +259,7 @@ describe("releasing", () => {
     now += 90_000;
     await send("host", { type: "submit-score", scores: allScores(3), recommendation: "yes", feedback: "" });
     await send("host", { type: "release" });
+    expect(sockets.host?.take("error")).toEqual([]);
     expect(room.currentState.clock.stoppedAt).toBe(now);
     await send("candidate", { type: "answer", text: "late edit", revision: 3 });
     expect(sockets.candidate?.take("error").at(-1)?.message).toContain("read-only");

@@ -163,7 +163,9 @@ export function applyIntent(
       if (state.released) return state;
       if (state.scores.length === 0)
         throw conflict("Submit at least one interviewer's scores before releasing feedback.");
-      return { ...state, released: true };
+      // Releasing ends the interview, so the clock freezes at its final reading.
+      const running = state.clock.startedAt !== null && state.clock.stoppedAt === null;
+      return { ...state, released: true, clock: running ? stopClock(state.clock, now) : state.clock };
     }
   }
   return state;
