@@ -2,8 +2,8 @@ import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/Layout";
 import { calibrationRoutes } from "./features/calibration/routes";
 import { practiceRoutes } from "./features/practice/routes";
+import { sessionRoutes } from "./features/sessions/routes";
 import { HomePage } from "./pages/HomePage";
-import { SessionsPage } from "./pages/JourneyPages";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { QuestionBankPage } from "./pages/QuestionBankPage";
 import { QuestionPage } from "./pages/QuestionPage";
@@ -18,7 +18,7 @@ export const router = createBrowserRouter([
       { path: "questions", element: <QuestionBankPage /> },
       { path: "questions/:id", element: <QuestionPage /> },
       ...practiceRoutes,
-      { path: "sessions", element: <SessionsPage /> },
+      ...sessionRoutes,
       ...calibrationRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -15,6 +15,8 @@ import { Link, useLocation, useParams } from "react-router";
 import { ApiRequestError, api } from "../api/client";
 import { QuestionMeta } from "../components/Meta";
 import { ErrorState, Loading } from "../components/Status";
+import { PractiseQuestionButton } from "../features/practice/components/PractiseQuestionButton";
+import { MockInterviewLink } from "../features/sessions/components/MockInterviewLink";
 import { formatBudget, formatCount, formatMinutes, formatNumber, toParagraphs } from "../lib/format";
 import { useApi } from "../lib/useApi";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
@@ -159,6 +161,8 @@ function QuestionView({ question }: { question: Question }) {
             durationMinutes={question.durationMinutes}
             phases={question.phases.length}
           />
+          <PractiseQuestionButton questionId={question.id} />
+          <MockInterviewLink questionId={question.id} />
         </div>
       </header>
 
@@ -260,10 +264,10 @@ function QuestionView({ question }: { question: Question }) {
           <aside className="question-aside" aria-label="Using this question today">
             <h2 className="question-aside__title">Using this question today</h2>
             <p>
-              Timed practice and shared peer sessions are <Link to="/practice">coming next</Link>. Until then,
-              run it with a colleague: one reads the prompt aloud and keeps time by the phases; the other
-              answers without seeing the guide or the rubric. Score afterwards against the anchors above, then
-              read the example answers together.
+              Practise it alone under the clock with “Practise this question” above: the timer walks through
+              the phases, your answer autosaves, and the rubric and example answers appear only once you have
+              handed it in. To run it with a colleague, use “Run as a mock interview”: you get the guide and
+              the rubric, and they answer on their own screen, which never receives either.
             </p>
           </aside>
         </div>

@@ -1,0 +1,77 @@
+import {
+  sessionCreatedSchema,
+  sessionCredentialSchema,
+  sessionLinkSchema,
+  sessionParticipantsSchema,
+  swapLinkSchema,
+  swapResultSchema,
+} from "@loopwright/schema";
+import { sendJson } from "../../api/client";
+
+/** Parses the schema's output type without importing zod here. */
+type Out<S extends { parse: (input: unknown) => unknown }> = ReturnType<S["parse"]>;
+
+export type SessionCreated = Out<typeof sessionCreatedSchema>;
+export type SessionLink = Out<typeof sessionLinkSchema>;
+export type SessionCredentialResponse = Out<typeof sessionCredentialSchema>;
+export type SessionParticipants = Out<typeof sessionParticipantsSchema>;
+export type SwapLink = Out<typeof swapLinkSchema>;
+
+export interface CreateSessionInput {
+  questionId: string;
+  durationScale: number;
+  hostName: string;
+  candidateName: string;
+}
+
+const ok = { safeParse: (input: unknown) => ({ success: true as const, data: input }) };
+const path = (sessionId: string, rest = "") => `/api/sessions/${encodeURIComponent(sessionId)}${rest}`;
+
+/** Every HTTP call around a peer session. Credentials travel as bearer tokens, never in a URL. */
+export const sessionsApi = {
+  create(body: CreateSessionInput, signal?: AbortSignal): Promise<SessionCreated> {
+    return sendJson("/api/sessions", sessionCreatedSchema, { method: "POST", body, signal });
+  },
+
+  exchange(token: string, signal?: AbortSignal): Promise<SessionCredentialResponse> {
+    return sendJson("/api/sessions/exchange", sessionCredentialSchema, {
+      method: "POST",
+      body: { token },
+      signal,
+    });
+  },
+
+  participants(sessionId: string, credential: string, signal?: AbortSignal): Promise<SessionParticipants> {
+    return sendJson(path(sessionId, "/participants"), sessionParticipantsSchema, {
+      bearer: credential,
+      signal,
+    });
+  },
+
+  addLink(
+    sessionId: string,
+    credential: string,
+    body: { role: "co-interviewer" | "observer"; name: string },
+  ): Promise<SessionLink> {
+    return sendJson(path(sessionId, "/links"), sessionLinkSchema, {
+      method: "POST",
+      body,
+      bearer: credential,
+    });
+  },
+
+  async revokeLink(sessionId: string, credential: string, participantId: string): Promise<void> {
+    await sendJson(path(sessionId, `/links/${encodeURIComponent(participantId)}`), ok, {
+      method: "DELETE",
+      bearer: credential,
+    });
+  },
+
+  swap(sessionId: string, credential: string): Promise<{ sessionId: string }> {
+    return sendJson(path(sessionId, "/swap"), swapResultSchema, { method: "POST", bearer: credential });
+  },
+
+  swapLink(sessionId: string, credential: string): Promise<SwapLink> {
+    return sendJson(path(sessionId, "/swap-link"), swapLinkSchema, { method: "POST", bearer: credential });
+  },
+};

@@ -1,0 +1,129 @@
+import type { ClockView } from "@loopwright/clock";
+import type { RoomView } from "@loopwright/schema";
+import { useIntent } from "../lib/room-context";
+
+/** The host's hands on the shared clock and the prompt. Every change goes through the server. */
+export function HostClockControls({ clock, view }: { clock: ClockView; view: RoomView }) {
+  const { run, busy, error } = useIntent();
+  if (view.released) return <p className="ps-timer__note">Feedback released · the session is read-only.</p>;
+  const isLast = clock.currentPhaseIndex >= clock.phases.length - 1;
+  const disabled = busy !== null;
+
+  return (
+    <fieldset className="ps-controls">
+      <legend className="visually-hidden">Timer controls</legend>
+      {!clock.started ? (
+        <>
+          {!view.promptRevealed ? (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={disabled}
+              onClick={() => void run({ type: "reveal-prompt" })}
+            >
+              <EyeIcon />
+              {busy === "reveal-prompt" ? "Revealing…" : "Reveal prompt"}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={disabled}
+            onClick={() => void run({ type: "clock", action: "start" })}
+          >
+            <PlayIcon />
+            {busy === "clock" ? "Starting…" : view.promptRevealed ? "Start timer" : "Start timer and reveal"}
+          </button>
+        </>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={disabled}
+            onClick={() => void run({ type: "clock", action: clock.paused ? "resume" : "pause" })}
+          >
+            {clock.paused ? <PlayIcon /> : <PauseIcon />}
+            {clock.paused ? "Resume" : "Pause"}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={disabled || isLast || clock.paused}
+            title={isLast ? "This is the last phase" : clock.paused ? "Resume the clock first" : undefined}
+            onClick={() => void run({ type: "clock", action: "advance" })}
+          >
+            <NextIcon />
+            Next phase
+          </button>
+          <span className="ps-controls__extend">
+            {[2, 5].map((minutes) => (
+              <button
+                key={minutes}
+                type="button"
+                className="button button--quiet"
+                disabled={disabled}
+                onClick={() => void run({ type: "clock", action: "extend", extendMinutes: minutes })}
+              >
+                +{minutes} min<span className="visually-hidden"> for this phase</span>
+              </button>
+            ))}
+          </span>
+        </>
+      )}
+      {busy === "clock" ? (
+        <span className="ps-hint" role="status">
+          Saving…
+        </span>
+      ) : null}
+      {error ? (
+        <p className="ps-error ps-controls__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function PauseIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <rect x="3.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
+      <rect x="9.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
+    </svg>
+  );
+}
+
+function PlayIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path
+        d="M4.5 2.8v10.4a.6.6 0 0 0 .9.5l8.2-5.2a.6.6 0 0 0 0-1L5.4 2.3a.6.6 0 0 0-.9.5z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
+function NextIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d="M3 3l6 5-6 5z" fill="currentColor" />
+      <rect x="10.5" y="3" width="2.5" height="10" rx="0.8" fill="currentColor" />
+    </svg>
+  );
+}
+
+function EyeIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path
+        d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+      <circle cx="8" cy="8" r="2" fill="currentColor" />
+    </svg>
+  );
+}

@@ -1,0 +1,382 @@
+import type { RoomView, SessionRole } from "@loopwright/schema";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { ApiRequestError } from "../../../api/client";
+import { formatList } from "../../../lib/format";
+import { type SessionParticipants, sessionsApi } from "../api";
+import {
+  forgetIssuedLink,
+  type IssuedLink,
+  issuedLinks,
+  joinLink,
+  rememberIssuedLink,
+} from "../lib/credentials";
+import type { PresenceEntry } from "../lib/room-client";
+import { useIntent, useRoomContext } from "../lib/room-context";
+import { ROLE_LABELS } from "./ConnectionStatus";
+import { CopyLink } from "./CopyLink";
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The host's people panel: everyone with a link, new co-interviewer and observer links, and revoking. */
+export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) {
+  const { sessionId, credential, view } = useRoomContext();
+  const [list, setList] = useState<SessionParticipants["participants"] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [links, setLinks] = useState<IssuedLink[]>(() => issuedLinks(sessionId));
+  const [reload, setReload] = useState(0);
+  const participantKey = view.participants.map((p) => p.id).join(",");
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the room's participant list changes
+  useEffect(() => {
+    const controller = new AbortController();
+    sessionsApi.participants(sessionId, credential, controller.signal).then(
+      (result) => {
+        setList(result.participants);
+        setLoadError(null);
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoadError(message(error));
+      },
+    );
+    return () => controller.abort();
+  }, [sessionId, credential, participantKey, reload]);
+
+  const status = new Map(presence?.map((p) => [p.id, p.status]));
+
+  return (
+    <section className="ps-card" aria-labelledby="ps-people-title" data-testid="people-panel">
+      <header className="ps-card__header">
+        <h2 id="ps-people-title" className="ps-card__title">
+          People and links
+        </h2>
+        <p className="ps-card__kicker">
+          One link per person. Revoking a link disconnects that person at once.
+        </p>
+      </header>
+
+      {loadError ? (
+        <p className="ps-error" role="alert">
+          Couldn’t load the people in this session: {loadError}{" "}
+          <button type="button" className="ps-link-button" onClick={() => setReload((n) => n + 1)}>
+            Try again
+          </button>
+        </p>
+      ) : null}
+
+      {list ? (
+        <ul className="ps-people">
+          {list.map((p) => (
+            <PersonRow
+              key={p.id}
+              person={p}
+              status={p.revoked ? "revoked" : (status.get(p.id) ?? "gone")}
+              isYou={p.id === view.you.id}
+              onRevoked={() => {
+                forgetIssuedLink(sessionId, p.id);
+                setLinks(issuedLinks(sessionId));
+                setReload((n) => n + 1);
+              }}
+            />
+          ))}
+        </ul>
+      ) : loadError ? null : (
+        <p className="ps-hint">Loading…</p>
+      )}
+
+      {links.length > 0 ? (
+        <div className="ps-issued">
+          <h3 className="ps-subheading">Links created on this page</h3>
+          <p className="ps-hint">
+            Shown until you leave this page: the server keeps only a hash of each link, so copy them now.
+          </p>
+          {links.map((l) => (
+            <CopyLink
+              key={l.participantId}
+              label={`${l.name}’s link (${l.role.toLowerCase()})`}
+              value={l.link}
+              testId={`issued-link-${l.participantId}`}
+            />
+          ))}
+        </div>
+      ) : null}
+
+      {!view.released ? (
+        <AddLinkForm
+          onCreated={(link) => {
+            rememberIssuedLink(sessionId, link);
+            setLinks(issuedLinks(sessionId));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+const STATUS_TEXT = { online: "here", away: "away", gone: "not here", revoked: "link revoked" } as const;
+
+function PersonRow({
+  person,
+  status,
+  isYou,
+  onRevoked,
+}: {
+  person: SessionParticipants["participants"][number];
+  status: keyof typeof STATUS_TEXT;
+  isYou: boolean;
+  onRevoked: () => void;
+}) {
+  const { sessionId, credential } = useRoomContext();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const canRevoke = !isYou && !person.revoked && person.role !== "host";
+
+  const revoke = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await sessionsApi.revokeLink(sessionId, credential, person.id);
+      setConfirming(false);
+      onRevoked();
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="ps-person" data-status={status} data-testid="person">
+      <span className="ps-person__dot" aria-hidden="true" />
+      <span className="ps-person__text">
+        <span className="ps-person__name">
+          {person.name}
+          {isYou ? " (you)" : ""}
+        </span>
+        <span className="ps-person__meta">
+          {ROLE_LABELS[person.role as SessionRole]} · {STATUS_TEXT[status]}
+        </span>
+      </span>
+      {canRevoke ? (
+        confirming ? (
+          <span className="ps-person__confirm">
+            <button
+              type="button"
+              className="button ps-button--danger ps-button--small"
+              onClick={revoke}
+              disabled={busy}
+            >
+              {busy ? "Revoking…" : `Revoke ${person.name}’s link`}
+            </button>
+            <button
+              type="button"
+              className="button button--quiet ps-button--small"
+              onClick={() => setConfirming(false)}
+            >
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button--quiet ps-button--small"
+            onClick={() => setConfirming(true)}
+          >
+            Revoke<span className="visually-hidden"> {person.name}’s link</span>
+          </button>
+        )
+      ) : null}
+      {error ? (
+        <p className="ps-error ps-person__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
+  const { sessionId, credential } = useRoomContext();
+  const nameId = useId();
+  const roleId = useId();
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<"co-interviewer" | "observer">("co-interviewer");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError("Enter the person’s name first.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await sessionsApi.addLink(sessionId, credential, { role, name: name.trim() });
+      onCreated({
+        participantId: created.participant.id,
+        name: created.participant.name,
+        role: ROLE_LABELS[created.participant.role],
+        link: joinLink(window.location.origin, created.token),
+      });
+      setName("");
+    } catch (e) {
+      setError(
+        e instanceof ApiRequestError && e.issues[0]
+          ? `${e.issues[0].path}: ${e.issues[0].message}`
+          : message(e),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="ps-addlink" onSubmit={submit} noValidate>
+      <h3 className="ps-subheading">Add someone</h3>
+      <div className="ps-addlink__row">
+        <div className="field">
+          <label htmlFor={roleId} className="field__label">
+            Role
+          </label>
+          <div className="select">
+            <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as typeof role)}>
+              <option value="co-interviewer">Co-interviewer</option>
+              <option value="observer">Observer</option>
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={nameId} className="field__label">
+            Their name
+          </label>
+          <input
+            id={nameId}
+            className="input"
+            value={name}
+            maxLength={80}
+            autoComplete="off"
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button button--quiet ps-addlink__button" disabled={busy}>
+          {busy ? "Creating…" : "Create link"}
+        </button>
+      </div>
+      <p className="ps-hint ps-addlink__hint">
+        {role === "co-interviewer"
+          ? "A co-interviewer sees the guide, takes private notes and scores blind alongside you."
+          : "An observer sees what the candidate sees, including their answer as they write it, and the report once released."}
+      </p>
+      {error ? (
+        <p className="ps-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** Releasing feedback and, afterwards, swapping roles. */
+export function ReleasePanel({ view }: { view: RoomView }) {
+  const { sessionId, credential } = useRoomContext();
+  const { run, busy, error } = useIntent();
+  const [confirming, setConfirming] = useState(false);
+  const [swapping, setSwapping] = useState(false);
+  const [swapError, setSwapError] = useState<string | null>(null);
+  const submitted = view.submittedBy ?? [];
+  const candidate = view.participants.find((p) => p.role === "candidate");
+  const names = view.participants.filter((p) => submitted.includes(p.id)).map((p) => p.name);
+
+  const swap = async () => {
+    setSwapping(true);
+    setSwapError(null);
+    try {
+      await sessionsApi.swap(sessionId, credential);
+    } catch (e) {
+      setSwapError(message(e));
+    } finally {
+      setSwapping(false);
+    }
+  };
+
+  if (view.swappedTo) return null;
+
+  return (
+    <section className="ps-card ps-release" aria-labelledby="ps-release-title" data-testid="release-panel">
+      {!view.released ? (
+        <>
+          <header className="ps-card__header">
+            <h2 id="ps-release-title" className="ps-card__title">
+              Release feedback
+            </h2>
+            <p className="ps-card__kicker">
+              {submitted.length === 0
+                ? "Available once at least one interviewer has submitted scores."
+                : `${formatList(names)} ${submitted.length === 1 ? "has" : "have"} submitted. Releasing sends ${candidate?.name ?? "the candidate"} the scores, recommendations, written feedback and shared notes, and makes the session read-only.`}
+            </p>
+          </header>
+          {confirming ? (
+            <div className="ps-confirm">
+              <p>
+                Release feedback to {candidate?.name ?? "the candidate"} now? Interviewers who have not
+                submitted will not be able to afterwards.
+              </p>
+              <div className="ps-confirm__actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={busy !== null}
+                  onClick={async () => {
+                    const result = await run({ type: "release" });
+                    if (result.ok) setConfirming(false);
+                  }}
+                >
+                  {busy ? "Releasing…" : "Release now"}
+                </button>
+                <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+                  Not yet
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={submitted.length === 0}
+              onClick={() => setConfirming(true)}
+            >
+              Release feedback
+            </button>
+          )}
+          {error ? (
+            <p className="ps-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <header className="ps-card__header">
+            <h2 id="ps-release-title" className="ps-card__title">
+              Swap roles
+            </h2>
+            <p className="ps-card__kicker">
+              Creates the next session on another question: {candidate?.name ?? "the candidate"} hosts and you
+              answer. Everyone here is offered their new link.
+            </p>
+          </header>
+          <button type="button" className="button button--primary" onClick={swap} disabled={swapping}>
+            {swapping ? "Creating the next session…" : "Swap roles"}
+          </button>
+          {swapError ? (
+            <p className="ps-error" role="alert">
+              {swapError}
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

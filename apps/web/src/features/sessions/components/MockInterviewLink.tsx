@@ -1,0 +1,16 @@
+import { Link } from "react-router";
+import "../sessions.css";
+
+/** The question page's way into a peer session with this question preselected. */
+export function MockInterviewLink({ questionId }: { questionId: string }) {
+  return (
+    <p className="ps-mock-link">
+      <Link to={`/sessions?question=${encodeURIComponent(questionId)}`} className="button button--quiet">
+        Run as a mock interview
+      </Link>
+      <span className="ps-mock-link__hint">
+        With a colleague, over a shared link. You interview; they answer.
+      </span>
+    </p>
+  );
+}

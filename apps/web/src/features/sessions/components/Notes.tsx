@@ -1,0 +1,173 @@
+import { clockView } from "@loopwright/clock";
+import { NOTE_MAX_CHARS, type Note } from "@loopwright/schema";
+import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { useRoomContext } from "../lib/room-context";
+import { formatStamp } from "../lib/time";
+import { useNow } from "../lib/useNow";
+
+interface Draft {
+  opId: string;
+  text: string;
+  shared: boolean;
+  failed?: string;
+}
+
+/**
+ * An interviewer's private evidence log. Each note is stamped by the server
+ * with the clock's elapsed time; a note marked as shared goes into the
+ * candidate's report when the host releases feedback, and no sooner.
+ */
+export function Notes({ notes, locked }: { notes: Note[]; locked: boolean }) {
+  const { client, view, state } = useRoomContext();
+  const textId = useId();
+  const shareId = useId();
+  const [text, setText] = useState("");
+  const [shared, setShared] = useState(false);
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const now = useNow(1_000, state.offsetMs);
+  const stamp = formatStamp(clockView(view.clock, now).elapsedMs);
+
+  const add = (event?: FormEvent) => {
+    event?.preventDefault();
+    const body = text.trim();
+    if (!body || locked) return;
+    const sent = client.send({ type: "add-note", text: body, shared });
+    setDrafts((d) => [...d, { opId: sent.opId, text: body, shared }]);
+    setText("");
+    void sent.done.then((result) =>
+      setDrafts((d) =>
+        result.ok
+          ? d.filter((x) => x.opId !== sent.opId)
+          : d.map((x) => (x.opId === sent.opId ? { ...x, failed: result.message } : x)),
+      ),
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) add();
+  };
+
+  const sorted = [...notes].sort(
+    (a, b) => a.elapsedMs - b.elapsedMs || a.createdAt.localeCompare(b.createdAt),
+  );
+
+  return (
+    <section className="ps-card ps-notes" aria-labelledby="ps-notes-title" data-testid="notes">
+      <header className="ps-card__header">
+        <h2 id="ps-notes-title" className="ps-card__title">
+          Your notes
+        </h2>
+        <p className="ps-card__kicker">
+          Private to you. Evidence you mark as shared goes into the candidate’s report.
+        </p>
+      </header>
+
+      {!locked ? (
+        <form className="ps-notes__composer" onSubmit={add}>
+          <label htmlFor={textId} className="field__label">
+            Evidence <span className="ps-notes__stamp-preview">stamped {stamp}</span>
+          </label>
+          <textarea
+            id={textId}
+            className="input ps-notes__input"
+            rows={3}
+            value={text}
+            maxLength={NOTE_MAX_CHARS}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder="What they said or did, in their words where you can."
+          />
+          <div className="ps-notes__actions">
+            <label htmlFor={shareId} className="ps-check">
+              <input
+                id={shareId}
+                type="checkbox"
+                checked={shared}
+                onChange={(event) => setShared(event.target.checked)}
+              />
+              <span>Share with the candidate in the report</span>
+            </label>
+            <button type="submit" className="button button--primary" disabled={!text.trim()}>
+              Add note
+            </button>
+          </div>
+          <p className="ps-hint">Ctrl+Enter or ⌘+Enter adds the note.</p>
+        </form>
+      ) : null}
+
+      {sorted.length === 0 && drafts.length === 0 ? (
+        <p className="ps-empty">No notes yet.</p>
+      ) : (
+        <ol className="ps-notes__list">
+          {sorted.map((note) => (
+            <NoteItem key={note.id} note={note} locked={locked} />
+          ))}
+          {drafts.map((draft) => (
+            <li key={draft.opId} className="ps-notes__item" data-pending="true">
+              <span className="ps-notes__stamp">{draft.failed ? "—" : "…"}</span>
+              <div className="ps-notes__body">
+                <p className="ps-notes__text">{draft.text}</p>
+                <p
+                  className={draft.failed ? "ps-error" : "ps-hint"}
+                  role={draft.failed ? "alert" : undefined}
+                >
+                  {draft.failed
+                    ? `Not saved: ${draft.failed}`
+                    : state.status === "live"
+                      ? "Saving…"
+                      : "Will save when reconnected"}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function NoteItem({ note, locked }: { note: Note; locked: boolean }) {
+  const { client } = useRoomContext();
+  const id = useId();
+  const [busy, setBusy] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shared = busy ?? note.shared;
+
+  const toggle = async (next: boolean) => {
+    setBusy(next);
+    setError(null);
+    const result = await client.send({ type: "share-note", noteId: note.id, shared: next }).done;
+    setBusy(null);
+    if (!result.ok) setError(result.message);
+  };
+
+  return (
+    <li className="ps-notes__item" data-shared={note.shared ? "true" : undefined} data-testid="note">
+      <span className="ps-notes__stamp">
+        <span className="visually-hidden">At </span>
+        {formatStamp(note.elapsedMs)}
+      </span>
+      <div className="ps-notes__body">
+        <p className="ps-notes__text">{note.text}</p>
+        <label htmlFor={id} className="ps-check ps-check--small">
+          <input
+            id={id}
+            type="checkbox"
+            checked={shared}
+            disabled={locked || busy !== null}
+            onChange={(event) => void toggle(event.target.checked)}
+          />
+          <span>
+            Share with candidate in the report
+            {busy !== null ? <span className="ps-hint"> · saving…</span> : null}
+          </span>
+        </label>
+        {error ? (
+          <p className="ps-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </li>
+  );
+}

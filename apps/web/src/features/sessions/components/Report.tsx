@@ -1,0 +1,194 @@
+import {
+  type InterviewerScore,
+  type Note,
+  type Question,
+  RECOMMENDATION_LABELS,
+  RUBRIC_SCORES,
+  type RubricDimension,
+} from "@loopwright/schema";
+import { formatList } from "../../../lib/format";
+import { formatStamp } from "../lib/time";
+import { anchorText, ScoreMeter } from "./ScoreChoice";
+
+const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+/**
+ * The released feedback: for each rubric dimension the four anchors with who
+ * chose which (the self-score alongside), each interviewer's recommendation
+ * and written feedback, and the evidence notes they shared.
+ */
+export function Report({
+  question,
+  scores,
+  notes,
+  selfScore,
+  selfLabel,
+  notesTitle,
+  lede,
+}: {
+  question: Question;
+  scores: InterviewerScore[];
+  notes: Note[];
+  selfScore: Record<string, number> | null | undefined;
+  /** "You" for the candidate, the candidate's name for everyone else. */
+  selfLabel: string;
+  notesTitle: string;
+  lede: string;
+}) {
+  const names = scores.map((s) => s.name);
+  return (
+    <section className="ps-report" aria-labelledby="ps-report-title" data-testid="report">
+      <header className="ps-report__header">
+        <p className="eyebrow">Feedback released</p>
+        <h2 id="ps-report-title" className="ps-report__title">
+          Feedback from {formatList(names)}
+        </h2>
+        <p className="ps-report__lede">
+          {lede}
+          {selfScore
+            ? selfLabel === "You"
+              ? " Your self-score is marked alongside."
+              : ` ${selfLabel}’s self-score is marked alongside.`
+            : ""}
+        </p>
+      </header>
+
+      <ul className="ps-verdicts" aria-label="Recommendations">
+        {scores.map((s) => (
+          <li
+            key={s.participantId}
+            className="ps-verdict"
+            data-value={s.recommendation}
+            data-testid="verdict"
+          >
+            <span className="ps-verdict__name">{s.name}</span>
+            <span className="ps-verdict__value">{RECOMMENDATION_LABELS[s.recommendation]}</span>
+          </li>
+        ))}
+      </ul>
+
+      <div className="ps-report__dims">
+        {question.rubric.dimensions.map((d) => (
+          <ReportDimension
+            key={d.id}
+            dimension={d}
+            scores={scores}
+            self={selfScore?.[d.id]}
+            selfLabel={selfLabel}
+          />
+        ))}
+      </div>
+
+      {scores.some((s) => s.feedback) ? (
+        <div className="ps-report__section">
+          <h3 className="ps-report__subtitle">Written feedback</h3>
+          <div className="ps-feedback-list">
+            {scores
+              .filter((s) => s.feedback)
+              .map((s) => (
+                <figure key={s.participantId} className="ps-feedback" data-testid="feedback">
+                  <blockquote>
+                    <p>{s.feedback}</p>
+                  </blockquote>
+                  <figcaption>
+                    {s.name} · {RECOMMENDATION_LABELS[s.recommendation]}
+                  </figcaption>
+                </figure>
+              ))}
+          </div>
+        </div>
+      ) : null}
+
+      <div className="ps-report__section">
+        <h3 className="ps-report__subtitle">{notesTitle}</h3>
+        {notes.length === 0 ? (
+          <p className="ps-empty">No evidence notes were shared.</p>
+        ) : (
+          <ol className="ps-evidence">
+            {[...notes]
+              .sort((a, b) => a.elapsedMs - b.elapsedMs)
+              .map((n) => (
+                <li key={n.id} className="ps-evidence__item" data-testid="shared-note">
+                  <span className="ps-notes__stamp">{formatStamp(n.elapsedMs)}</span>
+                  <div>
+                    <p>{n.text}</p>
+                    <p className="ps-evidence__author">{n.authorName}</p>
+                  </div>
+                </li>
+              ))}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ReportDimension({
+  dimension,
+  scores,
+  self,
+  selfLabel,
+}: {
+  dimension: RubricDimension;
+  scores: InterviewerScore[];
+  self: number | undefined;
+  selfLabel: string;
+}) {
+  const given = scores.flatMap((s) =>
+    s.scores[dimension.id] === undefined ? [] : [s.scores[dimension.id] as number],
+  );
+  const mean = average(given);
+  return (
+    <section
+      className="ps-rdim"
+      aria-labelledby={`ps-rdim-${dimension.id}`}
+      data-testid={`report-${dimension.id}`}
+    >
+      <header className="ps-rdim__header">
+        <h3 id={`ps-rdim-${dimension.id}`} className="ps-rdim__name">
+          {dimension.name}
+        </h3>
+        {given.length > 0 ? (
+          <p className="ps-rdim__mean">
+            <ScoreMeter score={Math.round(mean)} />
+            <span>
+              {given.length > 1 ? "Panel average " : "Score "}
+              <strong>{Number.isInteger(mean) ? mean : mean.toFixed(1)}</strong> of 4
+            </span>
+          </p>
+        ) : null}
+      </header>
+      <ol className="ps-rdim__anchors">
+        {[...RUBRIC_SCORES].reverse().map((score) => {
+          const by = scores.filter((s) => s.scores[dimension.id] === score).map((s) => s.name);
+          const selfHere = self === score;
+          const chosen = by.length > 0 || selfHere;
+          return (
+            <li
+              key={score}
+              className="ps-rdim__anchor"
+              data-chosen={by.length > 0 ? "true" : selfHere ? "self" : undefined}
+            >
+              <span className="ps-rdim__score">{score}</span>
+              <div className="ps-rdim__body">
+                <p className="ps-rdim__text">{anchorText(dimension, score)}</p>
+                {chosen ? (
+                  <p className="ps-rdim__who">
+                    {by.map((name) => (
+                      <span key={name} className="ps-chip">
+                        {name}
+                      </span>
+                    ))}
+                    {selfHere ? (
+                      <span className="ps-chip ps-chip--self">{selfLabel} (self-score)</span>
+                    ) : null}
+                  </p>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import type { RoomView } from "@loopwright/schema";
+import { describe, expect, it } from "vitest";
+import { applyEvent, backoffDelay, ClockOffset, sampleOffset, TokenBucket } from "./room-sync";
+
+const view = (): RoomView => ({
+  sessionId: "s1",
+  questionId: "q1",
+  questionTitle: "A question",
+  seq: 4,
+  you: { id: "p1", name: "Cara", role: "candidate" },
+  participants: [{ id: "p1", name: "Cara", role: "candidate" }],
+  promptRevealed: false,
+  clock: {
+    phases: [{ id: "a", name: "A", durationMs: 60_000 }],
+    startedAt: null,
+    pausedAt: null,
+    pausedMs: 0,
+    advances: [],
+    extensionsMs: [0],
+    stoppedAt: null,
+  },
+  curveballs: [],
+  answer: { text: "", revision: 0 },
+  released: false,
+  swappedTo: null,
+});
+
+describe("merging events into the view", () => {
+  it("replaces only the top-level fields in the patch and takes the event's seq", () => {
+    const before = view();
+    const after = applyEvent(before, {
+      seq: 5,
+      kind: "reveal-prompt",
+      patch: { promptRevealed: true, prompt: "The prompt" },
+    });
+    expect(after).toMatchObject({ promptRevealed: true, prompt: "The prompt", seq: 5 });
+    expect(after.clock).toBe(before.clock);
+    expect(after.answer).toBe(before.answer);
+    expect(before.promptRevealed).toBe(false);
+  });
+
+  it("replaces a nested field whole rather than deep-merging it", () => {
+    const after = applyEvent(view(), {
+      seq: 5,
+      kind: "answer",
+      patch: { answer: { text: "hi", revision: 3 } },
+    });
+    expect(after.answer).toEqual({ text: "hi", revision: 3 });
+  });
+
+  it("ignores an event it has already seen, so an overlapping replay changes nothing", () => {
+    const before = view();
+    expect(applyEvent(before, { seq: 4, kind: "x", patch: { released: true } })).toBe(before);
+    expect(applyEvent(before, { seq: 2, kind: "x", patch: { released: true } })).toBe(before);
+  });
+
+  it("applies a replayed run of events in order", () => {
+    let v = view();
+    v = applyEvent(v, { seq: 5, kind: "clock", patch: { promptRevealed: true } });
+    v = applyEvent(v, {
+      seq: 6,
+      kind: "inject-curveball",
+      patch: { curveballs: [{ id: "c", title: "C", prompt: "p", elapsedMs: 1000 }] },
+    });
+    expect(v.seq).toBe(6);
+    expect(v.curveballs).toHaveLength(1);
+    expect(v.promptRevealed).toBe(true);
+  });
+});
+
+describe("the reconnect schedule", () => {
+  const options = { baseMs: 500, maxMs: 15_000 };
+
+  it("doubles the ceiling per attempt and draws from its upper half", () => {
+    expect(backoffDelay(0, 0, options)).toBe(250);
+    expect(backoffDelay(0, 0.999999, options)).toBe(500);
+    expect(backoffDelay(1, 0, options)).toBe(500);
+    expect(backoffDelay(1, 1, options)).toBe(1000);
+    expect(backoffDelay(3, 0.5, options)).toBe(3000);
+  });
+
+  it("never waits longer than the cap, however many attempts failed", () => {
+    expect(backoffDelay(10, 1, options)).toBe(15_000);
+    expect(backoffDelay(1000, 1, options)).toBe(15_000);
+    expect(backoffDelay(1000, 0, options)).toBe(7_500);
+  });
+
+  it("spreads clients that dropped together", () => {
+    const delays = new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((r) => backoffDelay(4, r, options)));
+    expect(delays.size).toBe(5);
+  });
+});
+
+describe("the clock offset", () => {
+  it("assumes the server read its clock halfway through the round trip", () => {
+    expect(sampleOffset({ sentAt: 1000, receivedAt: 1100, serverNow: 6050 })).toEqual({
+      offsetMs: 5000,
+      rttMs: 100,
+    });
+  });
+
+  it("keeps the estimate from the lowest-round-trip sample", () => {
+    const offset = new ClockOffset();
+    offset.add({ sentAt: 0, receivedAt: 400, serverNow: 5300 }); // rtt 400 → 5100
+    offset.add({ sentAt: 1000, receivedAt: 1020, serverNow: 6010 }); // rtt 20 → 5000
+    offset.add({ sentAt: 2000, receivedAt: 2300, serverNow: 7250 }); // rtt 300 → 5100
+    expect(offset.estimate).toEqual({ offsetMs: 5000, rttMs: 20 });
+    expect(offset.offsetMs).toBe(5000);
+  });
+
+  it("uses the welcome's server time only until a ping returns", () => {
+    const offset = new ClockOffset();
+    offset.seed(10_000, 9_000);
+    expect(offset.offsetMs).toBe(1000);
+    offset.add({ sentAt: 9_100, receivedAt: 9_140, serverNow: 10_070 });
+    expect(offset.offsetMs).toBe(950);
+    offset.seed(99_999, 0);
+    expect(offset.offsetMs).toBe(950);
+  });
+
+  it("lets an old best sample age out of the window", () => {
+    const offset = new ClockOffset(3);
+    offset.add({ sentAt: 0, receivedAt: 2, serverNow: 1 }); // rtt 2, offset 0
+    for (let i = 1; i <= 3; i++)
+      offset.add({ sentAt: i * 1000, receivedAt: i * 1000 + 50, serverNow: i * 1000 + 525 });
+    expect(offset.estimate).toEqual({ offsetMs: 500, rttMs: 50 });
+  });
+});
+
+describe("outbound pacing", () => {
+  it("allows a burst, then one message per refill interval", () => {
+    const bucket = new TokenBucket(10, 3, 0);
+    expect([bucket.take(0), bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(bucket.waitMs(0)).toBe(100);
+    expect(bucket.take(100)).toBe(true);
+    expect(bucket.take(100)).toBe(false);
+  });
+});

@@ -1,0 +1,461 @@
+import {
+  CLOSE_CODES,
+  COMPETENCY_LABELS,
+  isInterviewer,
+  type Question,
+  type RoomView,
+} from "@loopwright/schema";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import { api } from "../../../api/client";
+import { ErrorState, Loading } from "../../../components/Status";
+import { useApi } from "../../../lib/useApi";
+import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { AnswerLive, AnswerPad } from "../components/AnswerPad";
+import { CaseBrief } from "../components/CaseBrief";
+import { ConnectionStatus, PresenceList, ROLE_LABELS } from "../components/ConnectionStatus";
+import { CopyLink } from "../components/CopyLink";
+import { ArrivedCurveballs, CurveballDeck } from "../components/Curveballs";
+import { HostClockControls } from "../components/HostClockControls";
+import { PeoplePanel, ReleasePanel } from "../components/HostPanel";
+import { Notes } from "../components/Notes";
+import { Report } from "../components/Report";
+import { Scorecard } from "../components/Scorecard";
+import { SelfScore } from "../components/SelfScore";
+import { SessionTimer } from "../components/SessionTimer";
+import { SwapBanner } from "../components/SwapBanner";
+import {
+  dismissHandedOverLink,
+  forgetCredential,
+  handedOverLink,
+  loadCredential,
+  rememberQuestionTitle,
+  type StoredCredential,
+} from "../lib/credentials";
+import { RoomContext, type RoomContextValue, useRoomContext } from "../lib/room-context";
+import { useRoom } from "../lib/useRoom";
+
+export function SessionRoomPage() {
+  const { id = "" } = useParams();
+  // Read once per session: a credential forgotten after a refusal must not swap the refusal's reason for this page's.
+  const lookup = useMemo(() => loadCredential(id), [id]);
+
+  if (lookup.status !== "active") {
+    return (
+      <RoomMessage
+        title={
+          lookup.status === "expired"
+            ? "Your access to this session has expired"
+            : "Open your session link first"
+        }
+        message={
+          lookup.status === "expired"
+            ? "Session credentials last a limited time. Ask the host for a new link to rejoin."
+            : "This browser hasn’t joined this session yet. Open the link the host sent you (it ends in #token=…); it signs you in to the right seat."
+        }
+      />
+    );
+  }
+  return <LiveRoom key={id} sessionId={id} entry={lookup.entry} />;
+}
+
+function RoomMessage({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }) {
+  useDocumentTitle(title);
+  return (
+    <div className="container ps-page-status">
+      <ErrorState title={title} error={new Error(message)} onRetry={onRetry}>
+        <Link to="/sessions" className="button button--quiet">
+          Go to peer sessions
+        </Link>
+      </ErrorState>
+    </div>
+  );
+}
+
+function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCredential }) {
+  const { client, state } = useRoom(sessionId, entry.credential);
+  const view = state.view;
+  const role = view?.you.role ?? entry.participant.role;
+  // Interviewers need the guide at once; everyone else reads the bank only once the prompt is public.
+  const mayFetch = view !== null && (isInterviewer(role) || view.promptRevealed);
+  const questionId = view?.questionId ?? null;
+  const question = useApi<Question | null>(
+    (signal) => (mayFetch && questionId ? api.getQuestion(questionId, { signal }) : Promise.resolve(null)),
+    [mayFetch, questionId],
+    { keepPrevious: true },
+  );
+
+  useDocumentTitle(view ? `${view.questionTitle} · ${ROLE_LABELS[role]}` : "Joining the session");
+  const title = view?.questionTitle;
+  useEffect(() => {
+    if (title) rememberQuestionTitle(sessionId, title);
+  }, [sessionId, title]);
+  useEffect(() => {
+    const code = state.fatal?.code;
+    if (code === CLOSE_CODES.unauthorized || code === CLOSE_CODES.revoked) forgetCredential(sessionId);
+  }, [sessionId, state.fatal]);
+
+  if (state.status === "closed" && state.fatal) {
+    // A newer protocol or a full room can change with a reload; a refused or revoked link cannot.
+    const retryable =
+      state.fatal.code === CLOSE_CODES.protocolVersion || state.fatal.code === CLOSE_CODES.roomFull;
+    return (
+      <RoomMessage
+        title="You are disconnected from this session"
+        message={state.fatal.reason}
+        onRetry={retryable ? () => window.location.reload() : undefined}
+      />
+    );
+  }
+  if (!view || !client) {
+    return (
+      <div className="container ps-page-status">
+        <Loading label="Joining the session">
+          <span className="skeleton skeleton--heading" />
+          <span className="skeleton" />
+          <span className="skeleton skeleton--short" />
+        </Loading>
+        <ConnectionStatus state={state} onRetry={() => client?.retryNow()} />
+      </div>
+    );
+  }
+
+  const context: RoomContextValue = {
+    sessionId,
+    credential: entry.credential,
+    client,
+    state,
+    view,
+    question: question.data ?? null,
+  };
+
+  return (
+    <RoomContext.Provider value={context}>
+      <div className="ps-room" data-role={view.you.role}>
+        <RoomHeader view={view} question={question.data ?? null} />
+        <div className="container ps-room__body">
+          <FreshLinkNotice sessionId={sessionId} />
+          <SwapBanner view={view} />
+          {question.status === "error" ? (
+            <p className="ps-error" role="alert">
+              Couldn’t load the question from the bank: {question.error.message}{" "}
+              <button type="button" className="ps-link-button" onClick={question.retry}>
+                Try again
+              </button>
+            </p>
+          ) : null}
+          {isInterviewer(view.you.role) ? (
+            <InterviewerRoom view={view} question={question.data ?? null} />
+          ) : (
+            <CandidateRoom
+              view={view}
+              question={question.data ?? null}
+              observer={view.you.role === "observer"}
+            />
+          )}
+        </div>
+        <RoomAnnouncer view={view} />
+      </div>
+    </RoomContext.Provider>
+  );
+}
+
+function RoomHeader({ view, question }: { view: RoomView; question: Question | null }) {
+  const { state, client } = useRoomContext();
+  const host = view.participants.find((p) => p.role === "host");
+  const roleLine: Record<RoomView["you"]["role"], string> = {
+    host: "You are hosting this interview",
+    "co-interviewer": `You are co-interviewing${host ? ` with ${host.name}` : ""}`,
+    candidate: "You are the candidate",
+    observer: "You are observing",
+  };
+  return (
+    <header className="ps-head">
+      <div className="container ps-head__inner">
+        <nav aria-label="Breadcrumb" className="ps-breadcrumb">
+          <Link to="/sessions">Peer sessions</Link>
+        </nav>
+        <p className="eyebrow">
+          <span className="badge badge--accent" data-testid="your-role">
+            {ROLE_LABELS[view.you.role]}
+          </span>
+          <span className="ps-head__role">{roleLine[view.you.role]}</span>
+        </p>
+        <h1 className="ps-head__title">{view.questionTitle}</h1>
+        {question ? <p className="ps-head__meta">{COMPETENCY_LABELS[question.competency]}</p> : null}
+      </div>
+      <div className="ps-head__bar">
+        <div className="container ps-head__bar-inner">
+          <PresenceList participants={view.participants} presence={state.presence} youId={view.you.id} />
+          <ConnectionStatus state={state} onRetry={() => client.retryNow()} />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function FreshLinkNotice({ sessionId }: { sessionId: string }) {
+  const [link, setLink] = useState(() => handedOverLink(sessionId));
+  if (!link) return null;
+  return (
+    <section className="ps-fresh" aria-labelledby="ps-fresh-title" data-testid="fresh-link">
+      <div className="ps-fresh__head">
+        <h2 id="ps-fresh-title" className="ps-card__title">
+          You’re in the next session
+        </h2>
+        <button
+          type="button"
+          className="button button--quiet ps-button--small"
+          onClick={() => {
+            dismissHandedOverLink(sessionId);
+            setLink(null);
+          }}
+        >
+          Done
+        </button>
+      </div>
+      <CopyLink
+        label="Your link to this session"
+        value={link}
+        hint="This browser is already signed in. Keep the link to rejoin from another device; it is shown only now."
+      />
+    </section>
+  );
+}
+
+/** Announces the moments that change what a person should do next. */
+function RoomAnnouncer({ view }: { view: RoomView }) {
+  const [message, setMessage] = useState("");
+  const before = useRef<RoomView | null>(null);
+  useEffect(() => {
+    const was = before.current;
+    before.current = view;
+    if (!was) return;
+    const candidateSide = !isInterviewer(view.you.role);
+    if (!was.promptRevealed && view.promptRevealed && candidateSide)
+      setMessage("The prompt is now visible. The interview has begun.");
+    else if (!was.released && view.released)
+      setMessage(
+        candidateSide ? "Feedback has been released. Your report is below." : "Feedback has been released.",
+      );
+    else if (!was.swappedTo && view.swappedTo) setMessage("Your next session is ready.");
+  }, [view]);
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite">
+      {message}
+    </p>
+  );
+}
+
+function goalsOf(question: Question | null): Record<string, string> | undefined {
+  return question ? Object.fromEntries(question.phases.map((p) => [p.id, p.goal])) : undefined;
+}
+
+function InterviewerRoom({ view, question }: { view: RoomView; question: Question | null }) {
+  const { state } = useRoomContext();
+  const isHost = view.you.role === "host";
+  const candidate = view.participants.find((p) => p.role === "candidate");
+  const candidateName = candidate?.name ?? "The candidate";
+
+  return (
+    <>
+      {view.released ? null : (
+        <SessionTimer
+          clock={view.clock}
+          offsetMs={state.offsetMs}
+          goals={goalsOf(question)}
+          waitingLabel={isHost ? "Ready when you are" : "Waiting for the host to start"}
+          controls={isHost ? (clock) => <HostClockControls clock={clock} view={view} /> : undefined}
+        />
+      )}
+
+      {view.released && question ? (
+        <Report
+          question={question}
+          scores={view.scores ?? []}
+          notes={(view.notes ?? []).filter((n) => n.shared)}
+          selfScore={view.selfScore}
+          selfLabel={candidateName}
+          notesTitle="Evidence you shared"
+          lede={`This is the report ${candidateName} now sees: each dimension’s four anchors and where each interviewer placed the answer.`}
+        />
+      ) : null}
+
+      <div className="ps-grid">
+        <div className="ps-grid__main">
+          <section className="ps-card" aria-labelledby="ps-answer-title" data-testid="answer-panel">
+            <header className="ps-card__header">
+              <h2 id="ps-answer-title" className="ps-card__title">
+                {candidateName}’s answer
+              </h2>
+              <p className="ps-card__kicker">Their shared answer pad, read-only for you.</p>
+            </header>
+            <AnswerLive answer={view.answer} candidateName={candidateName} />
+          </section>
+
+          <section className="ps-card" aria-labelledby="ps-case-title">
+            <header className="ps-card__header ps-card__header--row">
+              <div>
+                <h2 id="ps-case-title" className="ps-card__title">
+                  The case
+                </h2>
+                <p className="ps-card__kicker">What the candidate reads.</p>
+              </div>
+              <span
+                className={`ps-badge ${view.promptRevealed ? "ps-badge--accent" : ""}`}
+                data-testid="prompt-visibility"
+              >
+                {view.promptRevealed ? "Visible to the candidate" : "Hidden from the candidate"}
+              </span>
+            </header>
+            {view.prompt ? <CaseBrief prompt={view.prompt} scenario={view.scenario} /> : null}
+          </section>
+
+          {isHost ? <PeoplePanel presence={state.presence} /> : null}
+        </div>
+
+        <aside className="ps-grid__side" aria-label="Interviewer tools">
+          <Notes notes={view.notes ?? []} locked={view.released} />
+
+          {question ? (
+            <section className="ps-card" aria-labelledby="ps-probes-title" data-testid="probes">
+              <header className="ps-card__header">
+                <h2 id="ps-probes-title" className="ps-card__title">
+                  Probes
+                </h2>
+                <p className="ps-card__kicker">
+                  Follow-ups to push past the first answer. Never sent to the candidate.
+                </p>
+              </header>
+              {question.guide.notes ? <p className="ps-guide-notes">{question.guide.notes}</p> : null}
+              <ol className="ps-probes">
+                {question.guide.probes.map((probe) => (
+                  <li key={probe}>{probe}</li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
+          {question ? (
+            <CurveballDeck
+              guide={question.guide.curveballs}
+              injected={view.curveballs}
+              canInject={isHost && !view.released}
+              blockedReason={
+                view.promptRevealed
+                  ? null
+                  : "Reveal the prompt or start the timer before injecting a curveball."
+              }
+            />
+          ) : null}
+        </aside>
+      </div>
+
+      {question ? <Scorecard view={view} question={question} /> : null}
+      {isHost ? <ReleasePanel view={view} /> : null}
+    </>
+  );
+}
+
+function CandidateRoom({
+  view,
+  question,
+  observer,
+}: {
+  view: RoomView;
+  question: Question | null;
+  observer: boolean;
+}) {
+  const { state, client } = useRoomContext();
+  const host = view.participants.find((p) => p.role === "host");
+  const candidate = view.participants.find((p) => p.role === "candidate");
+  const hostName = host?.name ?? "the host";
+
+  return (
+    <>
+      {view.released ? null : (
+        <SessionTimer
+          clock={view.clock}
+          offsetMs={state.offsetMs}
+          goals={goalsOf(question)}
+          waitingLabel={`Waiting for ${hostName} to start`}
+        />
+      )}
+
+      {view.released && view.scores && question ? (
+        <Report
+          question={question}
+          scores={view.scores}
+          notes={view.notes ?? []}
+          selfScore={observer ? undefined : view.selfScore}
+          selfLabel={observer ? (candidate?.name ?? "Candidate") : "You"}
+          notesTitle="Evidence the interviewers shared"
+          lede={
+            observer
+              ? "Each dimension shows the rubric’s four anchors and where each interviewer placed the answer."
+              : "Each dimension shows the rubric’s four anchors and where each interviewer placed your answer."
+          }
+        />
+      ) : null}
+
+      {!view.promptRevealed || !view.prompt ? (
+        <section className="ps-waiting" aria-labelledby="ps-waiting-title" data-testid="waiting">
+          <div className="ps-waiting__pulse" aria-hidden="true" />
+          <h2 id="ps-waiting-title" className="ps-waiting__title">
+            Waiting for {hostName} to reveal the prompt
+          </h2>
+          <p className="ps-waiting__lede">
+            {observer
+              ? "When the interview begins, the prompt, the scenario and the candidate’s answer appear here as they happen."
+              : "When the interview begins, the prompt and the scenario appear here and the clock starts for everyone. Write your answer in the pad; the interviewers see it as you type."}
+          </p>
+          <ul className="ps-waiting__tips">
+            <li>Clarify before you diagnose: ask about the numbers you would need.</li>
+            <li>Keep an eye on the phases above; the host moves you on.</li>
+            <li>Curveballs may arrive mid-answer. Work them in rather than starting over.</li>
+          </ul>
+        </section>
+      ) : (
+        <div className="ps-grid ps-grid--candidate" data-released={view.released ? "true" : undefined}>
+          <div className="ps-grid__main">
+            <ArrivedCurveballs curveballs={view.curveballs} />
+            <section className="ps-card" aria-labelledby="ps-case-title">
+              <header className="ps-card__header">
+                <h2 id="ps-case-title" className="ps-card__title">
+                  The case
+                </h2>
+              </header>
+              <CaseBrief prompt={view.prompt} scenario={view.scenario} />
+            </section>
+          </div>
+          <div className="ps-grid__side ps-grid__side--wide">
+            <section
+              className="ps-card ps-card--pad"
+              aria-label={observer ? "The candidate’s answer" : "Your answer"}
+            >
+              {observer ? (
+                <>
+                  <header className="ps-card__header">
+                    <h2 className="ps-card__title">{candidate?.name ?? "The candidate"}’s answer</h2>
+                  </header>
+                  <AnswerLive answer={view.answer} candidateName={candidate?.name ?? "The candidate"} />
+                </>
+              ) : (
+                <AnswerPad
+                  answer={view.answer}
+                  client={client}
+                  status={state.status}
+                  locked={view.released}
+                />
+              )}
+            </section>
+          </div>
+        </div>
+      )}
+
+      {!observer && !view.released && view.promptRevealed && question ? (
+        <SelfScore question={question} saved={view.selfScore ?? null} />
+      ) : null}
+    </>
+  );
+}

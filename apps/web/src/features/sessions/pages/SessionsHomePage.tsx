@@ -1,0 +1,510 @@
+import { COMPETENCY_LABELS, type QuestionSummary } from "@loopwright/schema";
+import { type FormEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { ApiRequestError, api } from "../../../api/client";
+import { ErrorState } from "../../../components/Status";
+import { formatMinutes } from "../../../lib/format";
+import { useApi } from "../../../lib/useApi";
+import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { type SessionCreated, sessionsApi } from "../api";
+import { ROLE_LABELS } from "../components/ConnectionStatus";
+import { CopyLink } from "../components/CopyLink";
+import { joinLink, listCredentials, rememberIssuedLink } from "../lib/credentials";
+
+const SCALE_MIN = 0.25;
+const SCALE_MAX = 3;
+const SCALE_STEP = 0.25;
+
+const STEPS = [
+  {
+    title: "Create the session and send two links",
+    body: "Pick a question and you get one link for yourself and one for the candidate. Each link is a personal secret that works only for its seat and can be revoked.",
+  },
+  {
+    title: "Each side sees only its own material",
+    body: "Your screen has the guide: probes, curveballs and the rubric. The candidate’s shows the prompt, the clock and an answer pad you can read live. What the candidate must not see is never sent to their browser.",
+  },
+  {
+    title: "One clock for everyone",
+    body: "The timer runs on the server. You start, pause, extend and move between phases; every screen shows the same time, and a dropped connection picks up where it left off.",
+  },
+  {
+    title: "Score blind, then release",
+    body: "Each interviewer scores against the rubric’s anchors without seeing the others until they submit. You release the scores, feedback and shared notes to the candidate in one go.",
+  },
+  {
+    title: "Swap roles",
+    body: "One click creates the next session on another question with the seats reversed, and everyone gets their new link.",
+  },
+];
+
+export function SessionsHomePage() {
+  useDocumentTitle("Peer mock interviews");
+  const [created, setCreated] = useState<{ result: SessionCreated; title: string } | null>(null);
+
+  return (
+    <div className="container ps-home">
+      <header className="page-header">
+        <p className="eyebrow">
+          <span>Peer sessions</span>
+          <span className="ps-home__audience">For two or more people in different places</span>
+        </p>
+        <h1 className="page-title">Peer mock interviews</h1>
+        <p className="page-lede">
+          Run a director-level interview with a colleague over a shared link: a real prompt, a phased clock
+          you both see, live notes, blind scoring against the rubric, and feedback released when you are
+          ready. Then swap seats.
+        </p>
+      </header>
+
+      <div className="ps-home__grid">
+        <div className="ps-home__main">
+          {created ? (
+            <CreatedSession created={created.result} title={created.title} onAgain={() => setCreated(null)} />
+          ) : (
+            <CreateSessionForm onCreated={(result, title) => setCreated({ result, title })} />
+          )}
+          <YourSessions />
+        </div>
+        <aside className="ps-home__aside" aria-labelledby="ps-how-title">
+          <h2 id="ps-how-title" className="ps-home__aside-title">
+            How a session runs
+          </h2>
+          <ol className="ps-steps">
+            {STEPS.map((step, index) => (
+              <li key={step.title} className="ps-step">
+                <span className="ps-step__number" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <div>
+                  <h3 className="ps-step__title">{step.title}</h3>
+                  <p className="ps-step__body">{step.body}</p>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+interface FormErrors {
+  questionId?: string;
+  hostName?: string;
+  candidateName?: string;
+  form?: string;
+}
+
+function CreateSessionForm({ onCreated }: { onCreated: (result: SessionCreated, title: string) => void }) {
+  const [params] = useSearchParams();
+  const questions = useApi((signal) => api.listQuestions({}, { signal }), []);
+  const [questionId, setQuestionId] = useState<string | null>(() => params.get("question"));
+  const [hostName, setHostName] = useState("");
+  const [candidateName, setCandidateName] = useState("");
+  const [scale, setScale] = useState(1);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const hostId = useId();
+  const candidateId = useId();
+  const scaleId = useId();
+  const scaleHintId = useId();
+
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  // After a refused submit, take keyboard and screen-reader users to the first field to fix.
+  useEffect(() => {
+    if (failedSubmits === 0) return;
+    formRef.current
+      ?.querySelector<HTMLElement>("[aria-invalid='true'] input, input[aria-invalid='true']")
+      ?.focus();
+  }, [failedSubmits]);
+
+  const list = questions.data?.questions ?? [];
+  const selected = list.find((q) => q.id === questionId) ?? null;
+  const minutes = selected ? Math.max(1, Math.round(selected.durationMinutes * scale)) : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const next: FormErrors = {};
+    if (!selected) next.questionId = "Choose the question to ask.";
+    if (!hostName.trim()) next.hostName = "Enter your name; the candidate sees it.";
+    if (!candidateName.trim()) next.candidateName = "Enter the candidate’s name.";
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !selected) {
+      setFailedSubmits((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await sessionsApi.create({
+        questionId: selected.id,
+        durationScale: scale,
+        hostName: hostName.trim(),
+        candidateName: candidateName.trim(),
+      });
+      onCreated(result, selected.title);
+    } catch (error) {
+      const issues = error instanceof ApiRequestError ? error.issues : [];
+      const fromServer: FormErrors = {};
+      for (const issue of issues) {
+        if (issue.path === "hostName" || issue.path === "candidateName" || issue.path === "questionId")
+          fromServer[issue.path] = issue.message;
+      }
+      if (Object.keys(fromServer).length === 0)
+        fromServer.form = error instanceof Error ? error.message : String(error);
+      setErrors(fromServer);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="ps-create" aria-labelledby="ps-create-title">
+      <h2 id="ps-create-title" className="ps-create__title">
+        Start a session
+      </h2>
+      <p className="ps-create__lede">
+        You host. You will get your own link and one to send to the candidate.
+      </p>
+
+      {questions.status === "error" ? (
+        <ErrorState
+          title="The question bank could not be loaded"
+          error={questions.error}
+          onRetry={questions.retry}
+        />
+      ) : (
+        <form ref={formRef} onSubmit={submit} noValidate className="ps-create__form">
+          <QuestionPicker
+            questions={list}
+            loading={questions.status === "loading"}
+            value={questionId}
+            onChange={(id) => {
+              setQuestionId(id);
+              setErrors((e) => ({ ...e, questionId: undefined }));
+            }}
+            error={errors.questionId}
+          />
+
+          <div className="ps-create__names">
+            <div className="field">
+              <label htmlFor={hostId} className="field__label">
+                Your name
+              </label>
+              <input
+                id={hostId}
+                className="input"
+                value={hostName}
+                maxLength={80}
+                autoComplete="name"
+                onChange={(event) => setHostName(event.target.value)}
+                aria-invalid={errors.hostName ? true : undefined}
+                aria-describedby={errors.hostName ? `${hostId}-error` : undefined}
+              />
+              {errors.hostName ? (
+                <p id={`${hostId}-error`} className="ps-field-error">
+                  {errors.hostName}
+                </p>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor={candidateId} className="field__label">
+                The candidate’s name
+              </label>
+              <input
+                id={candidateId}
+                className="input"
+                value={candidateName}
+                maxLength={80}
+                autoComplete="off"
+                onChange={(event) => setCandidateName(event.target.value)}
+                aria-invalid={errors.candidateName ? true : undefined}
+                aria-describedby={errors.candidateName ? `${candidateId}-error` : undefined}
+              />
+              {errors.candidateName ? (
+                <p id={`${candidateId}-error`} className="ps-field-error">
+                  {errors.candidateName}
+                </p>
+              ) : null}
+            </div>
+          </div>
+
+          <div className="field ps-duration">
+            <div className="ps-duration__head">
+              <label htmlFor={scaleId} className="field__label">
+                Length
+              </label>
+              <output htmlFor={scaleId} className="ps-duration__value" data-testid="duration-minutes">
+                {minutes !== null ? formatMinutes(minutes) : scale === 1 ? "As written" : `×${scale}`}
+                {minutes !== null ? (
+                  <span className="ps-duration__aside">
+                    {scale === 1
+                      ? " · as written"
+                      : ` · ×${scale} of ${selected ? formatMinutes(selected.durationMinutes) : "the bank’s"}`}
+                  </span>
+                ) : null}
+              </output>
+            </div>
+            <input
+              id={scaleId}
+              type="range"
+              className="ps-range"
+              min={SCALE_MIN}
+              max={SCALE_MAX}
+              step={SCALE_STEP}
+              value={scale}
+              onChange={(event) => setScale(Number(event.target.value))}
+              aria-describedby={scaleHintId}
+              aria-valuetext={
+                minutes !== null
+                  ? `${minutes} minutes, ${scale} times the bank’s length`
+                  : `${scale} times the bank’s length`
+              }
+            />
+            <p id={scaleHintId} className="ps-hint">
+              Every phase is scaled by the same factor, from a quarter of the bank’s length to three times it.
+            </p>
+          </div>
+
+          {errors.form ? (
+            <p className="ps-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <div className="ps-create__submit">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? "Creating…" : "Create session"}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function QuestionPicker({
+  questions,
+  loading,
+  value,
+  onChange,
+  error,
+}: {
+  questions: QuestionSummary[];
+  loading: boolean;
+  value: string | null;
+  onChange: (id: string) => void;
+  error: string | undefined;
+}) {
+  const searchId = useId();
+  const errorId = useId();
+  const [query, setQuery] = useState("");
+  const deferred = useDeferredValue(query);
+  const listRef = useRef<HTMLDivElement>(null);
+  const selected = questions.find((q) => q.id === value) ?? null;
+  const [browsing, setBrowsing] = useState(value === null);
+
+  useEffect(() => {
+    if (!loading && value !== null && !questions.some((q) => q.id === value)) setBrowsing(true);
+  }, [loading, value, questions]);
+
+  const filtered = useMemo(() => {
+    const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return questions;
+    return questions.filter((q) => {
+      const hay = `${q.title} ${q.summary} ${COMPETENCY_LABELS[q.competency]}`.toLowerCase();
+      return words.every((w) => hay.includes(w));
+    });
+  }, [questions, deferred]);
+
+  if (selected && !browsing) {
+    return (
+      <div className="ps-picked" data-testid="picked-question">
+        <p className="field__label">Question</p>
+        <div className="ps-picked__card">
+          <div>
+            <p className="ps-picked__title">{selected.title}</p>
+            <p className="ps-picked__meta">
+              {COMPETENCY_LABELS[selected.competency]} · {formatMinutes(selected.durationMinutes)}
+            </p>
+          </div>
+          <button type="button" className="button button--quiet" onClick={() => setBrowsing(true)}>
+            Change
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <fieldset
+      className="ps-picker"
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend className="field__label">Question</legend>
+      <div className="ps-picker__search">
+        <label htmlFor={searchId} className="visually-hidden">
+          Search questions
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className="input"
+          placeholder="Search by title, topic or competency"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "ArrowDown") {
+              event.preventDefault();
+              listRef.current?.querySelector<HTMLInputElement>("input:checked, input")?.focus();
+            }
+          }}
+        />
+        <p className="ps-picker__count" role="status" aria-live="polite">
+          {loading ? "Loading the bank…" : `${filtered.length} of ${questions.length} questions`}
+        </p>
+      </div>
+      <div className="ps-picker__list" ref={listRef} data-testid="question-options">
+        {filtered.map((q) => (
+          <label key={q.id} className="ps-option" data-selected={q.id === value ? "true" : undefined}>
+            <input
+              type="radio"
+              name="question"
+              value={q.id}
+              checked={q.id === value}
+              onChange={() => onChange(q.id)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter") {
+                  event.preventDefault();
+                  setBrowsing(false);
+                }
+              }}
+            />
+            <span className="ps-option__text">
+              <span className="ps-option__title">{q.title}</span>
+              <span className="ps-option__meta">
+                {COMPETENCY_LABELS[q.competency]} · {formatMinutes(q.durationMinutes)}
+              </span>
+            </span>
+          </label>
+        ))}
+        {!loading && filtered.length === 0 ? (
+          <p className="ps-empty">No question matches “{query}”.</p>
+        ) : null}
+      </div>
+      {selected ? (
+        <div className="ps-picker__done">
+          <span>
+            Selected: <strong>{selected.title}</strong>
+          </span>
+          <button
+            type="button"
+            className="button button--quiet ps-button--small"
+            onClick={() => setBrowsing(false)}
+          >
+            Done
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="ps-field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function CreatedSession({
+  created,
+  title,
+  onAgain,
+}: {
+  created: SessionCreated;
+  title: string;
+  onAgain: () => void;
+}) {
+  const navigate = useNavigate();
+  const origin = window.location.origin;
+  const hostLink = joinLink(origin, created.host.token);
+  const candidateLink = joinLink(origin, created.candidate.token);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+    rememberIssuedLink(created.sessionId, {
+      participantId: created.candidate.participant.id,
+      name: created.candidate.participant.name,
+      role: ROLE_LABELS.candidate,
+      link: candidateLink,
+    });
+  }, [created, candidateLink]);
+
+  return (
+    <section
+      className="ps-create ps-created"
+      aria-labelledby="ps-created-title"
+      data-testid="created-session"
+    >
+      <p className="eyebrow">Session created</p>
+      <h2 id="ps-created-title" className="ps-create__title" ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
+      <p className="ps-create__lede">
+        Copy both links now. The server keeps only a hash of each, so they can’t be shown again once you close
+        or reload this tab.
+      </p>
+      <div className="ps-created__links">
+        <CopyLink
+          label={`Candidate’s link for ${created.candidate.participant.name}`}
+          value={candidateLink}
+          hint="Send this to the candidate only. It shows the prompt once you reveal it, the clock and their answer pad; never the guide or the rubric."
+          testId="candidate-link"
+        />
+        <CopyLink
+          label={`Your host link (${created.host.participant.name})`}
+          value={hostLink}
+          hint="Keep this one to yourself: it opens the interviewer’s view with the controls, on any device."
+          testId="host-link"
+        />
+      </div>
+      <div className="ps-created__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => navigate({ pathname: "/sessions/join", hash: `#token=${created.host.token}` })}
+        >
+          Open my room
+        </button>
+        <button type="button" className="button button--quiet" onClick={onAgain}>
+          Create another
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function YourSessions() {
+  const [entries] = useState(() => listCredentials());
+  if (entries.length === 0) return null;
+  return (
+    <section className="ps-yours" aria-labelledby="ps-yours-title">
+      <h2 id="ps-yours-title" className="ps-subheading">
+        Your sessions on this browser
+      </h2>
+      <ul className="ps-yours__list">
+        {entries.slice(0, 8).map((e) => (
+          <li key={e.sessionId} className="ps-yours__item">
+            <Link to={`/sessions/${e.sessionId}`} className="ps-yours__link">
+              {e.questionTitle ?? "Peer session"}
+            </Link>
+            <span className="ps-yours__meta">
+              {ROLE_LABELS[e.participant.role]} as {e.participant.name}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
