@@ -1,0 +1,151 @@
+import { useEffect, useLayoutEffect, useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { isAbortError } from "../../../api/client";
+import { ErrorState } from "../../../components/Status";
+import { formatCount } from "../../../lib/format";
+import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { isUnknownKey, practiceApi } from "../api";
+import { DevicePanel } from "../components/DevicePanel";
+import { PageSkeleton } from "../components/PracticeStates";
+import { keyFromFragment, readStoredKey, storeKey } from "../lib/identity";
+import "../practice.css";
+
+type State =
+  | { kind: "checking" }
+  | { kind: "missing" }
+  | { kind: "failed"; error: Error }
+  | { kind: "choose"; currentKey: string; currentCount: number; linkedCount: number };
+
+/**
+ * Opens a personal link: `/practice/continue#key=<key>`. The key is read from
+ * the fragment, the fragment is removed from the address bar and history at
+ * once, the key is checked with the server, stored, and the history opens.
+ */
+export function ContinuePage() {
+  useDocumentTitle("Continue your practice");
+  // Opening another personal link while already here (only the fragment changes) starts afresh.
+  const { key } = useLocation();
+  return <ContinueFlow key={key} />;
+}
+
+function ContinueFlow() {
+  const navigate = useNavigate();
+  // Read once, before the fragment is stripped.
+  const [linkedKey] = useState(() => keyFromFragment(window.location.hash));
+  const [state, setState] = useState<State>(() => (linkedKey ? { kind: "checking" } : { kind: "missing" }));
+  const [attempt, setAttempt] = useState(0);
+
+  useLayoutEffect(() => {
+    if (window.location.hash) {
+      const { pathname, search } = window.location;
+      window.history.replaceState(window.history.state, "", `${pathname}${search}`);
+    }
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check after "Try again"
+  useEffect(() => {
+    if (!linkedKey) return;
+    const controller = new AbortController();
+    setState({ kind: "checking" });
+    (async () => {
+      const linked = await practiceApi.list(linkedKey, controller.signal);
+      const current = readStoredKey();
+      if (current && current !== linkedKey) {
+        const mine = await practiceApi.list(current, controller.signal).catch(() => []);
+        if (mine.length > 0) {
+          setState({
+            kind: "choose",
+            currentKey: current,
+            currentCount: mine.length,
+            linkedCount: linked.length,
+          });
+          return;
+        }
+      }
+      storeKey(linkedKey);
+      navigate("/practice/history", { replace: true });
+    })().catch((error: unknown) => {
+      if (controller.signal.aborted || isAbortError(error)) return;
+      setState({ kind: "failed", error: error instanceof Error ? error : new Error(String(error)) });
+    });
+    return () => controller.abort();
+  }, [linkedKey, navigate, attempt]);
+
+  return (
+    <div className="container pr-continue-page">
+      <header className="page-header">
+        <p className="eyebrow">Solo timed practice</p>
+        <h1 className="page-title">Continue your practice</h1>
+      </header>
+
+      {state.kind === "checking" ? <PageSkeleton label="Checking your personal link" /> : null}
+
+      {state.kind === "missing" ? (
+        <ErrorState
+          title="This link has no practice key in it"
+          error={
+            new Error(
+              "A personal link ends in #key= followed by a long code. Copy the whole link from the “Continue on another device” panel and open it again.",
+            )
+          }
+        >
+          <Link to="/practice" className="button button--quiet">
+            Go to practice
+          </Link>
+        </ErrorState>
+      ) : null}
+
+      {state.kind === "failed" ? (
+        <ErrorState
+          title={
+            isUnknownKey(state.error)
+              ? "This personal link is not recognised"
+              : "The link could not be checked"
+          }
+          error={state.error}
+          onRetry={isUnknownKey(state.error) ? undefined : () => setAttempt((n) => n + 1)}
+        >
+          <Link to="/practice" className="button button--quiet">
+            Go to practice
+          </Link>
+        </ErrorState>
+      ) : null}
+
+      {state.kind === "choose" && linkedKey ? (
+        <div className="pr-continue-choice">
+          <section className="pr-history-card" aria-labelledby="choose-title">
+            <h2 id="choose-title" className="pr-section-title">
+              This browser already has its own history
+            </h2>
+            <p className="pr-section-lede">
+              It holds {formatCount(state.currentCount, "attempt")}; the link you opened holds{" "}
+              {formatCount(state.linkedCount, "attempt")}. A browser follows one history at a time. Switching
+              does not delete anything: this browser’s current history stays reachable through its own
+              personal link below, so copy that first if you want to come back to it.
+            </p>
+            <div className="pr-continue-choice__actions">
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => {
+                  storeKey(linkedKey);
+                  navigate("/practice/history", { replace: true });
+                }}
+              >
+                Switch to the linked history
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => navigate("/practice/history", { replace: true })}
+              >
+                Keep this browser’s history
+              </button>
+            </div>
+          </section>
+          <DevicePanel practitionerKey={state.currentKey} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
