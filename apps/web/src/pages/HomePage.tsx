@@ -12,29 +12,27 @@ import { useApi } from "../lib/useApi";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import "./HomePage.css";
 
-/** The two rounds an engineering manager has never sat before. */
-
 const JOURNEYS = [
   {
     to: "/practice",
     title: "Solo timed practice",
     who: "For an engineering manager preparing for a director loop",
     body: "Answer one question under a phased clock, score yourself against the rubric, compare with example answers graded by level, and watch each competency improve over the weeks.",
-    cta: "How practice will work",
+    cta: "Start practising",
   },
   {
     to: "/sessions",
     title: "Peer mock interviews",
     who: "For two or more people in different places",
     body: "One person opens a session and sends links. The interviewer sees the guide and rubric, the candidate sees only the prompt, both follow the same server clock, and scores stay private until the host releases them.",
-    cta: "How peer sessions will work",
+    cta: "Set up a mock interview",
   },
   {
     to: "/calibration",
     title: "Loop calibration",
     who: "For hiring managers and their interview panels",
     body: "Define a loop, have every interviewer score the same answers on their own, and see where the panel disagrees: per rubric dimension, per interviewer, per answer, and again after you talk it through.",
-    cta: "How calibration will work",
+    cta: "Calibrate a loop",
   },
 ] as const;
 
@@ -124,8 +122,8 @@ export function HomePage() {
             Three ways to use it
           </h2>
           <p className="section__lede">
-            The question bank is open today. The practice, peer and calibration journeys below are being built
-            on top of it; each page says plainly what exists and what is coming next.
+            All three run on the same question bank. None needs an account: practice belongs to a private key
+            kept in your browser, and sessions and workspaces are reached through private links.
           </p>
         </div>
         <ul className="journeys">
@@ -135,7 +133,6 @@ export function HomePage() {
               <p className="journey__who">{journey.who}</p>
               <p className="journey__body">{journey.body}</p>
               <p className="journey__footer">
-                <span className="badge">Coming next</span>
                 <Link to={journey.to} className="journey__link">
                   {journey.cta}
                   <span aria-hidden="true"> →</span>
