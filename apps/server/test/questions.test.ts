@@ -122,6 +122,14 @@ describe("everything else", () => {
     expect(post.body.message).toContain("POST");
   });
 
+  it("serves the web app for client-side routes but 404s a missing file", async () => {
+    const page = await fetch(`${server.url}/practice/history`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    const asset = await fetch(`${server.url}/assets/missing-abc123.js`);
+    expect(asset.status).toBe(404);
+  });
+
   it("serves an OpenAPI document describing the question routes", async () => {
     const { status, body } = await getJson(`${server.url}/api/openapi.json`);
     expect(status).toBe(200);

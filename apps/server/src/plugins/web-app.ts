@@ -40,6 +40,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
         `There is no ${request.method} ${pathname} endpoint. The API is documented at /api/docs.`,
       );
     }
+    // A missing file (a stale hashed asset, say) is a real 404, not the app shell.
+    if (/\.[a-z0-9]+$/i.test(pathname)) throw notFound(`There is no file at ${pathname}.`);
     if (!built) return reply.type("text/html").send(NOT_BUILT_PAGE);
     return reply.header("cache-control", "no-cache").sendFile("index.html");
   });
