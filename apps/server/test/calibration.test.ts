@@ -323,6 +323,17 @@ describe("a calibration exercise", () => {
       },
     );
     expect(chi.body.revealed).toBe(true);
+    const late = await send(
+      "PUT",
+      `/api/workspaces/${ws}/exercises/${exerciseId}/scores`,
+      people.Ben?.credential ?? "",
+      {
+        round: 1,
+        scores: all(() => 4),
+      },
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain("scoring is closed");
   });
 
   it("shows agreement, severity and actionable flags, then compares a re-score round", async () => {

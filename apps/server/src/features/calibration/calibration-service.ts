@@ -361,6 +361,11 @@ export class CalibrationService {
           `Round ${body.round} is closed; the exercise is on round ${exercise.round}. Reload to continue.`,
         );
       }
+      if (exercise.revealedRound >= exercise.round) {
+        throw conflict(
+          "This round's results have been revealed, so scoring is closed until a re-score round opens.",
+        );
+      }
       const submissions = await this.repo.listSubmissions(id);
       if (submissions.some((s) => s.round === exercise.round && s.memberId === member.id)) {
         throw conflict("You have already submitted this round; scores can no longer change.");

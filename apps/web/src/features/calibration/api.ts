@@ -1,0 +1,115 @@
+import {
+  type AnalysisWithFlags,
+  analysisWithFlagsSchema,
+  type CalibrationSession,
+  type CreateExerciseBody,
+  type Exercise,
+  type ExerciseResults,
+  exerciseResultsSchema,
+  exerciseSchema,
+  exerciseSummarySchema,
+  type Loop,
+  type LoopBody,
+  loopSchema,
+  memberCreatedSchema,
+  type SaveScoresBody,
+  type Scale,
+  sessionSchema,
+  workspaceCreatedSchema,
+  workspaceViewSchema,
+} from "@loopwright/schema";
+import { sendJson, withQuery } from "../../api/client";
+
+/** Anything with zod's `safeParse` shape (the shared schemas), without importing zod here. */
+interface Parser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false };
+}
+
+/** Parses `{ [key]: value }` with `parser` and answers the value alone. */
+function field<T>(key: string, parser: Parser<T>): Parser<T> {
+  return {
+    safeParse(input) {
+      if (input === null || typeof input !== "object" || !(key in input)) return { success: false };
+      return parser.safeParse((input as Record<string, unknown>)[key]);
+    },
+  };
+}
+
+const okParser: Parser<true> = {
+  safeParse: (input) =>
+    input !== null && typeof input === "object" && (input as { ok?: unknown }).ok === true
+      ? { success: true, data: true }
+      : { success: false },
+};
+
+export type WorkspaceView = ReturnType<typeof workspaceViewSchema.parse>;
+export type WorkspaceCreated = ReturnType<typeof workspaceCreatedSchema.parse>;
+export type MemberCreated = ReturnType<typeof memberCreatedSchema.parse>;
+export type ExerciseSummary = ReturnType<typeof exerciseSummarySchema.parse>;
+
+const loopsParser = field("loops", loopSchema.array());
+const exercisesParser = field("exercises", exerciseSummarySchema.array());
+
+/** The calls that need no workspace session: creating one, signing in with a link, CSV analysis. */
+export const calibrationApi = {
+  createWorkspace(body: { name: string; adminName: string }): Promise<WorkspaceCreated> {
+    return sendJson("/api/workspaces", workspaceCreatedSchema, { method: "POST", body });
+  },
+
+  /** Swaps a link's secret (read from the URL fragment) for a session credential. */
+  exchange(token: string): Promise<CalibrationSession> {
+    return sendJson("/api/workspaces/sessions", sessionSchema, { method: "POST", body: { token } });
+  },
+
+  analyzeCsv(text: string, scale: Scale, signal?: AbortSignal): Promise<AnalysisWithFlags> {
+    return sendJson(
+      withQuery("/api/calibration/analyze/csv", { min: String(scale.min), max: String(scale.max) }),
+      analysisWithFlagsSchema,
+      { method: "POST", rawBody: { contentType: "text/csv", text }, signal },
+    );
+  },
+};
+
+/** Every call inside one workspace, authorised by the session credential of its link. */
+export function workspaceApi(workspaceId: string, credential: string) {
+  const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
+  const bearer = credential;
+  const id = encodeURIComponent;
+  return {
+    view: (signal?: AbortSignal): Promise<WorkspaceView> =>
+      sendJson(base, workspaceViewSchema, { bearer, signal }),
+    addMember: (name: string): Promise<MemberCreated> =>
+      sendJson(`${base}/members`, memberCreatedSchema, { method: "POST", body: { name }, bearer }),
+    revokeMember: (memberId: string): Promise<true> =>
+      sendJson(`${base}/members/${id(memberId)}`, okParser, { method: "DELETE", bearer }),
+
+    listLoops: (signal?: AbortSignal): Promise<Loop[]> =>
+      sendJson(`${base}/loops`, loopsParser, { bearer, signal }),
+    getLoop: (loopId: string, signal?: AbortSignal): Promise<Loop> =>
+      sendJson(`${base}/loops/${id(loopId)}`, loopSchema, { bearer, signal }),
+    createLoop: (body: LoopBody): Promise<Loop> =>
+      sendJson(`${base}/loops`, loopSchema, { method: "POST", body, bearer }),
+    updateLoop: (loopId: string, body: LoopBody): Promise<Loop> =>
+      sendJson(`${base}/loops/${id(loopId)}`, loopSchema, { method: "PUT", body, bearer }),
+    deleteLoop: (loopId: string): Promise<true> =>
+      sendJson(`${base}/loops/${id(loopId)}`, okParser, { method: "DELETE", bearer }),
+    loopResults: (loopId: string, signal?: AbortSignal): Promise<ExerciseResults> =>
+      sendJson(`${base}/loops/${id(loopId)}/results`, exerciseResultsSchema, { bearer, signal }),
+
+    listExercises: (signal?: AbortSignal): Promise<ExerciseSummary[]> =>
+      sendJson(`${base}/exercises`, exercisesParser, { bearer, signal }),
+    createExercise: (body: CreateExerciseBody): Promise<Exercise> =>
+      sendJson(`${base}/exercises`, exerciseSchema, { method: "POST", body, bearer }),
+    getExercise: (exerciseId: string, signal?: AbortSignal): Promise<Exercise> =>
+      sendJson(`${base}/exercises/${id(exerciseId)}`, exerciseSchema, { bearer, signal }),
+    saveScores: (exerciseId: string, body: SaveScoresBody): Promise<Exercise> =>
+      sendJson(`${base}/exercises/${id(exerciseId)}/scores`, exerciseSchema, { method: "PUT", body, bearer }),
+    reveal: (exerciseId: string): Promise<Exercise> =>
+      sendJson(`${base}/exercises/${id(exerciseId)}/reveal`, exerciseSchema, { method: "POST", bearer }),
+    openRescore: (exerciseId: string): Promise<Exercise> =>
+      sendJson(`${base}/exercises/${id(exerciseId)}/rounds`, exerciseSchema, { method: "POST", bearer }),
+    results: (exerciseId: string, signal?: AbortSignal): Promise<ExerciseResults> =>
+      sendJson(`${base}/exercises/${id(exerciseId)}/results`, exerciseResultsSchema, { bearer, signal }),
+  };
+}
+export type WorkspaceApi = ReturnType<typeof workspaceApi>;

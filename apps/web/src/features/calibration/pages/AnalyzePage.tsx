@@ -1,0 +1,264 @@
+import type { AnalysisWithFlags, Scale } from "@loopwright/schema";
+import { type ChangeEvent, type FormEvent, useId, useRef, useState } from "react";
+import { Link } from "react-router";
+import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { calibrationApi } from "../api";
+import { Breadcrumb } from "../components/Breadcrumb";
+import { downloadText } from "../lib/download";
+import { analysisAsResults } from "../lib/results-export";
+import { sampleRatingsCsv } from "../lib/sample-csv";
+import { ExportButtons } from "../results/ExportButtons";
+import { ResultsView } from "../results/ResultsView";
+
+type Source = { kind: "file"; name: string; size: number; text: string } | { kind: "paste"; text: string };
+
+const sizeFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+const formatSize = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 1024 * 1024
+      ? `${sizeFormat.format(bytes / 1024)} KB`
+      : `${sizeFormat.format(bytes / 1024 / 1024)} MB`;
+
+export function AnalyzePage() {
+  useDocumentTitle("Analyse exported ratings");
+  const [pasted, setPasted] = useState("");
+  const [file, setFile] = useState<Extract<Source, { kind: "file" }> | null>(null);
+  const [min, setMin] = useState("1");
+  const [max, setMax] = useState("4");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ analysis: AnalysisWithFlags; scale: Scale; title: string } | null>(
+    null,
+  );
+  const controller = useRef<AbortController | null>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const ids = {
+    file: useId(),
+    fileHint: useId(),
+    paste: useId(),
+    min: useId(),
+    max: useId(),
+    error: useId(),
+  };
+
+  const analyse = async (source: Source) => {
+    const scale = { min: Number(min), max: Number(max) };
+    if (!Number.isInteger(scale.min) || !Number.isInteger(scale.max)) {
+      setError("The scale’s lowest and highest scores must be whole numbers.");
+      return;
+    }
+    if (source.text.trim() === "") {
+      setError(
+        source.kind === "file" ? `${source.name} is empty.` : "Paste the CSV text first, or choose a file.",
+      );
+      return;
+    }
+    controller.current?.abort();
+    const ctl = new AbortController();
+    controller.current = ctl;
+    setBusy(true);
+    setError(null);
+    try {
+      const analysis = await calibrationApi.analyzeCsv(source.text, scale, ctl.signal);
+      setResult({
+        analysis,
+        scale,
+        title: source.kind === "file" ? source.name.replace(/\.csv$/i, "") : "pasted ratings",
+      });
+      requestAnimationFrame(() => resultsHeading.current?.focus());
+    } catch (e) {
+      if (ctl.signal.aborted) return;
+      setResult(null);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      if (controller.current === ctl) setBusy(false);
+    }
+  };
+
+  const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    const text = await chosen.text();
+    const source = { kind: "file" as const, name: chosen.name, size: chosen.size, text };
+    setFile(source);
+    await analyse(source);
+  };
+
+  const submitPaste = (event: FormEvent) => {
+    event.preventDefault();
+    analyse({ kind: "paste", text: pasted });
+  };
+
+  const ratings = result?.analysis.dimensions.reduce((n, d) => n + d.ratings, 0) ?? 0;
+
+  return (
+    <div className="container cal-page">
+      <Breadcrumb trail={[{ to: "/calibration", label: "Calibration" }]} />
+      <header className="cal-page-header">
+        <p className="eyebrow">Agreement analysis</p>
+        <h1 className="page-title">Analyse exported ratings</h1>
+        <p className="page-lede">
+          Export interview scores from your hiring system as CSV and see how far your interviewers agree: per
+          rubric dimension, per interviewer and per candidate. Nothing is stored; the file is analysed and
+          forgotten.
+        </p>
+      </header>
+
+      <div className="analyze">
+        <section className="cal-card analyze__input" aria-labelledby="upload-title">
+          <h2 id="upload-title" className="cal-card__title">
+            Your ratings
+          </h2>
+          <p className="cal-card__lede">
+            One row per score, with a header naming the columns <code>rater</code>, <code>subject</code>,{" "}
+            <code>dimension</code> and <code>score</code> in any order. Other columns are ignored.
+          </p>
+
+          <div className="analyze__scale">
+            <div className="field">
+              <label htmlFor={ids.min} className="field__label">
+                Lowest score
+              </label>
+              <input
+                id={ids.min}
+                className="input"
+                type="number"
+                inputMode="numeric"
+                step={1}
+                value={min}
+                onChange={(e) => setMin(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.max} className="field__label">
+                Highest score
+              </label>
+              <input
+                id={ids.max}
+                className="input"
+                type="number"
+                inputMode="numeric"
+                step={1}
+                value={max}
+                onChange={(e) => setMax(e.target.value)}
+              />
+            </div>
+          </div>
+
+          <div className="upload">
+            <label htmlFor={ids.file} className="upload__zone">
+              <span className="upload__title">Choose a CSV file</span>
+              <span className="upload__hint" id={ids.fileHint}>
+                {file
+                  ? `${file.name} · ${formatSize(file.size)}`
+                  : "It is analysed as soon as you choose it."}
+              </span>
+            </label>
+            <input
+              id={ids.file}
+              type="file"
+              accept=".csv,text/csv"
+              className="upload__input"
+              aria-describedby={`${ids.fileHint}${error ? ` ${ids.error}` : ""}`}
+              onChange={chooseFile}
+            />
+            {file ? (
+              <button type="button" className="cal-link-button" onClick={() => analyse(file)} disabled={busy}>
+                Analyse {file.name} again
+              </button>
+            ) : null}
+          </div>
+
+          {error ? (
+            <div id={ids.error} className="upload__error" role="alert" data-testid="csv-error">
+              <p className="upload__error-title">The CSV could not be analysed</p>
+              <p>{error}</p>
+            </div>
+          ) : null}
+          {busy ? (
+            <p className="cal-hint" role="status">
+              Analysing…
+            </p>
+          ) : null}
+
+          <form className="analyze__paste" onSubmit={submitPaste}>
+            <label htmlFor={ids.paste} className="field__label">
+              Or paste the CSV
+            </label>
+            <textarea
+              id={ids.paste}
+              className="input cal-textarea cal-textarea--mono"
+              rows={6}
+              value={pasted}
+              spellCheck={false}
+              placeholder={"rater,subject,dimension,score\nAvery,Candidate 1,Trade-offs,3"}
+              onChange={(e) => setPasted(e.target.value)}
+            />
+            <p className="cal-actions">
+              <button type="submit" className="button button--primary" disabled={busy}>
+                Analyse pasted CSV
+              </button>
+            </p>
+          </form>
+        </section>
+
+        <aside className="cal-card analyze__sample" aria-labelledby="sample-title">
+          <h2 id="sample-title" className="cal-card__title">
+            No export to hand?
+          </h2>
+          <p className="cal-card__lede">
+            The sample has three interviewers scoring five candidates on three dimensions; one of them scores
+            a point harder than the others.
+          </p>
+          <p className="cal-actions">
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => downloadText("sample-ratings.csv", "text/csv;charset=utf-8", sampleRatingsCsv())}
+            >
+              Download the sample CSV
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                const text = sampleRatingsCsv();
+                setPasted(text);
+                setMin("1");
+                setMax("4");
+                analyse({ kind: "paste", text });
+              }}
+            >
+              Analyse the sample
+            </button>
+          </p>
+          <p className="cal-hint">
+            Running a calibration with your own panel? <Link to="/calibration">Create a workspace</Link> and
+            score answers blind instead.
+          </p>
+        </aside>
+      </div>
+
+      {result ? (
+        <section className="analyze__results" aria-labelledby="analysis-title" data-testid="analysis-results">
+          <div className="cal-page-header--split">
+            <div>
+              <h2 id="analysis-title" className="section__title" tabIndex={-1} ref={resultsHeading}>
+                Results
+              </h2>
+              <p className="section__lede" role="status">
+                {ratings} ratings from {result.analysis.raters.length} raters on{" "}
+                {result.analysis.dimensions.length}{" "}
+                {result.analysis.dimensions.length === 1 ? "dimension" : "dimensions"}, scale{" "}
+                {result.scale.min}–{result.scale.max}.
+              </p>
+            </div>
+            <ExportButtons results={analysisAsResults(result.analysis)} title={result.title} />
+          </div>
+          <ResultsView results={analysisAsResults(result.analysis)} scale={result.scale} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

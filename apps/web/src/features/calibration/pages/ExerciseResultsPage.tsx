@@ -1,0 +1,152 @@
+import { type ExerciseResults, RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
+import { Link, useParams } from "react-router";
+import { ApiRequestError } from "../../../api/client";
+import { EmptyState, ErrorState, Loading } from "../../../components/Status";
+import { useApi } from "../../../lib/useApi";
+import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { Breadcrumb } from "../components/Breadcrumb";
+import { useQuestions } from "../lib/useQuestions";
+import { ExportButtons } from "../results/ExportButtons";
+import { ResultsView } from "../results/ResultsView";
+import { useWorkspace, workspacePath } from "../workspace/context";
+import { useSessionGuard } from "../workspace/useSessionGuard";
+
+const RUBRIC_SCALE = { min: RUBRIC_MIN, max: RUBRIC_MAX };
+
+export function ExerciseResultsPage() {
+  const { exerciseId = "" } = useParams();
+  const { api, view } = useWorkspace();
+  const guard = useSessionGuard();
+  const data = useApi(
+    async (signal) => {
+      const [exercise, results] = await Promise.all([
+        guard(api.getExercise(exerciseId, signal)),
+        guard(api.results(exerciseId, signal)).catch((error: unknown) => {
+          if (error instanceof ApiRequestError && error.status === 409) return error;
+          throw error;
+        }),
+      ]);
+      return { exercise, results };
+    },
+    [api, exerciseId],
+  );
+  const questions = useQuestions(data.data?.exercise.items.map((i) => i.questionId) ?? []);
+  const exercise = data.data?.exercise;
+  useDocumentTitle(exercise ? `Results: ${exercise.name}` : "Results");
+
+  const exercisePath = workspacePath(view.workspace.id, `/exercises/${exerciseId}`);
+  const crumbs = [
+    { to: workspacePath(view.workspace.id), label: view.workspace.name },
+    ...(exercise ? [{ to: exercisePath, label: exercise.name }] : []),
+  ];
+
+  if (data.status === "error") {
+    return (
+      <div className="container cal-page">
+        <Breadcrumb trail={crumbs} />
+        <ErrorState title="The results could not be loaded" error={data.error} onRetry={data.retry} />
+      </div>
+    );
+  }
+  if (!data.data || !exercise) {
+    return (
+      <div className="container cal-page">
+        <Breadcrumb trail={crumbs} />
+        <Loading label="Loading the results">
+          <span className="skeleton skeleton--heading" />
+          <span className="skeleton" />
+          <span className="skeleton" />
+        </Loading>
+      </div>
+    );
+  }
+
+  const { results } = data.data;
+  if (results instanceof ApiRequestError) {
+    return (
+      <div className="container cal-page">
+        <Breadcrumb trail={crumbs} />
+        <EmptyState title="No results yet">
+          <p>{results.message}</p>
+          <Link to={exercisePath} className="button button--primary">
+            Back to the exercise
+          </Link>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const dimName = (itemId: string, dimension: string) => {
+    const item = exercise.items.find((i) => i.id === itemId);
+    const q = item ? questions.data?.get(item.questionId) : undefined;
+    return q?.rubric.dimensions.find((d) => d.id === dimension)?.name ?? dimension;
+  };
+  const latest = results.rounds[results.rounds.length - 1];
+
+  return (
+    <div className="container cal-page">
+      <Breadcrumb trail={crumbs} />
+      <header className="cal-page-header cal-page-header--split">
+        <div>
+          <p className="eyebrow">Calibration results</p>
+          <h1 className="page-title">{exercise.name}</h1>
+          <p className="cal-status-line">
+            {results.rounds.length > 1
+              ? `${results.rounds.length} rounds revealed`
+              : `Round ${latest?.round ?? 1} revealed`}{" "}
+            · {Object.keys(results.raterNames).length} interviewers · {exercise.items.length} answers
+            {!exercise.revealed ? ` · round ${exercise.round} scoring now` : ""}
+          </p>
+        </div>
+        <ExportButtons results={results} title={exercise.name} />
+      </header>
+      <ResultsView
+        results={results}
+        scale={RUBRIC_SCALE}
+        renderComments={(round) => <Comments results={results} round={round} dimName={dimName} />}
+      />
+    </div>
+  );
+}
+
+function Comments({
+  results,
+  round,
+  dimName,
+}: {
+  results: ExerciseResults;
+  round: number;
+  dimName: (itemId: string, dimension: string) => string;
+}) {
+  const comments = results.comments.filter((c) => c.round === round);
+  const items = Object.keys(results.subjectLabels).filter((id) => comments.some((c) => c.itemId === id));
+  return (
+    <section className="results__block" aria-label="Comments">
+      <h3 className="results__heading">Comments</h3>
+      {comments.length === 0 ? (
+        <p className="cal-empty-line">Nobody left a comment in this round.</p>
+      ) : (
+        <div className="comments">
+          {items.map((itemId) => (
+            <div key={itemId} className="comments__answer">
+              <h4 className="comments__title">{results.subjectLabels[itemId]}</h4>
+              <ul className="comments__list">
+                {comments
+                  .filter((c) => c.itemId === itemId)
+                  .map((c) => (
+                    <li key={`${c.rater}-${c.dimension}`} className="comment">
+                      <p className="comment__who">
+                        {results.raterNames[c.rater] ?? "Former member"} <span className="cal-muted">on</span>{" "}
+                        {dimName(c.itemId, c.dimension)}
+                      </p>
+                      <p className="comment__text">{c.comment}</p>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

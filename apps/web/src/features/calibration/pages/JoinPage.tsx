@@ -1,0 +1,173 @@
+import type { CalibrationSession } from "@loopwright/schema";
+import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { ApiRequestError } from "../../../api/client";
+import { Loading } from "../../../components/Status";
+import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { calibrationApi } from "../api";
+import { loadSession, saveSession, tokenFromHash } from "../lib/session-store";
+import { workspacePath } from "../workspace/context";
+
+type JoinState =
+  | { status: "working" }
+  | { status: "no-token" }
+  | { status: "failed"; title: string; message: string }
+  | { status: "switch"; next: CalibrationSession; current: CalibrationSession };
+
+function failureTitle(error: unknown): string {
+  if (!(error instanceof ApiRequestError)) return "This link could not be checked";
+  if (error.status === 0) return "The server could not be reached";
+  if (/revoked/i.test(error.message)) return "This link has been revoked";
+  if (/expired/i.test(error.message)) return "This link has expired";
+  return "This link is not valid";
+}
+
+/**
+ * Where a personal link lands. The secret is read from the fragment, removed
+ * from the address bar and history at once, and swapped for a session.
+ */
+export function JoinPage() {
+  const navigate = useNavigate();
+  // Read once: the fragment is stripped straight after.
+  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const [state, setState] = useState<JoinState>(() =>
+    token ? { status: "working" } : { status: "no-token" },
+  );
+  const started = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useDocumentTitle(
+    state.status === "working"
+      ? "Opening your link"
+      : state.status === "failed"
+        ? state.title
+        : state.status === "switch"
+          ? "Switch who is signed in"
+          : "Open your workspace link",
+  );
+
+  useEffect(() => {
+    if (window.location.hash) {
+      window.history.replaceState(
+        window.history.state,
+        "",
+        window.location.pathname + window.location.search,
+      );
+    }
+    if (!token || started.current) return;
+    started.current = true;
+    calibrationApi.exchange(token).then(
+      (session) => {
+        const existing = loadSession(session.workspace.id);
+        if (existing.status === "active" && existing.session.member.id !== session.member.id) {
+          setState({ status: "switch", next: session, current: existing.session });
+          return;
+        }
+        saveSession(session);
+        navigate(workspacePath(session.workspace.id), { replace: true });
+      },
+      (error: unknown) => {
+        const message =
+          error instanceof ApiRequestError && error.status === 400
+            ? "The link is incomplete or mistyped. Copy the whole link, including everything after the #, and open it again."
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        setState({ status: "failed", title: failureTitle(error), message });
+      },
+    );
+  }, [token, navigate]);
+
+  useEffect(() => {
+    if (state.status !== "working") heading.current?.focus();
+  }, [state.status]);
+
+  if (state.status === "working") {
+    return (
+      <div className="container cal-page">
+        <Loading label="Checking your link">
+          <span className="skeleton skeleton--heading" />
+          <span className="skeleton skeleton--short" />
+        </Loading>
+      </div>
+    );
+  }
+
+  if (state.status === "switch") {
+    const { next, current } = state;
+    const role = (s: CalibrationSession) => (s.member.role === "admin" ? "admin" : "interviewer");
+    return (
+      <div className="container cal-page">
+        <div className="cal-narrow">
+          <p className="eyebrow">{next.workspace.name}</p>
+          <h1 className="page-title" tabIndex={-1} ref={heading}>
+            Switch who is signed in?
+          </h1>
+          <div className="prose cal-lede">
+            <p>
+              This browser is signed in to “{next.workspace.name}” as <strong>{current.member.name}</strong> (
+              {role(current)}). The link you opened belongs to <strong>{next.member.name}</strong> (
+              {role(next)}). One browser holds one sign-in per workspace.
+            </p>
+            {current.member.role === "admin" ? (
+              <p>
+                If you switch, you will need your saved admin link to manage the workspace again from this
+                browser. To test an interviewer’s link, open it in a private window instead.
+              </p>
+            ) : null}
+          </div>
+          <p className="cal-actions">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                saveSession(next);
+                navigate(workspacePath(next.workspace.id), { replace: true });
+              }}
+            >
+              Continue as {next.member.name}
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => navigate(workspacePath(current.workspace.id), { replace: true })}
+            >
+              Stay signed in as {current.member.name}
+            </button>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  const title = state.status === "failed" ? state.title : "This page needs your personal link";
+  return (
+    <div className="container cal-page">
+      <div className="cal-narrow cal-signed-out" role="alert">
+        <p className="eyebrow">Calibration workspace</p>
+        <h1 className="page-title" tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
+        <div className="prose cal-lede">
+          {state.status === "failed" ? (
+            <p>{state.message}</p>
+          ) : (
+            <p>
+              Open the full link the workspace admin sent you. It ends in <code>#token=</code> followed by a
+              long code; if that part was cut off while copying, the link cannot sign you in.
+            </p>
+          )}
+          <p>
+            Links can be revoked by the workspace admin and expire after a while; the admin can make you a new
+            one.
+          </p>
+        </div>
+        <p className="cal-actions">
+          <Link to="/calibration" className="button button--quiet">
+            About calibration
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,546 @@
+import {
+  COMPETENCIES,
+  COMPETENCY_LABELS,
+  createExerciseBodySchema,
+  EXAMPLE_LEVEL_LABELS,
+  EXAMPLE_LEVELS,
+  type ExampleLevel,
+  exerciseItemInputSchema,
+  type QuestionSummary,
+} from "@loopwright/schema";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { api as bankApi } from "../../../api/client";
+import { ErrorState, Loading } from "../../../components/Status";
+import { useApi } from "../../../lib/useApi";
+import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { Breadcrumb } from "../components/Breadcrumb";
+import { Field } from "../components/Field";
+import { fieldErrors, sentence } from "../lib/form-errors";
+import { useWorkspace, workspacePath } from "../workspace/context";
+import { useSessionGuard } from "../workspace/useSessionGuard";
+
+type ItemDraft =
+  | {
+      key: string;
+      kind: "example";
+      questionId: string;
+      questionTitle: string;
+      exampleId: string;
+      level: ExampleLevel;
+      excerpt: string;
+    }
+  | {
+      key: string;
+      kind: "transcript";
+      questionId: string;
+      questionTitle: string;
+      title: string;
+      text: string;
+    };
+
+const letter = (i: number) => String.fromCharCode(65 + i);
+const excerpt = (text: string, max = 220) =>
+  text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
+
+export function NewExercisePage() {
+  const { view, isAdmin, api } = useWorkspace();
+  const guard = useSessionGuard();
+  useDocumentTitle("New calibration exercise");
+  const navigate = useNavigate();
+  const questions = useApi((signal) => bankApi.listQuestions({}, { signal }), []);
+  const loops = useApi((signal) => guard(api.listLoops(signal)), [api]);
+
+  const [name, setName] = useState("");
+  const [loopId, setLoopId] = useState("");
+  const [items, setItems] = useState<ItemDraft[]>([]);
+  const active = view.members.filter((m) => !m.revoked);
+  const [panel, setPanel] = useState<string[]>(() =>
+    active.filter((m) => m.role === "interviewer").map((m) => m.id),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const ids = { name: useId(), loop: useId(), panel: useId() };
+
+  if (!isAdmin) {
+    return (
+      <div className="container cal-page">
+        <ErrorState
+          title="Only the workspace admin creates exercises"
+          error={new Error("Ask the admin to add you to one.")}
+        >
+          <Link to={workspacePath(view.workspace.id)} className="button button--quiet">
+            Back to the workspace
+          </Link>
+        </ErrorState>
+      </div>
+    );
+  }
+
+  const loop = loops.data?.find((l) => l.id === loopId);
+  const loopQuestionIds = new Set(loop?.rounds.flatMap((r) => r.questionIds) ?? []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      name,
+      loopId: loopId || null,
+      items: items.map((item) =>
+        item.kind === "example"
+          ? { kind: "example" as const, questionId: item.questionId, exampleId: item.exampleId }
+          : { kind: "transcript" as const, questionId: item.questionId, title: item.title, text: item.text },
+      ),
+      interviewerIds: panel,
+    };
+    const parsed = createExerciseBodySchema.safeParse(body);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      setSubmitError("Some parts need attention before the exercise can start.");
+      requestAnimationFrame(() => errorRef.current?.focus());
+      return;
+    }
+    setErrors({});
+    setSubmitError(null);
+    setBusy(true);
+    try {
+      const exercise = await guard(api.createExercise(parsed.data));
+      navigate(workspacePath(view.workspace.id, `/exercises/${exercise.id}`));
+    } catch (error) {
+      setSubmitError(error instanceof Error ? error.message : String(error));
+      setBusy(false);
+      requestAnimationFrame(() => errorRef.current?.focus());
+    }
+  };
+
+  return (
+    <div className="container cal-page">
+      <Breadcrumb trail={[{ to: workspacePath(view.workspace.id), label: view.workspace.name }]} />
+      <header className="cal-page-header">
+        <p className="eyebrow">Calibration exercise</p>
+        <h1 className="page-title">Set up an exercise</h1>
+        <p className="page-lede">
+          Choose the answers the panel will score and who is on the panel. Each interviewer scores every
+          rubric dimension of every answer, blind, from their own link.
+        </p>
+      </header>
+
+      <form className="exercise-form" onSubmit={submit} noValidate>
+        <section className="cal-card" aria-labelledby="basics-title">
+          <h2 id="basics-title" className="cal-card__title">
+            <span className="cal-step-badge" aria-hidden="true">
+              1
+            </span>{" "}
+            The exercise
+          </h2>
+          <div className="exercise-form__row">
+            <Field label="Exercise name" error={errors.name}>
+              {(props) => (
+                <input
+                  {...props}
+                  id={props.id}
+                  className="input"
+                  value={name}
+                  maxLength={200}
+                  placeholder="e.g. Org design bar, March"
+                  autoComplete="off"
+                  onChange={(e) => setName(e.target.value)}
+                />
+              )}
+            </Field>
+            <div className="field">
+              <label htmlFor={ids.loop} className="field__label">
+                Loop <span className="cal-muted">(optional)</span>
+              </label>
+              <div className="select">
+                <select id={ids.loop} value={loopId} onChange={(e) => setLoopId(e.target.value)}>
+                  <option value="">No loop</option>
+                  {(loops.data ?? []).map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </div>
+        </section>
+
+        <section className="cal-card" aria-labelledby="answers-title">
+          <h2 id="answers-title" className="cal-card__title">
+            <span className="cal-step-badge" aria-hidden="true">
+              2
+            </span>{" "}
+            Answers to score
+          </h2>
+          <p className="cal-card__lede">
+            Take example answers from the bank, paste transcripts of your own, or both. Interviewers see them
+            as Answer A, B, C… and never see an example’s level.
+          </p>
+          {questions.status === "error" ? (
+            <ErrorState
+              title="The question bank could not be loaded"
+              error={questions.error}
+              onRetry={questions.retry}
+            />
+          ) : !questions.data ? (
+            <Loading label="Loading the question bank">
+              <span className="skeleton" />
+            </Loading>
+          ) : (
+            <div className="answer-sources">
+              <ExamplePicker
+                questions={questions.data.questions}
+                loopQuestionIds={loopQuestionIds}
+                items={items}
+                onToggle={(item, on) =>
+                  setItems((prev) => (on ? [...prev, item] : prev.filter((x) => x.key !== item.key)))
+                }
+              />
+              <TranscriptForm
+                questions={questions.data.questions}
+                loopQuestionIds={loopQuestionIds}
+                onAdd={(item) => setItems((prev) => [...prev, item])}
+              />
+            </div>
+          )}
+
+          <h3 className="subheading-sm">
+            Chosen answers <span className="cal-muted">({items.length} of at most 30)</span>
+          </h3>
+          {items.length === 0 ? (
+            <p className="cal-empty-line">No answers yet. Tick example answers or add a transcript above.</p>
+          ) : (
+            <ol className="chosen-answers" data-testid="chosen-answers">
+              {items.map((item, i) => (
+                <li key={item.key} className="chosen-answer">
+                  <span className="chosen-answer__letter" aria-hidden="true">
+                    {letter(i)}
+                  </span>
+                  <div className="chosen-answer__body">
+                    <p className="chosen-answer__title">
+                      <span className="visually-hidden">Answer {letter(i)}: </span>
+                      {item.kind === "example" ? "Example answer" : `Transcript: ${item.title}`}
+                      {item.kind === "example" ? (
+                        <span className="badge badge--accent" title="Only you see the level">
+                          {EXAMPLE_LEVEL_LABELS[item.level]}
+                        </span>
+                      ) : null}
+                    </p>
+                    <p className="chosen-answer__question">{item.questionTitle}</p>
+                  </div>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    onClick={() => setItems((prev) => prev.filter((x) => x.key !== item.key))}
+                  >
+                    Remove<span className="visually-hidden"> answer {letter(i)}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {errors.items ? <p className="cal-field-error">{sentence(errors.items)}</p> : null}
+          {items.some((i) => i.kind === "example") ? (
+            <p className="cal-hint">Levels are shown here for you only; the panel sees plain letters.</p>
+          ) : null}
+        </section>
+
+        <section className="cal-card" aria-labelledby="panel-title">
+          <h2 id="panel-title" className="cal-card__title">
+            <span className="cal-step-badge" aria-hidden="true">
+              3
+            </span>{" "}
+            The panel
+          </h2>
+          <fieldset className="panel-picker" aria-describedby={errors.interviewerIds ? ids.panel : undefined}>
+            <legend className="cal-card__lede">
+              Tick at least two people. Agreement needs a panel; you can include yourself.
+            </legend>
+            {active.length < 2 ? (
+              <p className="cal-empty-line">
+                You need at least two people.{" "}
+                <Link to={workspacePath(view.workspace.id)}>Create interviewer links</Link> first.
+              </p>
+            ) : (
+              <div className="chip-set">
+                {active.map((m) => {
+                  const checked = panel.includes(m.id);
+                  return (
+                    <label key={m.id} className={`chip${checked ? " chip--on" : ""}`}>
+                      <input
+                        type="checkbox"
+                        className="chip__input"
+                        checked={checked}
+                        onChange={(e) =>
+                          setPanel((prev) =>
+                            e.target.checked ? [...prev, m.id] : prev.filter((x) => x !== m.id),
+                          )
+                        }
+                      />
+                      <span>
+                        {m.name}
+                        {m.id === view.me.id ? " (you)" : ""}
+                      </span>
+                    </label>
+                  );
+                })}
+              </div>
+            )}
+            {errors.interviewerIds ? (
+              <p id={ids.panel} className="cal-field-error">
+                {sentence(errors.interviewerIds)}
+              </p>
+            ) : null}
+          </fieldset>
+        </section>
+
+        <div className="exercise-form__submit">
+          {submitError ? (
+            <p ref={errorRef} tabIndex={-1} className="cal-form-error" role="alert">
+              {submitError}
+            </p>
+          ) : null}
+          <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+            {busy ? "Creating…" : "Create exercise"}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function QuestionOptions({
+  questions,
+  loopQuestionIds,
+}: {
+  questions: QuestionSummary[];
+  loopQuestionIds: Set<string>;
+}) {
+  const inLoop = questions.filter((q) => loopQuestionIds.has(q.id));
+  return (
+    <>
+      {inLoop.length > 0 ? (
+        <optgroup label="In this loop">
+          {inLoop.map((q) => (
+            <option key={`loop-${q.id}`} value={q.id}>
+              {q.title}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
+      {COMPETENCIES.map((c) => {
+        const group = questions.filter((q) => q.competency === c);
+        return group.length ? (
+          <optgroup key={c} label={COMPETENCY_LABELS[c]}>
+            {group.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title}
+              </option>
+            ))}
+          </optgroup>
+        ) : null;
+      })}
+    </>
+  );
+}
+
+function ExamplePicker({
+  questions,
+  loopQuestionIds,
+  items,
+  onToggle,
+}: {
+  questions: QuestionSummary[];
+  loopQuestionIds: Set<string>;
+  items: ItemDraft[];
+  onToggle: (item: ItemDraft, on: boolean) => void;
+}) {
+  const [questionId, setQuestionId] = useState("");
+  const selectId = useId();
+  const question = useApi(
+    (signal) => (questionId ? bankApi.getQuestion(questionId, { signal }) : Promise.resolve(null)),
+    [questionId],
+  );
+  const examples = question.data
+    ? [...question.data.examples].sort(
+        (a, b) => EXAMPLE_LEVELS.indexOf(a.level) - EXAMPLE_LEVELS.indexOf(b.level),
+      )
+    : [];
+
+  return (
+    <div className="answer-source">
+      <h3 className="answer-source__title">Example answers from the bank</h3>
+      <div className="field">
+        <label htmlFor={selectId} className="field__label">
+          Question
+        </label>
+        <div className="select">
+          <select id={selectId} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
+            <option value="">Choose a question…</option>
+            <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
+          </select>
+        </div>
+      </div>
+      {question.status === "error" ? (
+        <p className="cal-form-error" role="alert">
+          {question.error.message}
+        </p>
+      ) : questionId && !question.data ? (
+        <Loading label="Loading the example answers">
+          <span className="skeleton" />
+        </Loading>
+      ) : question.data ? (
+        examples.length === 0 ? (
+          <p className="cal-empty-line">This question has no example answers; paste a transcript instead.</p>
+        ) : (
+          <fieldset className="example-picks">
+            <legend className="visually-hidden">Example answers to {question.data.title}</legend>
+            {examples.map((example) => {
+              const key = `example:${question.data?.id}:${example.id}`;
+              const checked = items.some((i) => i.key === key);
+              const q = question.data;
+              if (!q) return null;
+              return (
+                <label key={key} className={`example-pick${checked ? " example-pick--on" : ""}`}>
+                  <input
+                    type="checkbox"
+                    checked={checked}
+                    onChange={(e) =>
+                      onToggle(
+                        {
+                          key,
+                          kind: "example",
+                          questionId: q.id,
+                          questionTitle: q.title,
+                          exampleId: example.id,
+                          level: example.level,
+                          excerpt: excerpt(example.answer),
+                        },
+                        e.target.checked,
+                      )
+                    }
+                  />
+                  <span className="example-pick__text">
+                    <span className="example-pick__level">{EXAMPLE_LEVEL_LABELS[example.level]}</span>
+                    <span className="example-pick__excerpt">{excerpt(example.answer)}</span>
+                  </span>
+                </label>
+              );
+            })}
+          </fieldset>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+let transcriptCount = 0;
+
+function TranscriptForm({
+  questions,
+  loopQuestionIds,
+  onAdd,
+}: {
+  questions: QuestionSummary[];
+  loopQuestionIds: Set<string>;
+  onAdd: (item: ItemDraft) => void;
+}) {
+  const [questionId, setQuestionId] = useState("");
+  const [title, setTitle] = useState("");
+  const [text, setText] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [added, setAdded] = useState<string | null>(null);
+  const selectId = useId();
+  const selectErrorId = useId();
+
+  const add = () => {
+    const parsed = exerciseItemInputSchema.safeParse({ kind: "transcript", questionId, title, text });
+    if (!parsed.success || parsed.data.kind !== "transcript") {
+      const found = parsed.success ? {} : fieldErrors(parsed.error.issues);
+      if (!questionId) found.questionId = "choose the question this transcript answers";
+      setErrors(found);
+      setAdded(null);
+      return;
+    }
+    const q = questions.find((x) => x.id === questionId);
+    onAdd({
+      key: `transcript:${++transcriptCount}`,
+      kind: "transcript",
+      questionId,
+      questionTitle: q?.title ?? questionId,
+      title: parsed.data.title,
+      text: parsed.data.text,
+    });
+    setAdded(parsed.data.title);
+    setErrors({});
+    setTitle("");
+    setText("");
+  };
+
+  return (
+    <div className="answer-source">
+      <h3 className="answer-source__title">Paste a transcript</h3>
+      <div className="field">
+        <label htmlFor={selectId} className="field__label">
+          Question it answers
+        </label>
+        <div className="select">
+          <select
+            id={selectId}
+            value={questionId}
+            aria-invalid={errors.questionId ? true : undefined}
+            aria-describedby={errors.questionId ? selectErrorId : undefined}
+            onChange={(e) => setQuestionId(e.target.value)}
+          >
+            <option value="">Choose a question…</option>
+            <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
+          </select>
+        </div>
+        {errors.questionId ? (
+          <p id={selectErrorId} className="cal-field-error">
+            {sentence(errors.questionId)}
+          </p>
+        ) : null}
+      </div>
+      <Field
+        label="Transcript title"
+        hint="Visible to the panel, so leave out the candidate’s name."
+        error={errors.title}
+      >
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            value={title}
+            maxLength={200}
+            placeholder="e.g. Candidate 3, onsite"
+            autoComplete="off"
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Transcript" hint="At least 50 characters." error={errors.text}>
+        {(props) => (
+          <textarea
+            {...props}
+            className="input cal-textarea"
+            rows={6}
+            value={text}
+            maxLength={50_000}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
+      </Field>
+      <p className="cal-actions">
+        <button type="button" className="button button--quiet" onClick={add}>
+          Add transcript
+        </button>
+        <span className="cal-hint" role="status">
+          {added ? `Added “${added}”.` : ""}
+        </span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ExerciseResults } from "@loopwright/schema";
+import { downloadText } from "../lib/download";
+import { exportFileName, resultsToCsv, resultsToJson } from "../lib/results-export";
+
+/** Downloads the results shown on the page, built in the browser from the same data. */
+export function ExportButtons({ results, title }: { results: ExerciseResults; title: string }) {
+  return (
+    <div className="export-buttons">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() =>
+          downloadText(exportFileName(title, "csv"), "text/csv;charset=utf-8", resultsToCsv(results))
+        }
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() =>
+          downloadText(
+            exportFileName(title, "json"),
+            "application/json;charset=utf-8",
+            resultsToJson(results),
+          )
+        }
+      >
+        Export JSON
+      </button>
+    </div>
+  );
+}

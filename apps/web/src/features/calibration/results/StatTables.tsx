@@ -1,0 +1,160 @@
+import type { DimensionResultDto, RaterResultDto } from "@loopwright/schema";
+import { OFFSET_FLAG_THRESHOLD } from "@loopwright/schema";
+import { ScrollRegion } from "../components/ScrollRegion";
+import { StatValue } from "../components/StatValue";
+import type { NameOf } from "../lib/chart-data";
+
+function Scroll({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <ScrollRegion label={label} className="cal-table-scroll">
+      {children}
+    </ScrollRegion>
+  );
+}
+
+export function DimensionTable({ dimensions }: { dimensions: readonly DimensionResultDto[] }) {
+  return (
+    <Scroll label="Agreement statistics per dimension">
+      <table className="cal-table cal-table--stats" data-testid="dimension-table">
+        <thead>
+          <tr>
+            <th scope="col">Dimension</th>
+            <th scope="col" className="cal-num">
+              <abbr title="Krippendorff’s alpha, nominal: any difference counts as disagreement">
+                α nominal
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Krippendorff’s alpha, ordinal: a 1 against a 4 disagrees more than a 3 against a 4">
+                α ordinal
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Krippendorff’s alpha, interval: treats scores as evenly spaced numbers">
+                α interval
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Intraclass correlation ICC(2,1): absolute agreement of a single interviewer">
+                ICC
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Fleiss’ kappa: agreement on the exact score beyond chance">Fleiss κ</abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Share of interviewer pairs who gave the same score">Exact</abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Share of interviewer pairs whose scores were at most one point apart">
+                Adjacent
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              Ratings
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {dimensions.map((d) => (
+            <tr key={d.dimension}>
+              <th scope="row">{d.dimension}</th>
+              <td className="cal-num">
+                <StatValue value={d.alpha.nominal} reason="alpha" />
+              </td>
+              <td className="cal-num cal-num--key">
+                <StatValue value={d.alpha.ordinal} reason="alpha" />
+              </td>
+              <td className="cal-num">
+                <StatValue value={d.alpha.interval} reason="alpha" />
+              </td>
+              <td className="cal-num">
+                <StatValue value={d.icc?.icc2 ?? null} reason="icc" />
+              </td>
+              <td className="cal-num">
+                <StatValue value={d.fleissKappa} reason="kappa" />
+              </td>
+              <td className="cal-num">
+                <StatValue value={d.exactAgreement} reason="pairs" />
+              </td>
+              <td className="cal-num">
+                <StatValue value={d.adjacentAgreement} reason="pairs" />
+              </td>
+              <td className="cal-num cal-muted">
+                {d.ratings}
+                <span className="visually-hidden">
+                  {" "}
+                  from {d.raters} interviewers on {d.subjects} answers
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
+  );
+}
+
+export function RaterTable({ raters, nameOf }: { raters: readonly RaterResultDto[]; nameOf: NameOf }) {
+  return (
+    <Scroll label="Severity statistics per interviewer">
+      <table className="cal-table cal-table--stats" data-testid="rater-table">
+        <thead>
+          <tr>
+            <th scope="col">Interviewer</th>
+            <th scope="col" className="cal-num">
+              <abbr title="Mean of (their score − the median of the others’ scores on the same answer and dimension). Negative is harsher.">
+                Offset
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Many-facet Rasch severity in logits, centred on the panel. Positive is harsher.">
+                Severity
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Standard error of the severity: the whisker on the chart">SE</abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Information-weighted fit: about 1 is consistent; well above 1 erratic; well below 1 too predictable">
+                Infit
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Unweighted fit: more sensitive to a few surprising scores">Outfit</abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              Ratings
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {raters.map((r) => {
+            const off = r.meanOffset !== null && Math.abs(r.meanOffset) >= OFFSET_FLAG_THRESHOLD;
+            return (
+              <tr key={r.rater} className={off ? "is-flagged" : undefined}>
+                <th scope="row">{nameOf(r.rater)}</th>
+                <td className="cal-num cal-num--key">
+                  <StatValue value={r.meanOffset} reason="offset" signed />
+                </td>
+                <td className="cal-num">
+                  <StatValue value={r.severity} reason="severity" signed />
+                </td>
+                <td className="cal-num">
+                  <StatValue value={r.severitySE} reason="severity" />
+                </td>
+                <td className="cal-num">
+                  <StatValue value={r.infit} reason="severity" />
+                </td>
+                <td className="cal-num">
+                  <StatValue value={r.outfit} reason="severity" />
+                </td>
+                <td className="cal-num cal-muted">{r.ratings}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Scroll>
+  );
+}
