@@ -252,6 +252,15 @@ test.describe("loop calibration", () => {
     await expect(harsh).toContainText("harsher");
     await expect(page.locator('[data-testid="flag"][data-kind="split-answer"]').first()).toBeVisible();
     await expect(page.getByTestId("rater-table").getByRole("row", { name: /Chi/ })).toContainText("−");
+    // Chi gave 1 everywhere, far below the bank examples' reference scores; the distributions show it.
+    const chiRow = page.getByTestId("rater-table").getByRole("row", { name: /Chi/ });
+    await expect(chiRow.locator("td").nth(1)).toContainText(/−\d/);
+    await expect(
+      page
+        .getByTestId("dimension-table")
+        .getByRole("img", { name: /Scores given: \d+ × 1/ })
+        .first(),
+    ).toBeVisible();
     await expect(page.getByText("No evidence of spans or layers.")).toBeVisible();
 
     const [csvDownload] = await Promise.all([

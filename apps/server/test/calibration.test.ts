@@ -354,6 +354,15 @@ describe("a calibration exercise", () => {
     expect(flagged.message).toContain("Chi");
     expect(round1.flags.some((f: any) => f.kind === "split-answer")).toBe(true);
     expect(round1.heatmap.length).toBe(3 * question.examples.length);
+    // Every item is a bank example, so every interviewer has an offset from the reference scores.
+    const chiRef = round1.referenceOffsets.find((r: { rater: string }) => r.rater === chi.rater);
+    expect(chiRef.ratings).toBe(question.examples.length * question.rubric.dimensions.length);
+    expect(chiRef.meanOffset).toBeLessThan(-1);
+    const dist = round1.distributions[0];
+    expect(dist.counts.map((c: { score: number }) => c.score)).toEqual([1, 2, 3, 4]);
+    expect(dist.counts.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(
+      3 * question.examples.length,
+    );
 
     const rescore = await send("POST", `/api/workspaces/${ws}/exercises/${exerciseId}/rounds`, admin);
     expect(rescore.body.round).toBe(2);

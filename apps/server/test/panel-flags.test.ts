@@ -1,6 +1,11 @@
 import type { Analysis } from "@loopwright/schema";
 import { describe, expect, it } from "vitest";
-import { panelFlags, raterSubjectMeans } from "../src/features/calibration/panel-flags.js";
+import {
+  panelFlags,
+  raterSubjectMeans,
+  referenceOffsets,
+  scoreDistributions,
+} from "../src/features/calibration/panel-flags.js";
 
 const dimension = (name: string, ordinal: number | null) => ({
   dimension: name,
@@ -74,6 +79,46 @@ describe("raterSubjectMeans", () => {
     expect(means).toEqual([
       { rater: "a", subject: "x", mean: 2.5 },
       { rater: "b", subject: "x", mean: 3 },
+    ]);
+  });
+});
+
+describe("scoreDistributions", () => {
+  it("counts every score on the scale per dimension, zeros included", () => {
+    const d = scoreDistributions(
+      [
+        { rater: "a", subject: "x", dimension: "d1", score: 2 },
+        { rater: "b", subject: "x", dimension: "d1", score: 2 },
+        { rater: "c", subject: "x", dimension: "d1", score: 4 },
+      ],
+      { min: 1, max: 4 },
+    );
+    expect(d).toEqual([
+      {
+        dimension: "d1",
+        counts: [
+          { score: 1, count: 0 },
+          { score: 2, count: 2 },
+          { score: 3, count: 0 },
+          { score: 4, count: 1 },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("referenceOffsets", () => {
+  it("averages score minus reference over the ratings that have one", () => {
+    expect(
+      referenceOffsets([
+        { rater: "a", subject: "x", dimension: "d1", score: 2, reference: 4 },
+        { rater: "a", subject: "x", dimension: "d2", score: 3, reference: 3 },
+        { rater: "a", subject: "t", dimension: "d1", score: 1 },
+        { rater: "b", subject: "x", dimension: "d1", score: 4, reference: 3 },
+      ]),
+    ).toEqual([
+      { rater: "a", ratings: 2, meanOffset: -1 },
+      { rater: "b", ratings: 1, meanOffset: 1 },
     ]);
   });
 });

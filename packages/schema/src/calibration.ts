@@ -142,6 +142,20 @@ export const analysisWithFlagsSchema = analysisSchema.extend({
   flags: z.array(flagSchema),
   /** Mean score per rater × subject, for the heatmap. */
   heatmap: z.array(z.object({ rater: z.string(), subject: z.string(), mean: z.number() })),
+  /** How often each score on the scale was given, per dimension. */
+  distributions: z.array(
+    z.object({
+      dimension: z.string(),
+      counts: z.array(z.object({ score: z.number().int(), count: z.number().int() })),
+    }),
+  ),
+  /**
+   * Per interviewer, the mean of (score − reference score) over the answers that
+   * carry reference scores (bank example answers); empty when none do.
+   */
+  referenceOffsets: z.array(
+    z.object({ rater: z.string(), ratings: z.number().int(), meanOffset: z.number() }),
+  ),
 });
 export type AnalysisWithFlags = z.infer<typeof analysisWithFlagsSchema>;
 

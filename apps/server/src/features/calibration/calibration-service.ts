@@ -27,7 +27,7 @@ import type {
 } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 
-import { panelFlags, raterSubjectMeans } from "./panel-flags.js";
+import { panelFlags, raterSubjectMeans, referenceOffsets, scoreDistributions } from "./panel-flags.js";
 
 const DAY = 86_400_000;
 const forbidden = (message: string) => new HttpError(403, "forbidden", message);
@@ -441,20 +441,29 @@ export class CalibrationService {
   /* ── results ── */
 
   private analyse(
-    ratings: RatingInput[],
+    ratings: (RatingInput & { reference?: number })[],
     names: Map<string, string>,
     labels: Map<string, string>,
   ): AnalysisWithFlags {
-    const analysis = analyze(ratings, { min: RUBRIC_MIN, max: RUBRIC_MAX });
+    const scale = { min: RUBRIC_MIN, max: RUBRIC_MAX };
+    const plain = ratings.map(({ rater, subject, dimension, score }) => ({
+      rater,
+      subject,
+      dimension,
+      score,
+    }));
+    const analysis = analyze(plain, scale);
     return {
+      distributions: scoreDistributions(plain, scale),
+      referenceOffsets: referenceOffsets(ratings),
       ...analysis,
       flags: panelFlags(
         analysis,
-        ratings,
+        plain,
         (r) => names.get(r) ?? r,
         (s) => labels.get(s) ?? s,
       ),
-      heatmap: raterSubjectMeans(ratings),
+      heatmap: raterSubjectMeans(plain),
     };
   }
 
@@ -463,18 +472,22 @@ export class CalibrationService {
     scores: ScoreRecord[],
     round: number,
     subjectPrefix = "",
-  ): RatingInput[] {
+  ): (RatingInput & { reference?: number })[] {
     const items = new Map(exercise.items.map((i) => [i.id, i]));
     return scores
       .filter((s) => s.round === round)
       .map((s) => {
         const item = items.get(s.itemId) as ExerciseItemRecord;
-        const dimension = this.question(item.questionId).rubric.dimensions.find((d) => d.id === s.dimension);
+        const question = this.question(item.questionId);
+        const dimension = question.rubric.dimensions.find((d) => d.id === s.dimension);
+        // Bank example answers carry reference scores; pasted transcripts do not.
+        const reference = question.examples.find((e) => e.id === item.exampleId)?.scores[s.dimension];
         return {
           rater: s.memberId,
           subject: `${subjectPrefix}${s.itemId}`,
           dimension: dimension?.name ?? s.dimension,
           score: s.score,
+          ...(reference === undefined ? {} : { reference }),
         };
       });
   }
@@ -527,7 +540,7 @@ export class CalibrationService {
     const members = await this.repo.listMembers(member.workspaceId);
     const names = new Map(members.map((m) => [m.id, m.name]));
     const labels = new Map<string, string>();
-    const ratings: RatingInput[] = [];
+    const ratings: (RatingInput & { reference?: number })[] = [];
     for (const e of exercises) {
       const scores = await this.repo.listScores(e.id);
       for (const item of e.items) labels.set(`${e.id}:${item.id}`, `${e.name} · ${item.label}`);

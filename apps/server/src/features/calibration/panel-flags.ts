@@ -81,3 +81,38 @@ export function raterSubjectMeans(ratings: RatingInput[]): AnalysisWithFlags["he
   }
   return [...sums.values()].map((c) => ({ rater: c.rater, subject: c.subject, mean: c.total / c.n }));
 }
+
+/** Counts of every score on the scale per dimension, zeros included, so bars line up. */
+export function scoreDistributions(
+  ratings: RatingInput[],
+  scale: { min: number; max: number },
+): AnalysisWithFlags["distributions"] {
+  const byDimension = new Map<string, Map<number, number>>();
+  for (const r of ratings) {
+    const counts = byDimension.get(r.dimension) ?? new Map<number, number>();
+    counts.set(r.score, (counts.get(r.score) ?? 0) + 1);
+    byDimension.set(r.dimension, counts);
+  }
+  return [...byDimension].map(([dimension, counts]) => ({
+    dimension,
+    counts: Array.from({ length: scale.max - scale.min + 1 }, (_, i) => ({
+      score: scale.min + i,
+      count: counts.get(scale.min + i) ?? 0,
+    })),
+  }));
+}
+
+/** Mean (score − reference) per rater over the ratings that have a reference score. */
+export function referenceOffsets(
+  ratings: (RatingInput & { reference?: number })[],
+): AnalysisWithFlags["referenceOffsets"] {
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const r of ratings) {
+    if (r.reference === undefined) continue;
+    const cell = sums.get(r.rater) ?? { total: 0, n: 0 };
+    cell.total += r.score - r.reference;
+    cell.n += 1;
+    sums.set(r.rater, cell);
+  }
+  return [...sums].map(([rater, c]) => ({ rater, ratings: c.n, meanOffset: c.total / c.n }));
+}

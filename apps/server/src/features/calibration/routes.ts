@@ -25,7 +25,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { badRequest } from "../../plugins/errors.js";
 import type { CalibrationService } from "./calibration-service.js";
-import { panelFlags, raterSubjectMeans } from "./panel-flags.js";
+import { panelFlags, raterSubjectMeans, scoreDistributions } from "./panel-flags.js";
 import { analysisToCsv, parseRatingsCsv } from "./ratings-csv.js";
 
 const errors = {
@@ -63,7 +63,13 @@ const ANALYZE_BODY_LIMIT = 32 * 1024 * 1024;
 
 function withFlags(ratings: RatingInput[], scale: { min: number; max: number }): AnalysisWithFlags {
   const analysis = analyze(ratings, scale);
-  return { ...analysis, flags: panelFlags(analysis, ratings), heatmap: raterSubjectMeans(ratings) };
+  return {
+    ...analysis,
+    flags: panelFlags(analysis, ratings),
+    heatmap: raterSubjectMeans(ratings),
+    distributions: scoreDistributions(ratings, scale),
+    referenceOffsets: [],
+  };
 }
 
 export const calibrationRoutes: FastifyPluginAsyncZod<{ service: CalibrationService }> = async (

@@ -38,7 +38,14 @@ const rater = (id: string, meanOffset: number | null, severity: number | null, s
 const analysis = (
   dimensions: ReturnType<typeof dim>[],
   raters: ReturnType<typeof rater>[],
-): AnalysisWithFlags => ({ dimensions, raters, flags: [], heatmap: [] });
+): AnalysisWithFlags => ({
+  dimensions,
+  raters,
+  flags: [],
+  heatmap: [],
+  distributions: [],
+  referenceOffsets: [],
+});
 
 describe("severity chart data", () => {
   const data = severityData(

@@ -29,6 +29,8 @@ export const UNDEFINED_REASONS = {
     "Undefined for this data: no answer was scored by two or more interviewers, so there are no pairs to compare.",
   offset:
     "Undefined for this data: none of this interviewer's scores has a counterpart from another interviewer on the same answer and dimension.",
+  reference:
+    "No reference: none of the answers this interviewer scored is a bank example answer with reference scores (pasted transcripts have none).",
   severity:
     "Undefined for this data: a severity cannot be estimated when an interviewer's scores are all at one end of the scale, or there are too few of them.",
 } as const;

@@ -36,6 +36,8 @@ const analysis: AnalysisWithFlags = {
     },
   ],
   heatmap: [{ rater: "m1", subject: "a1", mean: 2.5 }],
+  distributions: [],
+  referenceOffsets: [],
 };
 
 const results: ExerciseResults = {

@@ -131,7 +131,7 @@ function RoundPanel({
         </p>
         <div className="results__pair">
           <AgreementChart dimensions={analysis.dimensions} />
-          <DimensionTable dimensions={analysis.dimensions} />
+          <DimensionTable dimensions={analysis.dimensions} distributions={analysis.distributions} />
         </div>
       </section>
 
@@ -139,15 +139,17 @@ function RoundPanel({
         <h3 className="results__heading">Interviewers: severity and leniency</h3>
         <p className="results__explain">
           <strong>Offset</strong> is an interviewer’s average distance, in rubric points, from the median of
-          the others on the same answer and dimension; negative scores lower. <strong>Severity</strong> comes
-          from a many-facet Rasch model in logits: <strong>positive means harsher</strong>, negative more
-          lenient, and the whisker is ±1 standard error. <strong>Infit and outfit</strong> near 1 mean the
-          interviewer scores consistently; well above 1 is erratic, well below 1 too predictable. An offset of{" "}
-          {OFFSET_FLAG_THRESHOLD} points or more is flagged.
+          the others on the same answer and dimension; negative scores lower. <strong>vs reference</strong> is
+          the same distance from the reference scores of bank example answers, where the exercise uses them.{" "}
+          <strong>Severity</strong> comes from a many-facet Rasch model in logits:{" "}
+          <strong>positive means harsher</strong>, negative more lenient, and the whisker is ±1 standard
+          error. <strong>Infit and outfit</strong> near 1 mean the interviewer scores consistently; well above
+          1 is erratic, well below 1 too predictable. An offset of {OFFSET_FLAG_THRESHOLD} points or more is
+          flagged.
         </p>
         <div className="results__pair">
           <SeverityChart raters={analysis.raters} nameOf={nameOf} />
-          <RaterTable raters={raters} nameOf={nameOf} />
+          <RaterTable raters={raters} nameOf={nameOf} referenceOffsets={analysis.referenceOffsets} />
         </div>
       </section>
 

@@ -1,4 +1,4 @@
-import type { DimensionResultDto, RaterResultDto } from "@loopwright/schema";
+import type { AnalysisWithFlags, DimensionResultDto, RaterResultDto } from "@loopwright/schema";
 import { OFFSET_FLAG_THRESHOLD } from "@loopwright/schema";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { StatValue } from "../components/StatValue";
@@ -12,7 +12,32 @@ function Scroll({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-export function DimensionTable({ dimensions }: { dimensions: readonly DimensionResultDto[] }) {
+type Distribution = AnalysisWithFlags["distributions"][number];
+
+/** How often each score was given on one dimension, as a row of small bars with counts. */
+function ScoreDistribution({ distribution }: { distribution: Distribution | undefined }) {
+  if (!distribution) return <span className="cal-muted">—</span>;
+  const most = Math.max(1, ...distribution.counts.map((c) => c.count));
+  const summary = distribution.counts.map((c) => `${c.count} × ${c.score}`).join(", ");
+  return (
+    <span className="cal-dist" role="img" aria-label={`Scores given: ${summary}`}>
+      {distribution.counts.map((c) => (
+        <span key={c.score} className="cal-dist__col" aria-hidden="true">
+          <span className="cal-dist__bar" style={{ height: `${Math.round((c.count / most) * 100)}%` }} />
+          <span className="cal-dist__label">{c.score}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function DimensionTable({
+  dimensions,
+  distributions = [],
+}: {
+  dimensions: readonly DimensionResultDto[];
+  distributions?: readonly Distribution[];
+}) {
   return (
     <Scroll label="Agreement statistics per dimension">
       <table className="cal-table cal-table--stats" data-testid="dimension-table">
@@ -50,6 +75,9 @@ export function DimensionTable({ dimensions }: { dimensions: readonly DimensionR
                 Adjacent
               </abbr>
             </th>
+            <th scope="col">
+              <abbr title="How often each score on the scale was given">Scores given</abbr>
+            </th>
             <th scope="col" className="cal-num">
               Ratings
             </th>
@@ -80,6 +108,9 @@ export function DimensionTable({ dimensions }: { dimensions: readonly DimensionR
               <td className="cal-num">
                 <StatValue value={d.adjacentAgreement} reason="pairs" />
               </td>
+              <td>
+                <ScoreDistribution distribution={distributions.find((x) => x.dimension === d.dimension)} />
+              </td>
               <td className="cal-num cal-muted">
                 {d.ratings}
                 <span className="visually-hidden">
@@ -95,7 +126,15 @@ export function DimensionTable({ dimensions }: { dimensions: readonly DimensionR
   );
 }
 
-export function RaterTable({ raters, nameOf }: { raters: readonly RaterResultDto[]; nameOf: NameOf }) {
+export function RaterTable({
+  raters,
+  nameOf,
+  referenceOffsets = [],
+}: {
+  raters: readonly RaterResultDto[];
+  nameOf: NameOf;
+  referenceOffsets?: AnalysisWithFlags["referenceOffsets"];
+}) {
   return (
     <Scroll label="Severity statistics per interviewer">
       <table className="cal-table cal-table--stats" data-testid="rater-table">
@@ -105,6 +144,11 @@ export function RaterTable({ raters, nameOf }: { raters: readonly RaterResultDto
             <th scope="col" className="cal-num">
               <abbr title="Mean of (their score − the median of the others’ scores on the same answer and dimension). Negative is harsher.">
                 Offset
+              </abbr>
+            </th>
+            <th scope="col" className="cal-num">
+              <abbr title="Mean of (their score − the example answer's reference score), over bank example answers. Negative is harsher than the reference.">
+                vs reference
               </abbr>
             </th>
             <th scope="col" className="cal-num">
@@ -136,6 +180,13 @@ export function RaterTable({ raters, nameOf }: { raters: readonly RaterResultDto
                 <th scope="row">{nameOf(r.rater)}</th>
                 <td className="cal-num cal-num--key">
                   <StatValue value={r.meanOffset} reason="offset" signed />
+                </td>
+                <td className="cal-num">
+                  <StatValue
+                    value={referenceOffsets.find((x) => x.rater === r.rater)?.meanOffset ?? null}
+                    reason="reference"
+                    signed
+                  />
                 </td>
                 <td className="cal-num">
                   <StatValue value={r.severity} reason="severity" signed />
