@@ -8,16 +8,18 @@ import {
   RUBRIC_MAX,
   RUBRIC_SCORES,
   type RubricDimension,
-  type Scenario,
 } from "@loopwright/schema";
 import { type ReactNode, useEffect, useId } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { ApiRequestError, api } from "../api/client";
 import { QuestionMeta } from "../components/Meta";
+import { OnThisPage } from "../components/OnThisPage";
+import { ScenarioFacts } from "../components/ScenarioFacts";
 import { ErrorState, Loading } from "../components/Status";
 import { PractiseQuestionButton } from "../features/practice/components/PractiseQuestionButton";
 import { MockInterviewLink } from "../features/sessions/components/MockInterviewLink";
-import { formatBudget, formatCount, formatMinutes, formatNumber, toParagraphs } from "../lib/format";
+import { formatCount, formatMinutes, formatNumber, toParagraphs } from "../lib/format";
+import { scenarioFactRows } from "../lib/scenario-facts";
 import { useApi } from "../lib/useApi";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { NotFoundContent } from "./NotFoundPage";
@@ -129,7 +131,7 @@ function useScrollToHash() {
 
 function QuestionView({ question }: { question: Question }) {
   useScrollToHash();
-  const scenarioRows = question.scenario ? scenarioFacts(question.scenario) : [];
+  const scenarioRows = question.scenario ? scenarioFactRows(question.scenario) : [];
   const examples = [...question.examples].sort(
     (a, b) => EXAMPLE_LEVELS.indexOf(a.level) - EXAMPLE_LEVELS.indexOf(b.level),
   );
@@ -167,18 +169,7 @@ function QuestionView({ question }: { question: Question }) {
       </header>
 
       <div className="container question-layout">
-        <nav className="toc" aria-label="On this page">
-          <p className="toc__title" aria-hidden="true">
-            On this page
-          </p>
-          <ol className="toc__list">
-            {sections.map((section) => (
-              <li key={section.id}>
-                <a href={`#${section.id}`}>{section.title}</a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <OnThisPage sections={sections} />
 
         <div className="question-body">
           <Section id="prompt" title="Prompt" kicker="What the candidate reads">
@@ -191,7 +182,7 @@ function QuestionView({ question }: { question: Question }) {
 
           {has("scenario") && question.scenario ? (
             <Section id="scenario" title="Scenario" kicker="The numbers of the case">
-              <ScenarioFacts scenario={question.scenario} rows={scenarioRows} />
+              <ScenarioFacts scenario={question.scenario} />
             </Section>
           ) : null}
 
@@ -298,72 +289,6 @@ function Section({
       </header>
       {children}
     </section>
-  );
-}
-
-interface FactRow {
-  label: string;
-  value: string;
-  detail?: string;
-  /** Long labels and text values get a full-width cell. */
-  wide?: boolean;
-}
-
-/** Units that sit directly against the number ("12%") rather than after a space ("12 months"). */
-const TIGHT_UNITS = new Set(["%", "x", "×"]);
-
-function scenarioFacts(scenario: Scenario): FactRow[] {
-  const rows: FactRow[] = [];
-  if (scenario.engineers !== undefined)
-    rows.push({ label: "Engineers", value: formatNumber(scenario.engineers) });
-  if (scenario.teams !== undefined) rows.push({ label: "Teams", value: formatNumber(scenario.teams) });
-  if (scenario.managers !== undefined)
-    rows.push({ label: "Managers", value: formatNumber(scenario.managers) });
-  if (scenario.budget) {
-    const budget = formatBudget(scenario.budget);
-    rows.push({ label: "Budget", value: budget.amount, detail: budget.period });
-  }
-  if (scenario.timelineMonths !== undefined) {
-    rows.push({
-      label: "Timeline",
-      value: formatNumber(scenario.timelineMonths),
-      detail: scenario.timelineMonths === 1 ? "month" : "months",
-    });
-  }
-  for (const fact of scenario.facts) {
-    const value = typeof fact.value === "number" ? formatNumber(fact.value) : fact.value;
-    const wide = typeof fact.value === "string" && fact.value.length > 14;
-    if (fact.unit && TIGHT_UNITS.has(fact.unit.trim())) {
-      rows.push({ label: fact.label, value: `${value}${fact.unit.trim()}`, wide });
-    } else {
-      rows.push(
-        fact.unit
-          ? { label: fact.label, value, detail: fact.unit, wide }
-          : { label: fact.label, value, wide },
-      );
-    }
-  }
-  return rows;
-}
-
-function ScenarioFacts({ scenario, rows }: { scenario: Scenario; rows: FactRow[] }) {
-  return (
-    <div className="facts">
-      {scenario.company ? <p className="facts__company">{scenario.company}</p> : null}
-      {rows.length > 0 ? (
-        <dl className="facts__grid">
-          {rows.map((row) => (
-            <div key={row.label} className={`fact${row.wide ? " fact--wide" : ""}`}>
-              <dt className="fact__label">{row.label}</dt>
-              <dd className="fact__value">
-                {row.value}
-                {row.detail ? <span className="fact__detail"> {row.detail}</span> : null}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
-    </div>
   );
 }
 

@@ -1,9 +1,9 @@
 import { type CalibrationSession, createWorkspaceBodySchema } from "@loopwright/schema";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { CopyLink } from "../../../components/CopyLink";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { calibrationApi } from "../api";
-import { CopyField } from "../components/CopyField";
 import { Field } from "../components/Field";
 import { fieldErrors } from "../lib/form-errors";
 import { joinLink, listSessions, saveSession } from "../lib/session-store";
@@ -151,7 +151,8 @@ function CreateWorkspace() {
           Save your admin link now. <strong>It is shown only this once</strong> and it is the only way back
           into the workspace as its admin, from another browser or after your sign-in here ends.
         </p>
-        <CopyField
+        <CopyLink
+          look="calibration"
           label="Your admin link"
           value={created.link}
           hint="Keep it private, like a password: anyone with it can manage the workspace. The secret sits after the # and browsers never send that part to a server, so it stays out of server logs and referrers."

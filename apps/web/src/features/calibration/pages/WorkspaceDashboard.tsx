@@ -1,12 +1,12 @@
 import { COMPETENCY_LABELS, createMemberBodySchema, type Loop, type Member } from "@loopwright/schema";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { CopyLink } from "../../../components/CopyLink";
 import { EmptyState, ErrorState, Loading } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import type { ExerciseSummary, MemberCreated } from "../api";
-import { CopyField } from "../components/CopyField";
 import { ConfirmDialog } from "../components/Dialog";
 import { Field } from "../components/Field";
 import { coverageCounts } from "../lib/coverage";
@@ -351,7 +351,8 @@ function MembersSection() {
                 Send this to {created.member.name} privately. <strong>It is shown only once</strong>; if it is
                 lost, revoke it and create another.
               </p>
-              <CopyField
+              <CopyLink
+                look="calibration"
                 label={`${created.member.name}’s personal link`}
                 value={joinLink(window.location.origin, created.token)}
                 hint="The secret after the # never reaches a server in a URL. Anyone holding the link can score as this person."

@@ -1,5 +1,5 @@
 import type { AttemptSummary } from "@loopwright/schema";
-import { formatClock } from "../lib/time";
+import { formatClock } from "../../../lib/clock-format";
 
 type PhaseTime = AttemptSummary["phaseTimes"][number];
 

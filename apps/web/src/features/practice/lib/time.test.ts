@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { clockView, createClock, pauseClock, startClock, stopClock } from "@loopwright/clock";
 import { describe, expect, it } from "vitest";
-import { formatClock, formatOver, phaseAnnouncement, phaseSpent, spokenDuration, timerDisplay } from "./time";
+import { phaseAnnouncement, phaseSpent, timerDisplay } from "./time";
 
 const MIN = 60_000;
 const phases = [
@@ -12,31 +12,7 @@ const phases = [
 const T0 = 1_700_000_000_000;
 const started = startClock(createClock(phases), T0);
 
-describe("clock formatting", () => {
-  it("shows minutes and seconds, and hours past an hour", () => {
-    expect(formatClock(0)).toBe("00:00");
-    expect(formatClock(133_000)).toBe("02:13");
-    expect(formatClock(3_723_000)).toBe("1:02:03");
-    expect(formatClock(-5000)).toBe("00:00");
-  });
-
-  it("rounds countdowns up and elapsed time down", () => {
-    expect(formatClock(59_001)).toBe("00:59");
-    expect(formatClock(59_001, "up")).toBe("01:00");
-    expect(formatClock(1, "up")).toBe("00:01");
-  });
-
-  it("marks time over as a positive overrun", () => {
-    expect(formatOver(133_000)).toBe("+02:13 over");
-  });
-
-  it("reads durations in words", () => {
-    expect(spokenDuration(20 * MIN)).toBe("20 minutes");
-    expect(spokenDuration(MIN + 30_000)).toBe("1 minute 30 seconds");
-    expect(spokenDuration(1500)).toBe("2 seconds");
-    expect(spokenDuration(1000)).toBe("1 second");
-  });
-
+describe("phase time", () => {
   it("describes time spent against plan", () => {
     expect(phaseSpent(270_000, 300_000)).toBe("04:30 of 05:00");
   });

@@ -1,35 +1,10 @@
 import type { ClockView } from "@loopwright/clock";
-
-/** Time as the practice screens show it. Pure functions, so they are unit-tested without a browser. */
-
-const pad = (n: number) => String(n).padStart(2, "0");
+import { formatClock, formatOver, spokenDuration } from "../../../lib/clock-format";
 
 /**
- * "04:05", or "1:02:03" past an hour. Countdowns round up (a phase shows 00:01
- * until it is really over); elapsed times round down.
+ * Time as the practice screens show it. Pure functions, so they are unit-tested without a browser.
+ * The clock readouts themselves (formatClock, spokenDuration…) are shared, in lib/clock-format.
  */
-export function formatClock(ms: number, rounding: "down" | "up" = "down"): string {
-  const totalSeconds = Math.max(0, rounding === "up" ? Math.ceil(ms / 1000) : Math.floor(ms / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
-}
-
-/** "+02:13 over". */
-export function formatOver(ms: number): string {
-  return `+${formatClock(ms)} over`;
-}
-
-/** A duration for reading aloud or in prose: "20 minutes", "1 minute 30 seconds", "45 seconds". */
-export function spokenDuration(ms: number): string {
-  const totalSeconds = Math.max(0, Math.round(ms / 1000));
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  if (minutes === 0) return unit(seconds, "second");
-  return seconds === 0 ? unit(minutes, "minute") : `${unit(minutes, "minute")} ${unit(seconds, "second")}`;
-}
 
 export type TimerTone = "idle" | "running" | "paused" | "ending" | "over" | "stopped";
 

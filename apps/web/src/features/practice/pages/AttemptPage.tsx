@@ -3,6 +3,8 @@ import { type Attempt, type AttemptStatus, COMPETENCY_LABELS, type Question } fr
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiRequestError, api } from "../../../api/client";
+import { OnThisPage } from "../../../components/OnThisPage";
+import { formatClock } from "../../../lib/clock-format";
 import { formatCount, formatMinutes } from "../../../lib/format";
 import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
@@ -17,7 +19,7 @@ import { clearScoreDraft, SelfScoreForm } from "../components/SelfScoreForm";
 import { TimerPanel } from "../components/TimerPanel";
 import { clearDraft } from "../lib/autosave";
 import { STATUS_LABELS } from "../lib/status";
-import { formatClock, formatDateTime, timerDisplay } from "../lib/time";
+import { formatDateTime, timerDisplay } from "../lib/time";
 import { draftStorage, useAutosave } from "../lib/useAutosave";
 import { useNow } from "../lib/useNow";
 import { attemptPath } from "../lib/useStartAttempt";
@@ -666,18 +668,7 @@ function CompletedReview({
 
   return (
     <div className="pr-review-layout" data-testid="review">
-      <nav className="pr-toc" aria-label="On this page">
-        <p className="pr-toc__title" aria-hidden="true">
-          On this page
-        </p>
-        <ol className="pr-toc__list">
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>{s.title}</a>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <OnThisPage sections={sections} classPrefix="pr-" />
 
       <div className="pr-review-body">
         <ReviewSection

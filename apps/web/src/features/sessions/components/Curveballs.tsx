@@ -1,7 +1,7 @@
 import type { Curveball, RoomView } from "@loopwright/schema";
 import { useEffect, useRef, useState } from "react";
+import { formatStamp } from "../../../lib/clock-format";
 import { useIntent } from "../lib/room-context";
-import { formatStamp } from "../lib/time";
 
 type Injected = RoomView["curveballs"][number];
 

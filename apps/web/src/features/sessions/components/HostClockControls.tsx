@@ -1,5 +1,6 @@
 import type { ClockView } from "@loopwright/clock";
 import type { RoomView } from "@loopwright/schema";
+import { NextIcon, PauseIcon, PlayIcon } from "../../../components/ClockIcons";
 import { useIntent } from "../lib/room-context";
 
 /** The host's hands on the shared clock and the prompt. Every change goes through the server. */
@@ -82,35 +83,6 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
         </p>
       ) : null}
     </fieldset>
-  );
-}
-
-function PauseIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <rect x="3.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
-      <rect x="9.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
-    </svg>
-  );
-}
-
-function PlayIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path
-        d="M4.5 2.8v10.4a.6.6 0 0 0 .9.5l8.2-5.2a.6.6 0 0 0 0-1L5.4 2.3a.6.6 0 0 0-.9.5z"
-        fill="currentColor"
-      />
-    </svg>
-  );
-}
-
-function NextIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path d="M3 3l6 5-6 5z" fill="currentColor" />
-      <rect x="10.5" y="3" width="2.5" height="10" rx="0.8" fill="currentColor" />
-    </svg>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { RoomView, SessionRole } from "@loopwright/schema";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { ApiRequestError } from "../../../api/client";
+import { CopyLink } from "../../../components/CopyLink";
 import { formatList } from "../../../lib/format";
 import { type SessionParticipants, sessionsApi } from "../api";
 import {
@@ -13,7 +14,6 @@ import {
 import type { PresenceEntry } from "../lib/room-client";
 import { useIntent, useRoomContext } from "../lib/room-context";
 import { ROLE_LABELS } from "./ConnectionStatus";
-import { CopyLink } from "./CopyLink";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -91,6 +91,7 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
           </p>
           {links.map((l) => (
             <CopyLink
+              look="sessions"
               key={l.participantId}
               label={`${l.name}’s link (${l.role.toLowerCase()})`}
               value={l.link}

@@ -1,8 +1,8 @@
 import { clockView } from "@loopwright/clock";
 import { NOTE_MAX_CHARS, type Note } from "@loopwright/schema";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { formatStamp } from "../../../lib/clock-format";
 import { useRoomContext } from "../lib/room-context";
-import { formatStamp } from "../lib/time";
 import { useNow } from "../lib/useNow";
 
 interface Draft {

@@ -6,8 +6,8 @@ import {
   RUBRIC_SCORES,
   type RubricDimension,
 } from "@loopwright/schema";
+import { formatStamp } from "../../../lib/clock-format";
 import { formatList } from "../../../lib/format";
-import { formatStamp } from "../lib/time";
 import { anchorText, ScoreMeter } from "./ScoreChoice";
 
 const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);

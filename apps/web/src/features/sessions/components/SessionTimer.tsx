@@ -1,6 +1,6 @@
 import { type ClockState, type ClockView, clockView } from "@loopwright/clock";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { formatRemaining, formatStamp, spokenDuration } from "../lib/time";
+import { formatRemaining, formatStamp, spokenDuration } from "../../../lib/clock-format";
 import { useNow } from "../lib/useNow";
 
 /** How often the readout re-renders from the corrected clock. */

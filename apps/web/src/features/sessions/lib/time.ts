@@ -1,28 +1,4 @@
-/** Elapsed time as a stopwatch reads it: "4:05", "12:40", "1:02:03". Never negative. */
-export function formatStamp(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const ss = String(seconds).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${ss}` : `${minutes}:${ss}`;
-}
-
-/** A countdown that can run past zero: "3:20", "−0:45". */
-export function formatRemaining(ms: number): string {
-  return ms < 0 ? `−${formatStamp(-ms + 999)}` : formatStamp(ms + 999);
-}
-
-/** For screen readers: "12 minutes 40 seconds", "45 seconds". */
-export function spokenDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  const parts: string[] = [];
-  if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? "minute" : "minutes"}`);
-  if (seconds > 0 || minutes === 0) parts.push(`${seconds} ${seconds === 1 ? "second" : "seconds"}`);
-  return parts.join(" ");
-}
+/** Session-only time helpers; the clock readouts themselves are shared, in lib/clock-format. */
 
 /** Whole minutes a session will plan for, after scaling the bank's phases. */
 export function scaledMinutes(phaseMinutes: readonly number[], scale: number): number {

@@ -8,13 +8,13 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { api } from "../../../api/client";
+import { CopyLink } from "../../../components/CopyLink";
 import { ErrorState, Loading } from "../../../components/Status";
 import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { AnswerLive, AnswerPad } from "../components/AnswerPad";
 import { CaseBrief } from "../components/CaseBrief";
 import { ConnectionStatus, PresenceList, ROLE_LABELS } from "../components/ConnectionStatus";
-import { CopyLink } from "../components/CopyLink";
 import { ArrivedCurveballs, CurveballDeck } from "../components/Curveballs";
 import { HostClockControls } from "../components/HostClockControls";
 import { PeoplePanel, ReleasePanel } from "../components/HostPanel";
@@ -215,6 +215,7 @@ function FreshLinkNotice({ sessionId }: { sessionId: string }) {
         </button>
       </div>
       <CopyLink
+        look="sessions"
         label="Your link to this session"
         value={link}
         hint="This browser is already signed in. Keep the link to rejoin from another device; it is shown only now."

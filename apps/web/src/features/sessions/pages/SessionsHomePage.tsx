@@ -2,13 +2,13 @@ import { COMPETENCY_LABELS, type QuestionSummary } from "@loopwright/schema";
 import { type FormEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiRequestError, api } from "../../../api/client";
+import { CopyLink } from "../../../components/CopyLink";
 import { ErrorState } from "../../../components/Status";
 import { formatMinutes } from "../../../lib/format";
 import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { type SessionCreated, sessionsApi } from "../api";
 import { ROLE_LABELS } from "../components/ConnectionStatus";
-import { CopyLink } from "../components/CopyLink";
 import { joinLink, listCredentials, rememberIssuedLink } from "../lib/credentials";
 
 const SCALE_MIN = 0.25;
@@ -457,12 +457,14 @@ function CreatedSession({
       </p>
       <div className="ps-created__links">
         <CopyLink
+          look="sessions"
           label={`Candidate’s link for ${created.candidate.participant.name}`}
           value={candidateLink}
           hint="Send this to the candidate only. It shows the prompt once you reveal it, the clock and their answer pad; never the guide or the rubric."
           testId="candidate-link"
         />
         <CopyLink
+          look="sessions"
           label={`Your host link (${created.host.participant.name})`}
           value={hostLink}
           hint="Keep this one to yourself: it opens the interviewer’s view with the controls, on any device."
