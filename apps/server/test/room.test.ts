@@ -61,6 +61,9 @@ async function freshRoom() {
     selfScore: null,
     released: false,
     swappedTo: null,
+    continuation: null,
+    upcomingQuestionIds: [],
+    sequence: { position: 1, total: 1 },
   };
   await store.sessions.createSession(
     {

@@ -242,6 +242,75 @@ describe("reconnecting", () => {
   });
 });
 
+describe("a mini loop of several questions", () => {
+  it("moves everyone on to the next question in the same roles, and refuses the same question twice", async () => {
+    const list = (await getJson(`${server.url}/api/questions?competency=strategic-leadership`)).body;
+    const second = list.questions[0].id;
+    const twice = await post("/api/sessions", {
+      questionId: question.id,
+      followUpQuestionIds: [question.id],
+      hostName: "Hana",
+      candidateName: "Cara",
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toContain("same question twice");
+
+    const created = (
+      await post("/api/sessions", {
+        questionId: question.id,
+        followUpQuestionIds: [second],
+        hostName: "Hana",
+        candidateName: "Cara",
+      })
+    ).body;
+    const hostCred = (await post("/api/sessions/exchange", { token: created.host.token })).body.credential;
+    const candCred = (await post("/api/sessions/exchange", { token: created.candidate.token })).body
+      .credential;
+    const host = await TestClient.join(server.url, created.sessionId, hostCred);
+    open.push(host);
+    const welcome = host.messages.find((m) => m.type === "welcome");
+    expect(welcome?.type === "welcome" && welcome.view?.sequence).toEqual({ position: 1, total: 2 });
+
+    expect((await post(`/api/sessions/${created.sessionId}/next`, undefined, hostCred)).status).toBe(409);
+    const dims = question.rubric.dimensions.map((d: { id: string }) => d.id);
+    await host.intent({
+      type: "submit-score",
+      scores: Object.fromEntries(dims.map((d: string) => [d, 3])),
+      recommendation: "yes",
+      feedback: "",
+    });
+    await host.intent({ type: "release" });
+    const next = await post(`/api/sessions/${created.sessionId}/next`, undefined, hostCred);
+    expect(next.status).toBe(200);
+    await host.waitFor((m) => m.type === "event" && m.event.patch.continuation === "next");
+
+    const mine = (await post(`/api/sessions/${created.sessionId}/swap-link`, undefined, candCred)).body;
+    expect(mine.participant.role).toBe("candidate");
+    const theirs = (await post(`/api/sessions/${created.sessionId}/swap-link`, undefined, hostCred)).body;
+    expect(theirs.participant.role).toBe("host");
+    const q2 = await TestClient.join(server.url, next.body.sessionId, theirs.credential);
+    open.push(q2);
+    const view = (q2.messages.find((m) => m.type === "welcome") as any).view;
+    expect(view.questionId).toBe(second);
+    expect(view.sequence).toEqual({ position: 2, total: 2 });
+    // The last question has nowhere further to go.
+    await q2.intent({
+      type: "submit-score",
+      scores: Object.fromEntries(
+        (await getJson(`${server.url}/api/questions/${second}`)).body.rubric.dimensions.map(
+          (d: { id: string }) => [d.id, 2],
+        ),
+      ),
+      recommendation: "no",
+      feedback: "",
+    });
+    await q2.intent({ type: "release" });
+    const beyond = await post(`/api/sessions/${next.body.sessionId}/next`, undefined, theirs.credential);
+    expect(beyond.status).toBe(409);
+    expect(beyond.body.message).toContain("last question");
+  });
+});
+
 describe("role swap", () => {
   it("creates the mirrored session and hands each person their new link", async () => {
     const { id, creds, clients } = await room();

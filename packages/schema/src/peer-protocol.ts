@@ -178,6 +178,10 @@ export const roomViewSchema = z.object({
    * the room: each participant trades its current credential for its new link.
    */
   swappedTo: z.string().nullable(),
+  /** What swappedTo leads to: the mirrored session ("swap") or the mini loop's next question ("next"). */
+  continuation: z.enum(["swap", "next"]).nullable(),
+  /** This question's place in a mini loop of several questions (1-based). */
+  sequence: z.object({ position: z.number().int(), total: z.number().int() }),
 });
 export type RoomView = z.infer<typeof roomViewSchema>;
 
@@ -215,9 +219,15 @@ export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
 /* ───────────── HTTP around the room ───────────── */
 
+export const MINI_LOOP_MAX_QUESTIONS = 4;
 export const createSessionBodySchema = z
   .object({
     questionId: z.string().min(1),
+    /** Further questions for a mini loop, taken one after another with the same people and roles. */
+    followUpQuestionIds: z
+      .array(z.string().min(1))
+      .max(MINI_LOOP_MAX_QUESTIONS - 1, `a mini loop has at most ${MINI_LOOP_MAX_QUESTIONS} questions`)
+      .default([]),
     /** Multiplies the question's phase durations; 1 = as written in the bank. */
     durationScale: z.number().min(0.25).max(3).default(1),
     hostName: z.string().trim().min(1, "your name is empty").max(80),

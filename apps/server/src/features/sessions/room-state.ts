@@ -14,6 +14,10 @@ export interface RoomState {
   selfScore: Record<string, number> | null;
   released: boolean;
   swappedTo: string | null;
+  continuation: "swap" | "next" | null;
+  /** Questions still to come in a mini loop, in order. */
+  upcomingQuestionIds: string[];
+  sequence: { position: number; total: number };
 }
 
 export interface RoomParticipant extends Participant {

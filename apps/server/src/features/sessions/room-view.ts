@@ -28,6 +28,8 @@ export function viewFor(
     answer: state.answer,
     released: state.released,
     swappedTo: state.swappedTo,
+    continuation: state.continuation ?? (state.swappedTo ? "swap" : null),
+    sequence: state.sequence ?? { position: 1, total: 1 },
   };
   // P-VIEW-2: the prompt reaches the candidate and observers only once revealed.
   if (interviewer || state.promptRevealed) {

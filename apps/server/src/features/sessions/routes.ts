@@ -153,12 +153,26 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
   );
 
   app.post(
+    "/api/sessions/:id/next",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Move a mini loop on to its next question, same people and roles (host)",
+        params,
+        response: { 200: swapResultSchema, ...errors },
+      },
+    },
+    async (request) => service.next(await service.authenticate(request, request.params.id)),
+  );
+
+  app.post(
     "/api/sessions/:id/swap-link",
     {
       schema: {
         tags,
         security,
-        summary: "Your new link and credential in the mirrored session",
+        summary: "Your new link and credential in the session that follows (swap or next question)",
         params,
         response: { 201: swapLinkSchema, ...errors },
       },

@@ -68,7 +68,13 @@ export class SessionService {
     return { participant, token, tokenHash: hashSecret(token) };
   }
 
-  private initialState(sessionId: string, question: Question, durationScale: number): RoomState {
+  private initialState(
+    sessionId: string,
+    question: Question,
+    durationScale: number,
+    upcomingQuestionIds: string[] = [],
+    sequence = { position: 1, total: 1 + upcomingQuestionIds.length },
+  ): RoomState {
     const phases = question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 }));
     return {
       sessionId,
@@ -82,12 +88,29 @@ export class SessionService {
       selfScore: null,
       released: false,
       swappedTo: null,
+      continuation: null,
+      upcomingQuestionIds,
+      sequence,
     };
   }
 
-  async create(body: { questionId: string; durationScale: number; hostName: string; candidateName: string }) {
+  async create(body: {
+    questionId: string;
+    followUpQuestionIds: string[];
+    durationScale: number;
+    hostName: string;
+    candidateName: string;
+  }) {
     const question = this.options.catalog.get(body.questionId);
     if (!question) throw invalid(`No question has the id '${body.questionId}'.`, "questionId");
+    body.followUpQuestionIds.forEach((id, i) => {
+      if (!this.options.catalog.get(id))
+        throw invalid(`No question has the id '${id}'.`, `followUpQuestionIds.${i}`);
+    });
+    const all = [body.questionId, ...body.followUpQuestionIds];
+    if (new Set(all).size !== all.length) {
+      throw invalid("A mini loop cannot ask the same question twice.", "followUpQuestionIds");
+    }
     const sessionId = generateId();
     const host = this.newParticipant(sessionId, body.hostName, "host");
     const candidate = this.newParticipant(sessionId, body.candidateName, "candidate");
@@ -95,7 +118,7 @@ export class SessionService {
       {
         id: sessionId,
         questionId: question.id,
-        state: this.initialState(sessionId, question, body.durationScale),
+        state: this.initialState(sessionId, question, body.durationScale, body.followUpQuestionIds),
         seq: 0,
         createdAt: this.iso(),
         expiresAt: this.iso(this.options.linkTtlDays * DAY),
@@ -188,38 +211,83 @@ export class SessionService {
   }
 
   /** The mirrored session: roles exchanged, a different question of the same competency. */
-  async swap(host: PeerParticipantRecord): Promise<{ sessionId: string }> {
+  swap(host: PeerParticipantRecord): Promise<{ sessionId: string }> {
+    return this.continueTo(host, "swap");
+  }
+
+  /** The mini loop's next question, with the same people in the same roles. */
+  next(host: PeerParticipantRecord): Promise<{ sessionId: string }> {
+    return this.continueTo(host, "next");
+  }
+
+  /**
+   * Creates the session that follows this one and points every participant at
+   * it; each then trades their credential for their own new link (swapLink).
+   */
+  private async continueTo(
+    host: PeerParticipantRecord,
+    kind: "swap" | "next",
+  ): Promise<{ sessionId: string }> {
     this.requireHost(host);
     const room = await this.room(host.sessionId);
     const state = room.currentState;
-    if (state.swappedTo) return { sessionId: state.swappedTo };
-    if (!state.released) throw conflict("Release the feedback before swapping roles.");
+    if (state.swappedTo) {
+      if (state.continuation === kind || state.continuation === null) return { sessionId: state.swappedTo };
+      throw conflict("This session has already moved on to another session.");
+    }
+    if (!state.released) {
+      throw conflict(
+        kind === "swap"
+          ? "Release the feedback before swapping roles."
+          : "Release the feedback before moving on to the next question.",
+      );
+    }
     const current = this.question(state.questionId);
-    const pool = this.options.catalog.all().filter((q) => q.id !== current.id);
-    const sameCompetency = pool.filter((q) => q.competency === current.competency);
-    const nextQuestion = (sameCompetency.length > 0 ? sameCompetency : pool)[0];
-    if (!nextQuestion) throw conflict("The bank has no other question to swap to.");
+    const upcoming = state.upcomingQuestionIds ?? [];
+    let nextQuestion: Question | undefined;
+    if (kind === "next") {
+      const nextId = upcoming[0];
+      if (!nextId) throw conflict("This is the last question of the mini loop.");
+      nextQuestion = this.question(nextId);
+    } else {
+      const pool = this.options.catalog.all().filter((q) => q.id !== current.id);
+      const sameCompetency = pool.filter((q) => q.competency === current.competency);
+      nextQuestion = (sameCompetency.length > 0 ? sameCompetency : pool)[0];
+      if (!nextQuestion) throw conflict("The bank has no other question to swap to.");
+    }
     const session = await this.repo.getSession(host.sessionId);
     const old = (await this.repo.listParticipants(host.sessionId)).filter((p) => !p.revokedAt);
     const sessionId = generateId();
-    const swapped = old.map((p) => {
-      const role: SessionRole = p.role === "host" ? "candidate" : p.role === "candidate" ? "host" : p.role;
-      return this.newParticipant(sessionId, p.name, role, p.id);
+    const mirrored = old.map((p) => {
+      const exchanged: SessionRole =
+        p.role === "host" ? "candidate" : p.role === "candidate" ? "host" : p.role;
+      return this.newParticipant(sessionId, p.name, kind === "swap" ? exchanged : p.role, p.id);
     });
     const scale = (state.clock.phases[0]?.durationMs ?? 1) / ((current.phases[0]?.minutes ?? 1) * 60_000);
+    const sequence = state.sequence ?? { position: 1, total: 1 };
     await this.repo.createSession(
       {
         id: sessionId,
         questionId: nextQuestion.id,
-        state: this.initialState(sessionId, nextQuestion, scale),
+        state:
+          kind === "next"
+            ? this.initialState(sessionId, nextQuestion, scale, upcoming.slice(1), {
+                position: sequence.position + 1,
+                total: sequence.total,
+              })
+            : this.initialState(sessionId, nextQuestion, scale),
         seq: 0,
         createdAt: this.iso(),
         expiresAt: session?.expiresAt ?? this.iso(this.options.linkTtlDays * DAY),
         previousSessionId: host.sessionId,
       },
-      swapped.map((p) => ({ participant: p.participant, tokenHash: p.tokenHash })),
+      mirrored.map((p) => ({ participant: p.participant, tokenHash: p.tokenHash })),
     );
-    await room.applyServerChange("swapped", (s) => ({ ...s, swappedTo: sessionId }));
+    await room.applyServerChange(kind === "swap" ? "swapped" : "next-question", (s) => ({
+      ...s,
+      swappedTo: sessionId,
+      continuation: kind,
+    }));
     return { sessionId };
   }
 
@@ -227,9 +295,9 @@ export class SessionService {
   async swapLink(participant: PeerParticipantRecord) {
     const room = await this.room(participant.sessionId);
     const target = room.currentState.swappedTo;
-    if (!target) throw conflict("The host has not created the swapped session yet.");
+    if (!target) throw conflict("The host has not moved this session on yet.");
     const mirrored = await this.repo.findParticipantByPrevious(target, participant.id);
-    if (!mirrored || mirrored.revokedAt) throw notFound("You have no place in the swapped session.");
+    if (!mirrored || mirrored.revokedAt) throw notFound("You have no place in the following session.");
     const token = generateSecret();
     await this.repo.rotateParticipantToken(mirrored.id, hashSecret(token));
     return { ...(await this.issueCredential(mirrored)), token };
