@@ -269,6 +269,86 @@ test.describe("peer mock interviews", () => {
     await expect(elsewhere.getByTestId("your-role")).toHaveText("Host");
   });
 
+  test("runs a mini loop of two questions with the same people in the same roles", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const host = await person(browser, "host");
+    const first = await loadQuestion(host);
+    const second = await loadQuestion(host, "strategic-leadership");
+    expect(second.id).not.toBe(first.id);
+
+    // ── The host plans two questions in the UI ──
+    await host.goto("/sessions");
+    await host
+      .getByLabel("Search questions", { exact: true })
+      .fill(first.title.split(" ").slice(0, 4).join(" "));
+    await host.getByRole("radio", { name: first.title }).check();
+    await host.getByRole("button", { name: "Done" }).click();
+    await host.getByRole("button", { name: "Add another question" }).click();
+    const followUp = host.getByTestId("follow-up-2");
+    // The first question can't be asked twice.
+    await expect(followUp.getByRole("radio", { name: first.title, exact: true })).toHaveCount(0);
+    await followUp
+      .getByLabel("Search questions for question 2")
+      .fill(second.title.split(" ").slice(0, 4).join(" "));
+    await followUp.getByRole("radio", { name: second.title }).check();
+    await followUp.getByRole("button", { name: "Done" }).click();
+    await expect(host.getByTestId("follow-up-2")).toContainText(second.title);
+    await expect(host.getByTestId("duration-minutes")).toContainText("2 questions");
+    await host.getByLabel("Your name").fill("Hana");
+    await host.getByLabel(/candidate.s name/).fill("Cara");
+    await host.getByRole("button", { name: "Create session" }).click();
+    await expect(host.getByTestId("created-session")).toContainText("question 1 of 2");
+    const candidateLink = await linkValue(host, "candidate-link");
+    await host.getByRole("button", { name: "Open my room" }).click();
+    await expect(host.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
+    const firstSessionId = new URL(host.url()).pathname.split("/").pop();
+
+    const candidate = await person(browser, "candidate");
+    await candidate.goto(candidateLink);
+    await expect(candidate.getByTestId("your-role")).toHaveText("Candidate");
+    for (const page of [host, candidate]) {
+      await expect(page.getByTestId("loop-position")).toHaveText("Question 1 of 2");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.title);
+    }
+
+    // ── Score, release, and move on to the next question ──
+    await host.getByRole("button", { name: "Start timer and reveal" }).click();
+    await expect(candidate.getByTestId("answer-input")).toBeVisible();
+    await scoreAll(host, first, 3);
+    await host.getByTestId("recommendation").getByText("Yes", { exact: true }).click();
+    await host.getByRole("button", { name: "Submit scores" }).click();
+    await host.getByRole("button", { name: "Release feedback" }).click();
+    await host.getByRole("button", { name: "Release now" }).click();
+    await expect(candidate.getByTestId("report")).toBeVisible();
+    // Swapping waits for the last question.
+    await expect(host.getByRole("button", { name: "Swap roles" })).toHaveCount(0);
+    await host.getByRole("button", { name: "Next question" }).click();
+    for (const page of [host, candidate]) {
+      await expect(page.getByTestId("swap-banner")).toContainText(
+        "Question 2 of 2 is ready — same people, same roles",
+      );
+    }
+
+    // ── Both follow the banner and keep their seats ──
+    await host.getByRole("button", { name: "Join the next session" }).click();
+    await expect(host).not.toHaveURL(new RegExp(`/sessions/${firstSessionId}$`));
+    await expect(host.getByTestId("your-role")).toHaveText("Host");
+    await expect(host.getByTestId("loop-position")).toHaveText("Question 2 of 2");
+    await expect(host.getByRole("heading", { level: 1 })).toHaveText(second.title);
+    await expect(host.getByRole("button", { name: "Start timer and reveal" })).toBeVisible();
+
+    await candidate.getByRole("button", { name: "Join the next session" }).click();
+    await expect(candidate.getByTestId("your-role")).toHaveText("Candidate");
+    await expect(candidate.getByTestId("loop-position")).toHaveText("Question 2 of 2");
+    await expect(candidate.getByRole("heading", { level: 1 })).toHaveText(second.title);
+    expect(new URL(candidate.url()).pathname).toBe(new URL(host.url()).pathname);
+    await expect(candidate.getByTestId("waiting")).toContainText("Waiting for Hana");
+    await host.getByRole("button", { name: "Start timer and reveal" }).click();
+    await expect(candidate.getByTestId("answer-input")).toBeVisible();
+    await expect(candidate.getByTestId("answer-input")).not.toHaveAttribute("readonly", "");
+    await expectNoGuide(candidate, second);
+  });
+
   test("lets the host add an observer and revoke links, with clear errors for bad links", async ({
     browser,
   }) => {

@@ -19,6 +19,8 @@ export type SwapLink = Out<typeof swapLinkSchema>;
 
 export interface CreateSessionInput {
   questionId: string;
+  /** Further questions for a mini loop, same people and roles (at most MINI_LOOP_MAX_QUESTIONS - 1). */
+  followUpQuestionIds: string[];
   durationScale: number;
   hostName: string;
   candidateName: string;
@@ -69,6 +71,11 @@ export const sessionsApi = {
 
   swap(sessionId: string, credential: string): Promise<{ sessionId: string }> {
     return sendJson(path(sessionId, "/swap"), swapResultSchema, { method: "POST", bearer: credential });
+  },
+
+  /** Mini loop: the next question with the same people in the same roles (host, after release). */
+  next(sessionId: string, credential: string): Promise<{ sessionId: string }> {
+    return sendJson(path(sessionId, "/next"), swapResultSchema, { method: "POST", bearer: credential });
   },
 
   swapLink(sessionId: string, credential: string): Promise<SwapLink> {

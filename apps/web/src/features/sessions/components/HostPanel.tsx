@@ -279,7 +279,11 @@ function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
   );
 }
 
-/** Releasing feedback and, afterwards, swapping roles. */
+/**
+ * Releasing feedback and, afterwards, moving on: to the mini loop's next question
+ * while one remains (swapping then would leave the loop unfinished, so it waits
+ * for the last question), or to the role swap.
+ */
 export function ReleasePanel({ view }: { view: RoomView }) {
   const { sessionId, credential } = useRoomContext();
   const { run, busy, error } = useIntent();
@@ -290,11 +294,13 @@ export function ReleasePanel({ view }: { view: RoomView }) {
   const candidate = view.participants.find((p) => p.role === "candidate");
   const names = view.participants.filter((p) => submitted.includes(p.id)).map((p) => p.name);
 
-  const swap = async () => {
+  const moreQuestions = view.sequence.position < view.sequence.total;
+  const moveOn = async () => {
     setSwapping(true);
     setSwapError(null);
     try {
-      await sessionsApi.swap(sessionId, credential);
+      if (moreQuestions) await sessionsApi.next(sessionId, credential);
+      else await sessionsApi.swap(sessionId, credential);
     } catch (e) {
       setSwapError(message(e));
     } finally {
@@ -357,6 +363,27 @@ export function ReleasePanel({ view }: { view: RoomView }) {
             </p>
           ) : null}
         </>
+      ) : moreQuestions ? (
+        <>
+          <header className="ps-card__header">
+            <h2 id="ps-release-title" className="ps-card__title">
+              Next question
+            </h2>
+            <p className="ps-card__kicker">
+              Question {view.sequence.position + 1} of {view.sequence.total} of the mini loop, with the same
+              people in the same seats: you host and {candidate?.name ?? "the candidate"} answers. Everyone
+              here is offered their new link. Swapping roles is offered after the last question.
+            </p>
+          </header>
+          <button type="button" className="button button--primary" onClick={moveOn} disabled={swapping}>
+            {swapping ? "Creating the next session…" : "Next question"}
+          </button>
+          {swapError ? (
+            <p className="ps-error" role="alert">
+              {swapError}
+            </p>
+          ) : null}
+        </>
       ) : (
         <>
           <header className="ps-card__header">
@@ -368,7 +395,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
               answer. Everyone here is offered their new link.
             </p>
           </header>
-          <button type="button" className="button button--primary" onClick={swap} disabled={swapping}>
+          <button type="button" className="button button--primary" onClick={moveOn} disabled={swapping}>
             {swapping ? "Creating the next session…" : "Swap roles"}
           </button>
           {swapError ? (

@@ -10,8 +10,9 @@ const mirrored = (role: SessionRole): SessionRole =>
   role === "host" ? "candidate" : role === "candidate" ? "host" : role;
 
 /**
- * Shown to everyone once the host has created the swapped session. Each person
- * trades their current credential for their own new link and credential.
+ * Shown to everyone once the host has created the session that follows: the
+ * swapped one, or the mini loop's next question. Each person trades their
+ * current credential for their own new link and credential.
  */
 export function SwapBanner({ view }: { view: RoomView }) {
   const { sessionId, credential } = useRoomContext();
@@ -19,7 +20,8 @@ export function SwapBanner({ view }: { view: RoomView }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!view.swappedTo) return null;
-  const next = mirrored(view.you.role);
+  const moveOn = view.continuation === "next";
+  const next = moveOn ? view.you.role : mirrored(view.you.role);
   const other = view.participants.find((p) => p.role === (view.you.role === "host" ? "candidate" : "host"));
 
   const go = async () => {
@@ -45,10 +47,15 @@ export function SwapBanner({ view }: { view: RoomView }) {
     <section className="ps-swap" aria-labelledby="ps-swap-title" data-testid="swap-banner">
       <div className="ps-swap__text">
         <h2 id="ps-swap-title" className="ps-swap__title">
-          Your next session is ready
+          {moveOn
+            ? `Question ${view.sequence.position + 1} of ${view.sequence.total} is ready — same people, same roles`
+            : "Your next session is ready"}
         </h2>
         <p>
-          Roles swap on a different question. You join as <strong>{ROLE_LABELS[next].toLowerCase()}</strong>
+          {moveOn
+            ? "The mini loop moves on to its next question. You stay "
+            : "Roles swap on a different question. You join as "}
+          <strong>{ROLE_LABELS[next].toLowerCase()}</strong>
           {next === "host" && other ? `, and ${other.name} answers` : ""}
           {next === "candidate" && other ? `, and ${other.name} runs the interview` : ""}.
         </p>

@@ -69,6 +69,8 @@ const baseView = (): RoomView => ({
   answer: { text: "", revision: 0 },
   released: false,
   swappedTo: null,
+  continuation: null,
+  sequence: { position: 1, total: 1 },
 });
 
 let sockets: FakeSocket[];

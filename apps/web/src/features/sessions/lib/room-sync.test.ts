@@ -23,6 +23,8 @@ const view = (): RoomView => ({
   answer: { text: "", revision: 0 },
   released: false,
   swappedTo: null,
+  continuation: null,
+  sequence: { position: 1, total: 1 },
 });
 
 describe("merging events into the view", () => {

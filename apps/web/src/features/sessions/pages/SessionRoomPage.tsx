@@ -180,6 +180,11 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
             {ROLE_LABELS[view.you.role]}
           </span>
           <span className="ps-head__role">{roleLine[view.you.role]}</span>
+          {view.sequence.total > 1 ? (
+            <span className="badge" data-testid="loop-position">
+              Question {view.sequence.position} of {view.sequence.total}
+            </span>
+          ) : null}
         </p>
         <h1 className="ps-head__title">{view.questionTitle}</h1>
         {question ? <p className="ps-head__meta">{COMPETENCY_LABELS[question.competency]}</p> : null}
@@ -239,7 +244,12 @@ function RoomAnnouncer({ view }: { view: RoomView }) {
       setMessage(
         candidateSide ? "Feedback has been released. Your report is below." : "Feedback has been released.",
       );
-    else if (!was.swappedTo && view.swappedTo) setMessage("Your next session is ready.");
+    else if (!was.swappedTo && view.swappedTo)
+      setMessage(
+        view.continuation === "next"
+          ? `Question ${view.sequence.position + 1} of ${view.sequence.total} is ready, with the same people in the same roles.`
+          : "Your next session is ready.",
+      );
   }, [view]);
   return (
     <p className="visually-hidden" role="status" aria-live="polite">

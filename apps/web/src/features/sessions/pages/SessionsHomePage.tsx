@@ -1,4 +1,4 @@
-import { COMPETENCY_LABELS, type QuestionSummary } from "@loopwright/schema";
+import { COMPETENCY_LABELS, MINI_LOOP_MAX_QUESTIONS, type QuestionSummary } from "@loopwright/schema";
 import { type FormEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiRequestError, api } from "../../../api/client";
@@ -18,7 +18,7 @@ const SCALE_STEP = 0.25;
 const STEPS = [
   {
     title: "Create the session and send two links",
-    body: "Pick a question and you get one link for yourself and one for the candidate. Each link is a personal secret that works only for its seat and can be revoked.",
+    body: "Pick a question, or up to four for a mini loop taken one after another, and you get one link for yourself and one for the candidate. Each link is a personal secret that works only for its seat and can be revoked.",
   },
   {
     title: "Each side sees only its own material",
@@ -40,7 +40,9 @@ const STEPS = [
 
 export function SessionsHomePage() {
   useDocumentTitle("Peer mock interviews");
-  const [created, setCreated] = useState<{ result: SessionCreated; title: string } | null>(null);
+  const [created, setCreated] = useState<{ result: SessionCreated; title: string; total: number } | null>(
+    null,
+  );
 
   return (
     <div className="container ps-home">
@@ -60,9 +62,14 @@ export function SessionsHomePage() {
       <div className="ps-home__grid">
         <div className="ps-home__main">
           {created ? (
-            <CreatedSession created={created.result} title={created.title} onAgain={() => setCreated(null)} />
+            <CreatedSession
+              created={created.result}
+              title={created.title}
+              total={created.total}
+              onAgain={() => setCreated(null)}
+            />
           ) : (
-            <CreateSessionForm onCreated={(result, title) => setCreated({ result, title })} />
+            <CreateSessionForm onCreated={(result, title, total) => setCreated({ result, title, total })} />
           )}
           <YourSessions />
         </div>
@@ -91,15 +98,24 @@ export function SessionsHomePage() {
 
 interface FormErrors {
   questionId?: string;
+  /** Keyed by the follow-up slot's key. */
+  followUps?: Record<number, string>;
   hostName?: string;
   candidateName?: string;
   form?: string;
 }
 
-function CreateSessionForm({ onCreated }: { onCreated: (result: SessionCreated, title: string) => void }) {
+function CreateSessionForm({
+  onCreated,
+}: {
+  onCreated: (result: SessionCreated, title: string, total: number) => void;
+}) {
   const [params] = useSearchParams();
   const questions = useApi((signal) => api.listQuestions({}, { signal }), []);
   const [questionId, setQuestionId] = useState<string | null>(() => params.get("question"));
+  // Mini loop: further questions, each in its own slot with a stable key.
+  const [followUps, setFollowUps] = useState<{ key: number; id: string | null }[]>([]);
+  const nextKey = useRef(1);
   const [hostName, setHostName] = useState("");
   const [candidateName, setCandidateName] = useState("");
   const [scale, setScale] = useState(1);
@@ -122,12 +138,23 @@ function CreateSessionForm({ onCreated }: { onCreated: (result: SessionCreated, 
 
   const list = questions.data?.questions ?? [];
   const selected = list.find((q) => q.id === questionId) ?? null;
-  const minutes = selected ? Math.max(1, Math.round(selected.durationMinutes * scale)) : null;
+  const scaled = (q: QuestionSummary) => Math.max(1, Math.round(q.durationMinutes * scale));
+  const followUpQuestions = followUps.map((f) => list.find((q) => q.id === f.id) ?? null);
+  const planned = [selected, ...followUpQuestions].filter((q): q is QuestionSummary => q !== null);
+  const minutes = selected ? planned.reduce((sum, q) => sum + scaled(q), 0) : null;
+  const totalQuestions = 1 + followUps.length;
+  const chosenIds = [questionId, ...followUps.map((f) => f.id)].filter((id): id is string => id !== null);
+  const othersThan = (own: string | null) => chosenIds.filter((id) => id !== own);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const next: FormErrors = {};
     if (!selected) next.questionId = "Choose the question to ask.";
+    const missing: Record<number, string> = {};
+    followUps.forEach((f, index) => {
+      if (!followUpQuestions[index]) missing[f.key] = `Choose question ${index + 2}, or remove it.`;
+    });
+    if (Object.keys(missing).length > 0) next.followUps = missing;
     if (!hostName.trim()) next.hostName = "Enter your name; the candidate sees it.";
     if (!candidateName.trim()) next.candidateName = "Enter the candidate’s name.";
     setErrors(next);
@@ -139,17 +166,19 @@ function CreateSessionForm({ onCreated }: { onCreated: (result: SessionCreated, 
     try {
       const result = await sessionsApi.create({
         questionId: selected.id,
+        followUpQuestionIds: followUpQuestions.flatMap((q) => (q ? [q.id] : [])),
         durationScale: scale,
         hostName: hostName.trim(),
         candidateName: candidateName.trim(),
       });
-      onCreated(result, selected.title);
+      onCreated(result, selected.title, totalQuestions);
     } catch (error) {
       const issues = error instanceof ApiRequestError ? error.issues : [];
       const fromServer: FormErrors = {};
       for (const issue of issues) {
         if (issue.path === "hostName" || issue.path === "candidateName" || issue.path === "questionId")
           fromServer[issue.path] = issue.message;
+        else if (issue.path.startsWith("followUpQuestionIds")) fromServer.form = issue.message;
       }
       if (Object.keys(fromServer).length === 0)
         fromServer.form = error instanceof Error ? error.message : String(error);
@@ -180,12 +209,59 @@ function CreateSessionForm({ onCreated }: { onCreated: (result: SessionCreated, 
             questions={list}
             loading={questions.status === "loading"}
             value={questionId}
+            exclude={othersThan(questionId)}
             onChange={(id) => {
               setQuestionId(id);
               setErrors((e) => ({ ...e, questionId: undefined }));
             }}
             error={errors.questionId}
           />
+
+          {followUps.map((slot, index) => (
+            <QuestionPicker
+              key={slot.key}
+              label={`Question ${index + 2}`}
+              testId={`follow-up-${index + 2}`}
+              questions={list}
+              loading={questions.status === "loading"}
+              value={slot.id}
+              exclude={othersThan(slot.id)}
+              onChange={(id) => {
+                setFollowUps((all) => all.map((f) => (f.key === slot.key ? { ...f, id } : f)));
+                setErrors((e) => ({
+                  ...e,
+                  followUps: Object.fromEntries(
+                    Object.entries(e.followUps ?? {}).filter(([key]) => Number(key) !== slot.key),
+                  ),
+                }));
+              }}
+              onRemove={() => {
+                setFollowUps((all) => all.filter((f) => f.key !== slot.key));
+                setErrors((e) => ({ ...e, followUps: undefined }));
+              }}
+              error={errors.followUps?.[slot.key]}
+            />
+          ))}
+
+          <div className="ps-picker__done" data-testid="mini-loop">
+            <span>
+              {totalQuestions === 1
+                ? "Mini loop: add up to three more questions, asked one after another with the same people in the same seats."
+                : `Mini loop of ${totalQuestions} questions, asked one after another with the same people in the same seats. Swapping roles comes after the last one.`}
+            </span>
+            {totalQuestions < MINI_LOOP_MAX_QUESTIONS ? (
+              <button
+                type="button"
+                className="button button--quiet ps-button--small"
+                onClick={() => {
+                  const key = nextKey.current++;
+                  setFollowUps((all) => [...all, { key, id: null }]);
+                }}
+              >
+                Add another question
+              </button>
+            ) : null}
+          </div>
 
           <div className="ps-create__names">
             <div className="field">
@@ -237,7 +313,12 @@ function CreateSessionForm({ onCreated }: { onCreated: (result: SessionCreated, 
               </label>
               <output htmlFor={scaleId} className="ps-duration__value" data-testid="duration-minutes">
                 {minutes !== null ? formatMinutes(minutes) : scale === 1 ? "As written" : `×${scale}`}
-                {minutes !== null ? (
+                {minutes !== null && totalQuestions > 1 ? (
+                  <span className="ps-duration__aside">
+                    {` · in all, ${totalQuestions} questions${scale === 1 ? " as written" : ` at ×${scale}`}`}
+                    {planned.length < totalQuestions ? " (so far)" : ""}
+                  </span>
+                ) : minutes !== null ? (
                   <span className="ps-duration__aside">
                     {scale === 1
                       ? " · as written"
@@ -289,15 +370,26 @@ function QuestionPicker({
   value,
   onChange,
   error,
+  exclude = [],
+  label = "Question",
+  testId,
+  onRemove,
 }: {
   questions: QuestionSummary[];
   loading: boolean;
   value: string | null;
   onChange: (id: string) => void;
   error: string | undefined;
+  /** Questions chosen elsewhere in the mini loop: a loop never asks the same question twice. */
+  exclude?: string[];
+  label?: string;
+  testId?: string;
+  /** Follow-up questions of a mini loop can be removed. */
+  onRemove?: () => void;
 }) {
   const searchId = useId();
   const errorId = useId();
+  const radioName = useId();
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const listRef = useRef<HTMLDivElement>(null);
@@ -310,17 +402,18 @@ function QuestionPicker({
 
   const filtered = useMemo(() => {
     const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return questions;
-    return questions.filter((q) => {
+    const open = questions.filter((q) => !exclude.includes(q.id));
+    if (words.length === 0) return open;
+    return open.filter((q) => {
       const hay = `${q.title} ${q.summary} ${COMPETENCY_LABELS[q.competency]}`.toLowerCase();
       return words.every((w) => hay.includes(w));
     });
-  }, [questions, deferred]);
+  }, [questions, deferred, exclude]);
 
   if (selected && !browsing) {
     return (
-      <div className="ps-picked" data-testid="picked-question">
-        <p className="field__label">Question</p>
+      <div className="ps-picked" data-testid={testId ?? "picked-question"}>
+        <p className="field__label">{label}</p>
         <div className="ps-picked__card">
           <div>
             <p className="ps-picked__title">{selected.title}</p>
@@ -328,9 +421,21 @@ function QuestionPicker({
               {COMPETENCY_LABELS[selected.competency]} · {formatMinutes(selected.durationMinutes)}
             </p>
           </div>
-          <button type="button" className="button button--quiet" onClick={() => setBrowsing(true)}>
-            Change
-          </button>
+          <div className="ps-notes__actions">
+            <button type="button" className="button button--quiet" onClick={() => setBrowsing(true)}>
+              Change
+            </button>
+            {onRemove ? (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={onRemove}
+                aria-label={`Remove ${label.toLowerCase()}`}
+              >
+                Remove
+              </button>
+            ) : null}
+          </div>
         </div>
       </div>
     );
@@ -339,13 +444,14 @@ function QuestionPicker({
   return (
     <fieldset
       className="ps-picker"
+      data-testid={testId}
       aria-describedby={error ? errorId : undefined}
       aria-invalid={error ? true : undefined}
     >
-      <legend className="field__label">Question</legend>
+      <legend className="field__label">{label}</legend>
       <div className="ps-picker__search">
         <label htmlFor={searchId} className="visually-hidden">
-          Search questions
+          {testId ? `Search questions for ${label.toLowerCase()}` : "Search questions"}
         </label>
         <input
           id={searchId}
@@ -370,7 +476,7 @@ function QuestionPicker({
           <label key={q.id} className="ps-option" data-selected={q.id === value ? "true" : undefined}>
             <input
               type="radio"
-              name="question"
+              name={radioName}
               value={q.id}
               checked={q.id === value}
               onChange={() => onChange(q.id)}
@@ -393,18 +499,38 @@ function QuestionPicker({
           <p className="ps-empty">No question matches “{query}”.</p>
         ) : null}
       </div>
-      {selected ? (
+      {selected || onRemove ? (
         <div className="ps-picker__done">
           <span>
-            Selected: <strong>{selected.title}</strong>
+            {selected ? (
+              <>
+                Selected: <strong>{selected.title}</strong>
+              </>
+            ) : (
+              "Pick the question to ask next."
+            )}
           </span>
-          <button
-            type="button"
-            className="button button--quiet ps-button--small"
-            onClick={() => setBrowsing(false)}
-          >
-            Done
-          </button>
+          <span className="ps-notes__actions">
+            {onRemove ? (
+              <button
+                type="button"
+                className="button button--quiet ps-button--small"
+                onClick={onRemove}
+                aria-label={`Remove ${label.toLowerCase()}`}
+              >
+                Remove
+              </button>
+            ) : null}
+            {selected ? (
+              <button
+                type="button"
+                className="button button--quiet ps-button--small"
+                onClick={() => setBrowsing(false)}
+              >
+                Done
+              </button>
+            ) : null}
+          </span>
         </div>
       ) : null}
       {error ? (
@@ -419,10 +545,12 @@ function QuestionPicker({
 function CreatedSession({
   created,
   title,
+  total,
   onAgain,
 }: {
   created: SessionCreated;
   title: string;
+  total: number;
   onAgain: () => void;
 }) {
   const navigate = useNavigate();
@@ -447,7 +575,9 @@ function CreatedSession({
       aria-labelledby="ps-created-title"
       data-testid="created-session"
     >
-      <p className="eyebrow">Session created</p>
+      <p className="eyebrow">
+        {total > 1 ? `Mini loop created · question 1 of ${total}` : "Session created"}
+      </p>
       <h2 id="ps-created-title" className="ps-create__title" ref={heading} tabIndex={-1}>
         {title}
       </h2>
