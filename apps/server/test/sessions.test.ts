@@ -308,6 +308,48 @@ describe("a mini loop of several questions", () => {
     const beyond = await post(`/api/sessions/${next.body.sessionId}/next`, undefined, theirs.credential);
     expect(beyond.status).toBe(409);
     expect(beyond.body.message).toContain("last question");
+    // One interviewer is no panel.
+    const solo = await getJson(`${server.url}/api/sessions/${next.body.sessionId}/agreement`, {
+      headers: { authorization: `Bearer ${theirs.credential}` },
+    });
+    expect(solo.status).toBe(409);
+    expect(solo.body.message).toContain("at least two interviewers");
+  });
+});
+
+describe("panel agreement in a peer session", () => {
+  it("is shown to interviewers after release, never to the candidate", async () => {
+    const { id, creds, clients } = await room();
+    const dims = question.rubric.dimensions.map((d: { id: string }) => d.id);
+    const early = await getJson(`${server.url}/api/sessions/${id}/agreement`, {
+      headers: { authorization: `Bearer ${creds.host}` },
+    });
+    expect(early.status).toBe(409);
+    await clients.host.intent({
+      type: "submit-score",
+      scores: Object.fromEntries(dims.map((d: string) => [d, 4])),
+      recommendation: "strong-yes",
+      feedback: "",
+    });
+    await clients.co.intent({
+      type: "submit-score",
+      scores: Object.fromEntries(dims.map((d: string) => [d, 2])),
+      recommendation: "no",
+      feedback: "",
+    });
+    await clients.host.intent({ type: "release" });
+    const { status, body } = await getJson(`${server.url}/api/sessions/${id}/agreement`, {
+      headers: { authorization: `Bearer ${creds.co}` },
+    });
+    expect(status).toBe(200);
+    const analysis = body.rounds[0].analysis;
+    expect(analysis.raters.map((r: { rater: string }) => r.rater).sort()).toEqual(["Cole", "Hana"]);
+    expect(analysis.raters.find((r: { rater: string }) => r.rater === "Cole").meanOffset).toBe(-2);
+    expect(analysis.flags.some((f: { kind: string }) => f.kind === "split-answer")).toBe(true);
+    const asCandidate = await getJson(`${server.url}/api/sessions/${id}/agreement`, {
+      headers: { authorization: `Bearer ${creds.candidate}` },
+    });
+    expect(asCandidate.status).toBe(403);
   });
 });
 

@@ -2,6 +2,7 @@ import {
   apiErrorSchema,
   createLinkBodySchema,
   createSessionBodySchema,
+  exerciseResultsSchema,
   MAX_FRAME_BYTES,
   sessionCreatedSchema,
   sessionCredentialSchema,
@@ -150,6 +151,20 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => service.swap(await service.authenticate(request, request.params.id)),
+  );
+
+  app.get(
+    "/api/sessions/:id/agreement",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "How far the interviewers agreed, across the mini loop so far (interviewers, after release)",
+        params,
+        response: { 200: exerciseResultsSchema, ...errors },
+      },
+    },
+    async (request) => service.agreement(await service.authenticate(request, request.params.id)),
   );
 
   app.post(

@@ -1,9 +1,20 @@
+import { analyze } from "@loopwright/agreement";
 import { createClock, scalePhases } from "@loopwright/clock";
-import { CLOSE_CODES, type Question, type SessionRole } from "@loopwright/schema";
+import {
+  CLOSE_CODES,
+  type ExerciseResults,
+  isInterviewer,
+  type Question,
+  type RatingInput,
+  RUBRIC_MAX,
+  RUBRIC_MIN,
+  type SessionRole,
+} from "@loopwright/schema";
 import type { FastifyRequest } from "fastify";
 import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
 import { HttpError, notFound } from "../../plugins/errors.js";
 import type { PeerParticipantRecord, PeerSessionRepository } from "../../storage/store.js";
+import { panelFlags, raterSubjectMeans, scoreDistributions } from "../calibration/panel-flags.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import { Room } from "./room.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
@@ -289,6 +300,73 @@ export class SessionService {
       continuation: kind,
     }));
     return { sessionId };
+  }
+
+  /**
+   * Agreement between the interviewers of a released session — across every
+   * question of its mini loop so far — in the same shape as a calibration
+   * exercise's results. Raters are keyed by name, which stays the same across
+   * the loop's sessions while participant ids do not.
+   */
+  async agreement(participant: PeerParticipantRecord): Promise<ExerciseResults> {
+    if (!isInterviewer(participant.role)) throw forbidden("Only interviewers see how far the panel agreed.");
+    const chain: { sessionId: string; state: RoomState }[] = [];
+    let sessionId: string | null = participant.sessionId;
+    while (sessionId) {
+      const record = await this.repo.getSession(sessionId);
+      if (!record) break;
+      const room = await this.room(sessionId);
+      const state = room.currentState;
+      if (chain.length > 0 && state.continuation !== "next") break;
+      chain.unshift({ sessionId, state });
+      sessionId = record.previousSessionId;
+    }
+    const released = chain.filter((c) => c.state.released);
+    if (!chain.at(-1)?.state.released)
+      throw conflict("Release the feedback first; agreement is shown after release.");
+    const ratings: RatingInput[] = [];
+    const subjectLabels: Record<string, string> = {};
+    for (const { sessionId: id, state } of released) {
+      const question = this.question(state.questionId);
+      subjectLabels[id] = `Q${state.sequence?.position ?? 1}: ${question.title}`;
+      for (const score of state.scores) {
+        for (const [dimensionId, value] of Object.entries(score.scores)) {
+          const dimension = question.rubric.dimensions.find((d) => d.id === dimensionId);
+          ratings.push({
+            rater: score.name,
+            subject: id,
+            dimension: dimension?.name ?? dimensionId,
+            score: value,
+          });
+        }
+      }
+    }
+    const raters = new Set(ratings.map((r) => r.rater));
+    if (raters.size < 2) throw conflict("Agreement needs scores from at least two interviewers.");
+    const scale = { min: RUBRIC_MIN, max: RUBRIC_MAX };
+    const analysis = analyze(ratings, scale);
+    return {
+      rounds: [
+        {
+          round: 1,
+          analysis: {
+            ...analysis,
+            flags: panelFlags(
+              analysis,
+              ratings,
+              (r) => r,
+              (subject) => subjectLabels[subject] ?? subject,
+            ),
+            heatmap: raterSubjectMeans(ratings),
+            distributions: scoreDistributions(ratings, scale),
+            referenceOffsets: [],
+          },
+        },
+      ],
+      raterNames: Object.fromEntries([...raters].map((r) => [r, r])),
+      subjectLabels,
+      comments: [],
+    };
   }
 
   /** Trades a participant's credential in the old session for a fresh link and credential in the mirrored one. */
