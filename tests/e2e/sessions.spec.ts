@@ -244,6 +244,15 @@ test.describe("peer mock interviews", () => {
     await expectNoGuide(candidate, question);
     await screenshot(candidate, "session-report");
 
+    // ── Interviewers (only) see how far the panel agreed ──
+    const agreement = host.getByTestId("panel-agreement");
+    await expect(agreement.getByRole("heading", { name: "How far the panel agreed" })).toBeVisible();
+    const raterTable = agreement.getByTestId("rater-table");
+    for (const name of ["Hana", "Cole"]) {
+      await expect(raterTable.locator("tbody tr", { hasText: name })).toHaveCount(1);
+    }
+    await expect(candidate.getByText("How far the panel agreed")).toHaveCount(0);
+
     // ── Swap roles: everyone is offered a new link; the former candidate hosts ──
     await host.getByRole("button", { name: "Swap roles" }).click();
     for (const page of [host, candidate, co]) {

@@ -1,4 +1,6 @@
 import {
+  type ExerciseResults,
+  exerciseResultsSchema,
   sessionCreatedSchema,
   sessionCredentialSchema,
   sessionLinkSchema,
@@ -76,6 +78,11 @@ export const sessionsApi = {
   /** Mini loop: the next question with the same people in the same roles (host, after release). */
   next(sessionId: string, credential: string): Promise<{ sessionId: string }> {
     return sendJson(path(sessionId, "/next"), swapResultSchema, { method: "POST", bearer: credential });
+  },
+
+  /** How far the interviewers agreed (interviewers only, after release, two or more scorecards). */
+  agreement(sessionId: string, credential: string, signal?: AbortSignal): Promise<ExerciseResults> {
+    return sendJson(path(sessionId, "/agreement"), exerciseResultsSchema, { bearer: credential, signal });
   },
 
   swapLink(sessionId: string, credential: string): Promise<SwapLink> {

@@ -19,6 +19,7 @@ import { ArrivedCurveballs, CurveballDeck } from "../components/Curveballs";
 import { HostClockControls } from "../components/HostClockControls";
 import { PeoplePanel, ReleasePanel } from "../components/HostPanel";
 import { Notes } from "../components/Notes";
+import { PanelAgreement } from "../components/PanelAgreement";
 import { Report } from "../components/Report";
 import { Scorecard } from "../components/Scorecard";
 import { SelfScore } from "../components/SelfScore";
@@ -263,7 +264,8 @@ function goalsOf(question: Question | null): Record<string, string> | undefined 
 }
 
 function InterviewerRoom({ view, question }: { view: RoomView; question: Question | null }) {
-  const { state } = useRoomContext();
+  const { state, sessionId, credential } = useRoomContext();
+  const scorecards = view.submittedBy?.length ?? 0;
   const isHost = view.you.role === "host";
   const candidate = view.participants.find((p) => p.role === "candidate");
   const candidateName = candidate?.name ?? "The candidate";
@@ -364,6 +366,9 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
 
       {question ? <Scorecard view={view} question={question} /> : null}
       {isHost ? <ReleasePanel view={view} /> : null}
+      {view.released && scorecards >= 2 ? (
+        <PanelAgreement sessionId={sessionId} credential={credential} scorecards={scorecards} />
+      ) : null}
     </>
   );
 }
