@@ -46,3 +46,16 @@ export type QuestionList = z.infer<typeof questionListSchema>;
 export const questionIdParamsSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,120}$/, "question ids are lower-case words joined by hyphens"),
 });
+
+/** Ids of records that appear in URLs: unguessable, URL-safe. */
+export const recordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid id");
+export const okSchema = z.object({ ok: z.literal(true) });
+
+/** The client-error responses every authenticated route documents. */
+export const clientErrorResponses = {
+  400: apiErrorSchema,
+  401: apiErrorSchema,
+  403: apiErrorSchema,
+  404: apiErrorSchema,
+  409: apiErrorSchema,
+} as const;

@@ -4,6 +4,7 @@ import {
   analysisWithFlagsSchema,
   analyzeRequestSchema,
   apiErrorSchema,
+  clientErrorResponses,
   createExerciseBodySchema,
   createMemberBodySchema,
   createWorkspaceBodySchema,
@@ -14,7 +15,9 @@ import {
   loopBodySchema,
   loopSchema,
   memberCreatedSchema,
+  okSchema,
   type RatingInput,
+  recordIdSchema,
   saveScoresBodySchema,
   sessionSchema,
   workspaceCreatedSchema,
@@ -28,19 +31,13 @@ import type { CalibrationService } from "./calibration-service.js";
 import { panelFlags, raterSubjectMeans, scoreDistributions } from "./panel-flags.js";
 import { analysisToCsv, parseRatingsCsv } from "./ratings-csv.js";
 
-const errors = {
-  400: apiErrorSchema,
-  401: apiErrorSchema,
-  403: apiErrorSchema,
-  404: apiErrorSchema,
-  409: apiErrorSchema,
-};
+const errors = clientErrorResponses;
 const security = [{ workspaceSession: [] }];
 const tags = ["calibration"];
-const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid id");
+const id = recordIdSchema;
 const wsParams = z.object({ workspaceId: id });
 const wsItemParams = z.object({ workspaceId: id, id });
-const ok = z.object({ ok: z.literal(true) });
+const ok = okSchema;
 const formatQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
 const csvQuery = z
   .object({

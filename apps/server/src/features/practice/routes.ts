@@ -1,8 +1,8 @@
 import {
-  apiErrorSchema,
   attemptIdParamsSchema,
   attemptListSchema,
   attemptSchema,
+  clientErrorResponses,
   clockActionBodySchema,
   deletedSchema,
   exportQuerySchema,
@@ -21,7 +21,7 @@ import type { PracticeService } from "./attempt-service.js";
 import { historyAsMarkdown } from "./history-export.js";
 import { authenticatePractitioner, createPractitioner } from "./practitioner-key.js";
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
+const errors = clientErrorResponses;
 const security = [{ practitionerKey: [] }];
 
 export const practiceRoutes: FastifyPluginAsyncZod<{

@@ -1,9 +1,11 @@
 import {
   apiErrorSchema,
+  clientErrorResponses,
   createLinkBodySchema,
   createSessionBodySchema,
   exerciseResultsSchema,
-  MAX_FRAME_BYTES,
+  okSchema,
+  recordIdSchema,
   sessionCreatedSchema,
   sessionCredentialSchema,
   sessionExchangeBodySchema,
@@ -18,21 +20,13 @@ import { HttpError } from "../../plugins/errors.js";
 import type { SessionService } from "./session-service.js";
 import { handleSocket } from "./socket-connection.js";
 
-const errors = {
-  400: apiErrorSchema,
-  401: apiErrorSchema,
-  403: apiErrorSchema,
-  404: apiErrorSchema,
-  409: apiErrorSchema,
-};
+const errors = clientErrorResponses;
 const security = [{ sessionCredential: [] }];
 const tags = ["sessions"];
-const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid id");
+const id = recordIdSchema;
 const params = z.object({ id });
 const linkParams = z.object({ id, participantId: id });
-const ok = z.object({ ok: z.literal(true) });
-
-export { MAX_FRAME_BYTES };
+const ok = okSchema;
 
 /** Browsers send Origin on upgrade; only pages served from this app (or PUBLIC_ORIGIN) may open a room. */
 export function originAllowed(
