@@ -8,7 +8,15 @@ import {
   pairwiseAgreement,
   type Rating,
 } from "../src/index.js";
-import { matrixRatings, mulberry32, nonFinitePaths, normal, simulateRatings, tinyPanel } from "./helpers.js";
+import {
+  FLEISS_1971_DIAGNOSES,
+  matrixRatings,
+  mulberry32,
+  nonFinitePaths,
+  normal,
+  simulateRatings,
+  tinyPanel,
+} from "./helpers.js";
 
 const scale = { min: 1, max: 4 };
 const rate = (rater: string, subject: string, dimension: string, score: number): Rating => ({
@@ -101,38 +109,7 @@ describe("per-dimension statistics agree with the building blocks", () => {
   });
 
   it("reproduces Fleiss' kappa of 0.430 on the Fleiss (1971) diagnoses through analyze", () => {
-    const diagnoses = [
-      [4, 4, 4, 4, 4, 4],
-      [2, 2, 2, 5, 5, 5],
-      [2, 3, 3, 3, 3, 5],
-      [5, 5, 5, 5, 5, 5],
-      [2, 2, 2, 4, 4, 4],
-      [1, 1, 3, 3, 3, 3],
-      [3, 3, 3, 3, 5, 5],
-      [1, 1, 3, 3, 3, 4],
-      [1, 1, 4, 4, 4, 4],
-      [5, 5, 5, 5, 5, 5],
-      [1, 4, 4, 4, 4, 4],
-      [1, 2, 4, 4, 4, 4],
-      [2, 2, 2, 3, 3, 3],
-      [1, 4, 4, 4, 4, 4],
-      [2, 2, 4, 4, 4, 5],
-      [3, 3, 3, 3, 3, 5],
-      [1, 1, 1, 4, 5, 5],
-      [1, 1, 1, 1, 1, 2],
-      [2, 2, 4, 4, 4, 4],
-      [1, 3, 3, 5, 5, 5],
-      [5, 5, 5, 5, 5, 5],
-      [2, 4, 4, 4, 4, 4],
-      [2, 2, 4, 5, 5, 5],
-      [1, 1, 4, 4, 4, 4],
-      [1, 4, 4, 4, 4, 5],
-      [2, 2, 2, 2, 2, 4],
-      [1, 1, 1, 1, 5, 5],
-      [2, 2, 4, 4, 4, 4],
-      [1, 3, 3, 3, 3, 3],
-      [5, 5, 5, 5, 5, 5],
-    ];
+    const diagnoses = FLEISS_1971_DIAGNOSES;
     const [dim] = analyze(matrixRatings(diagnoses), { min: 1, max: 5 }).dimensions;
     expect(dim?.fleissKappa).toBeCloseTo(0.43, 3);
     expect(dim?.alpha.nominal).toBeCloseTo(krippendorffAlpha(diagnoses, "nominal") as number, 12);

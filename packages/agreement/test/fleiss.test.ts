@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fleissKappa } from "../src/index.js";
+import { FLEISS_1971_DIAGNOSES } from "./helpers.js";
 
 describe("Fleiss' kappa", () => {
   it("reproduces Wikipedia's worked example: 10 subjects, 14 raters, 5 categories, kappa = 0.210", () => {
@@ -20,40 +21,8 @@ describe("Fleiss' kappa", () => {
   });
 
   it("reproduces Fleiss (1971): 30 patients, 6 psychiatrists each, 5 diagnoses, kappa = 0.430", () => {
-    // The irr package's `diagnoses` data (diagnosis 1–5 by each of six raters per patient),
-    // as also used by statsmodels' tests; kappam.fleiss() gives 0.4302445.
-    const diagnoses = [
-      [4, 4, 4, 4, 4, 4],
-      [2, 2, 2, 5, 5, 5],
-      [2, 3, 3, 3, 3, 5],
-      [5, 5, 5, 5, 5, 5],
-      [2, 2, 2, 4, 4, 4],
-      [1, 1, 3, 3, 3, 3],
-      [3, 3, 3, 3, 5, 5],
-      [1, 1, 3, 3, 3, 4],
-      [1, 1, 4, 4, 4, 4],
-      [5, 5, 5, 5, 5, 5],
-      [1, 4, 4, 4, 4, 4],
-      [1, 2, 4, 4, 4, 4],
-      [2, 2, 2, 3, 3, 3],
-      [1, 4, 4, 4, 4, 4],
-      [2, 2, 4, 4, 4, 5],
-      [3, 3, 3, 3, 3, 5],
-      [1, 1, 1, 4, 5, 5],
-      [1, 1, 1, 1, 1, 2],
-      [2, 2, 4, 4, 4, 4],
-      [1, 3, 3, 5, 5, 5],
-      [5, 5, 5, 5, 5, 5],
-      [2, 4, 4, 4, 4, 4],
-      [2, 2, 4, 5, 5, 5],
-      [1, 1, 4, 4, 4, 4],
-      [1, 4, 4, 4, 4, 5],
-      [2, 2, 2, 2, 2, 4],
-      [1, 1, 1, 1, 5, 5],
-      [2, 2, 4, 4, 4, 4],
-      [1, 3, 3, 3, 3, 3],
-      [5, 5, 5, 5, 5, 5],
-    ];
+    // kappam.fleiss() in the irr package gives 0.4302445 on this data.
+    const diagnoses = FLEISS_1971_DIAGNOSES;
     const counts = diagnoses.map((row) => [1, 2, 3, 4, 5].map((c) => row.filter((d) => d === c).length));
     // Column totals as in Fleiss' Table 1 (depression, personality disorder, schizophrenia, neurosis, other).
     expect([0, 1, 2, 3, 4].map((c) => counts.reduce((s, row) => s + (row[c] as number), 0))).toEqual([
