@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import helmet from "@fastify/helmet";
 import websocket from "@fastify/websocket";
 import { loadBankOrThrow } from "@loopwright/bank";
 import { MAX_FRAME_BYTES } from "@loopwright/schema";
@@ -17,6 +16,8 @@ import { sessionRoutes } from "./features/sessions/routes.js";
 import { SessionService } from "./features/sessions/session-service.js";
 import { installErrorHandling } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
+import { registerRateLimits } from "./plugins/rate-limits.js";
+import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerWebApp } from "./plugins/web-app.js";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.js";
 import type { Store } from "./storage/store.js";
@@ -32,6 +33,8 @@ export interface BuildOptions {
 
 export type App = FastifyInstance;
 
+const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /**
  * Builds the application without listening. Loads and validates the question
  * bank first so a bad file stops start-up with its name, then opens storage.
@@ -43,19 +46,21 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
+    // Behind a proxy, request.ip, .protocol and .host come from X-Forwarded-* only when trusted.
+    // Fastify accepts a hop count at run time, but its types want the equivalent function.
+    trustProxy: typeof config.TRUST_PROXY === "number" ? hopsTrusted(config.TRUST_PROXY) : config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  await app.register(helmet, {
-    referrerPolicy: { policy: "no-referrer" },
-    contentSecurityPolicy: {
-      directives: {
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-      },
+  await registerSecurityHeaders(app, { publicOrigin: config.PUBLIC_ORIGIN });
+  await registerRateLimits(app, {
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    tiers: {
+      create: config.RATE_LIMIT_CREATE_PER_MINUTE,
+      exchange: config.RATE_LIMIT_EXCHANGE_PER_MINUTE,
+      analyze: config.RATE_LIMIT_ANALYZE_PER_MINUTE,
     },
   });
   await registerOpenApi(app, version);

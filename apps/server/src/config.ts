@@ -6,6 +6,33 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** Requests per minute from one client address; 0 turns that limit off. */
+function rateLimit(name: string, fallback: number) {
+  return z.coerce
+    .number({ error: `${name} must be a number of requests per minute` })
+    .int(`${name} must be a whole number of requests per minute`)
+    .min(0, `${name} must be 0 (no limit) or more`)
+    .default(fallback);
+}
+
+/**
+ * Fastify's trustProxy: whether X-Forwarded-For/-Proto/-Host are believed. A
+ * number trusts that many hops; addresses trust only those proxies. Anything
+ * unparseable is left as a string so the schema rejects it with a message.
+ */
+function parseTrustProxy(raw: string): boolean | number | string[] | string {
+  if (raw === "true") return true;
+  if (raw === "false" || raw === "") return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = raw.split(",").map((a) => a.trim());
+  return addresses.every(
+    (a) =>
+      /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(a) || a === "loopback" || a === "linklocal" || a === "uniquelocal",
+  )
+    ? addresses
+    : raw;
+}
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ error: "PORT must be a number" })
@@ -36,7 +63,23 @@ export const configSchema = z.object({
     .default(24 * 14),
   PUBLIC_ORIGIN: z
     .url({ error: "PUBLIC_ORIGIN must be a URL such as https://loopwright.example.com" })
+    .transform((url) => new URL(url).origin)
     .optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform(parseTrustProxy)
+    .pipe(
+      z.union([z.boolean(), z.number(), z.array(z.string())], {
+        error:
+          'TRUST_PROXY must be "true", "false", a number of proxy hops, or proxy addresses such as "127.0.0.1,10.0.0.0/8"',
+      }),
+    )
+    .default(false),
+  RATE_LIMIT_PER_MINUTE: rateLimit("RATE_LIMIT_PER_MINUTE", 3000),
+  RATE_LIMIT_CREATE_PER_MINUTE: rateLimit("RATE_LIMIT_CREATE_PER_MINUTE", 20),
+  RATE_LIMIT_EXCHANGE_PER_MINUTE: rateLimit("RATE_LIMIT_EXCHANGE_PER_MINUTE", 30),
+  RATE_LIMIT_ANALYZE_PER_MINUTE: rateLimit("RATE_LIMIT_ANALYZE_PER_MINUTE", 10),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -19,3 +19,36 @@ describe("loadConfig", () => {
     expect(loadConfig({ PORT: "" }).PORT).toBe(3000);
   });
 });
+
+describe("TRUST_PROXY and rate limits", () => {
+  it("reads TRUST_PROXY as off, on, a hop count or proxy addresses", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }).TRUST_PROXY).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+    ]);
+  });
+
+  it("names a TRUST_PROXY it cannot read", () => {
+    expect(() => loadConfig({ TRUST_PROXY: "the nginx box" })).toThrow(
+      /TRUST_PROXY="the nginx box": TRUST_PROXY must be "true", "false", a number of proxy hops/,
+    );
+  });
+
+  it("defaults the rate limits and refuses negative ones", () => {
+    const config = loadConfig({});
+    expect(config.RATE_LIMIT_CREATE_PER_MINUTE).toBe(20);
+    expect(config.RATE_LIMIT_PER_MINUTE).toBe(3000);
+    expect(() => loadConfig({ RATE_LIMIT_CREATE_PER_MINUTE: "-1" })).toThrow(
+      /RATE_LIMIT_CREATE_PER_MINUTE must be 0 \(no limit\) or more/,
+    );
+  });
+
+  it("keeps only the origin of PUBLIC_ORIGIN, so a trailing slash still matches browsers' Origin", () => {
+    expect(loadConfig({ PUBLIC_ORIGIN: "https://loopwright.example.com/" }).PUBLIC_ORIGIN).toBe(
+      "https://loopwright.example.com",
+    );
+  });
+});

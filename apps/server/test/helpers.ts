@@ -13,12 +13,24 @@ export interface RunningServer {
 }
 
 /**
+ * Every test file talks to its server from 127.0.0.1, so the production limits
+ * (a few creations a minute per address) would trip on ordinary set-up. The
+ * limiter still runs; rate-limits.test.ts passes the tight limits it tests.
+ */
+export const GENEROUS_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: "100000",
+  RATE_LIMIT_CREATE_PER_MINUTE: "100000",
+  RATE_LIMIT_EXCHANGE_PER_MINUTE: "100000",
+  RATE_LIMIT_ANALYZE_PER_MINUTE: "100000",
+};
+
+/**
  * Starts a real server on an ephemeral port with its own data directory, and
  * closes it (and removes the directory) when the test file finishes.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "loopwright-test-"));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...GENEROUS_LIMITS, ...env });
   const app = await buildApp({ config });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();

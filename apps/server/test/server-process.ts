@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { GENEROUS_LIMITS } from "./helpers.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -34,7 +35,14 @@ export class ServerProcess {
     this.output = "";
     this.child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: serverDir,
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        ...GENEROUS_LIMITS,
+        ...this.env,
+        PORT: String(this.port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child.stdout?.on("data", (d) => (this.output += d));

@@ -25,6 +25,8 @@ export class ApiRequestError extends Error {
     /** The server's machine-readable code (`ApiError.error`), or a client-side one. */
     readonly code: string,
     readonly issues: { path: string; message: string }[] = [],
+    /** From a 429's or 503's Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -90,6 +92,7 @@ export async function sendJson<T>(path: string, parser: Parser<T>, options: Send
   }
 
   if (!response.ok) {
+    const retryAfter = retryAfterSeconds(response.headers.get("retry-after"));
     const apiError = apiErrorSchema.safeParse(answer);
     if (apiError.success) {
       throw new ApiRequestError(
@@ -97,6 +100,18 @@ export async function sendJson<T>(path: string, parser: Parser<T>, options: Send
         response.status,
         apiError.data.error,
         apiError.data.issues,
+        retryAfter,
+      );
+    }
+    if (response.status === 429) {
+      // A proxy in front of us may limit too, without our JSON body.
+      const wait = retryAfter ? `in ${retryAfter} second${retryAfter === 1 ? "" : "s"}` : "in a minute";
+      throw new ApiRequestError(
+        `Too many requests from your address right now. Try again ${wait}.`,
+        429,
+        "rate_limited",
+        [],
+        retryAfter,
       );
     }
     const statusText = response.statusText ? ` ${response.statusText}` : "";
@@ -116,6 +131,14 @@ export async function sendJson<T>(path: string, parser: Parser<T>, options: Send
     );
   }
   return parsed.data;
+}
+
+/** Retry-After as seconds (the HTTP-date form too); undefined when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function getJson<T>(path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {

@@ -36,6 +36,7 @@ class FailingError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -228,6 +229,22 @@ describe("the autosave queue", () => {
     expect(queue.getSnapshot().status.kind).toBe("saved");
   });
 
+  it("waits out a rate limit's Retry-After before saving again", async () => {
+    const server = fakeServer();
+    const { queue } = makeQueue(server);
+    server.fail(new FailingError("Too many requests from your address. Try again in 12 seconds.", 429, 12));
+    queue.edit("x");
+    await vi.advanceTimersByTimeAsync(700);
+    expect(queue.getSnapshot().status).toMatchObject({ kind: "error", retrying: true });
+    server.fail(null);
+    // The backoff alone would retry after 1 s; the server asked for 12.
+    await vi.advanceTimersByTimeAsync(11_000);
+    expect(server.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.sent).toHaveLength(2);
+    expect(queue.getSnapshot().status.kind).toBe("saved");
+  });
+
   it("restores a newer local draft on load and sends it again", async () => {
     const storage = new MemoryStorage();
     writeDraft(storage, ID, { text: "typed before the reload", revision: 5 });
@@ -321,6 +338,11 @@ describe("autosave helpers", () => {
     expect(classifyFailure(new FailingError("x", 0)).kind).toBe("network");
     expect(classifyFailure(new TypeError("Failed to fetch")).kind).toBe("network");
     expect(classifyFailure(new FailingError("x", 503)).kind).toBe("server");
+    expect(classifyFailure(new FailingError("slow down", 429, 30))).toEqual({
+      kind: "server",
+      message: "slow down",
+      retryAfterMs: 30_000,
+    });
     expect(classifyFailure(new FailingError("too long", 400))).toEqual({
       kind: "client",
       message: "too long",

@@ -128,12 +128,26 @@ export function retryDelay(failures: number, random: () => number = Math.random)
 
 export type FailureKind = "network" | "server" | "client";
 
-/** Unreachable server → network; 5xx → server (worth retrying); anything else → client (it will fail again). */
-export function classifyFailure(error: unknown): { kind: FailureKind; message: string } {
-  const status = (error as { status?: unknown } | null)?.status;
+export interface Failure {
+  kind: FailureKind;
+  message: string;
+  /** The server's Retry-After: no retry sooner than this. */
+  retryAfterMs?: number;
+}
+
+/**
+ * Unreachable server → network; 5xx or 429 → server (worth retrying, no sooner
+ * than its Retry-After); anything else → client (it will fail again).
+ */
+export function classifyFailure(error: unknown): Failure {
+  const { status, retryAfterSeconds } = (error ?? {}) as { status?: unknown; retryAfterSeconds?: unknown };
   const message = error instanceof Error ? error.message : String(error);
   if (typeof status !== "number" || status === 0) return { kind: "network", message };
-  if (status >= 500 || status === 429) return { kind: "server", message };
+  if (status >= 500 || status === 429) {
+    return typeof retryAfterSeconds === "number"
+      ? { kind: "server", message, retryAfterMs: retryAfterSeconds * 1000 }
+      : { kind: "server", message };
+  }
   return { kind: "client", message };
 }
 
@@ -319,7 +333,7 @@ export class AutosaveQueue {
     else this.emit();
   }
 
-  private fail(failure: { kind: FailureKind; message: string }): void {
+  private fail(failure: Failure): void {
     this.lastFailure = failure;
     if (failure.kind !== "client") {
       this.failures += 1;
@@ -330,7 +344,7 @@ export class AutosaveQueue {
             this.retryTimer = null;
             this.flush();
           },
-          retryDelay(this.failures, this.random),
+          Math.max(retryDelay(this.failures, this.random), failure.retryAfterMs ?? 0),
         );
       }
     }

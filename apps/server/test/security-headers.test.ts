@@ -1,0 +1,62 @@
+import { request } from "node:http";
+import { describe, expect, it } from "vitest";
+import { startServer } from "./helpers.js";
+
+/** node:http rather than fetch, which will not send a Host header of our choosing. */
+function headersOf(url: string, headers: Record<string, string> = {}): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.headers as Record<string, string>));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("security headers over plain HTTP", () => {
+  it("never tell a browser on a LAN hostname to upgrade to https or pin HSTS", async () => {
+    const server = await startServer();
+    for (const path of ["/", "/api/health", "/api/questions"]) {
+      const headers = await headersOf(`${server.url}${path}`, { host: "team-laptop.local:3000" });
+      expect(headers["content-security-policy"]).toContain("script-src 'self'");
+      expect(headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+      expect(headers["strict-transport-security"]).toBeUndefined();
+      // Browsers ignore it over http, with a console error on every page.
+      expect(headers["cross-origin-opener-policy"]).toBeUndefined();
+      expect(headers["referrer-policy"]).toBe("no-referrer");
+    }
+  });
+
+  it("ignore X-Forwarded-Proto from a proxy that is not trusted", async () => {
+    const server = await startServer();
+    const headers = await headersOf(`${server.url}/`, { "x-forwarded-proto": "https" });
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    expect(headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("security headers over https", () => {
+  it("add HSTS and upgrade-insecure-requests for requests to an https PUBLIC_ORIGIN", async () => {
+    const server = await startServer({ PUBLIC_ORIGIN: "https://loopwright.example.com/" });
+    const headers = await headersOf(`${server.url}/`, { host: "loopwright.example.com" });
+    expect(headers["strict-transport-security"]).toBe("max-age=15552000; includeSubDomains");
+    expect(headers["content-security-policy"]).toMatch(/;upgrade-insecure-requests$/);
+    expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+    // The same server reached directly by its LAN name is still plain HTTP.
+    const direct = await headersOf(`${server.url}/`, { host: "10.0.0.5:3000" });
+    expect(direct["strict-transport-security"]).toBeUndefined();
+    expect(direct["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+  });
+
+  for (const trust of ["127.0.0.1", "1"]) {
+    it(`add them behind a TLS-terminating proxy trusted as TRUST_PROXY=${trust} that says https`, async () => {
+      const server = await startServer({ TRUST_PROXY: trust });
+      const headers = await headersOf(`${server.url}/api/health`, { "x-forwarded-proto": "https" });
+      expect(headers["strict-transport-security"]).toBe("max-age=15552000; includeSubDomains");
+      expect(headers["content-security-policy"]).toContain("upgrade-insecure-requests");
+      const plain = await headersOf(`${server.url}/api/health`, { "x-forwarded-proto": "http" });
+      expect(plain["strict-transport-security"]).toBeUndefined();
+    });
+  }
+});
