@@ -111,6 +111,56 @@ describe("joining", () => {
   });
 });
 
+describe("the question's identity", () => {
+  it("stays out of the candidate's and observer's views until the prompt is revealed (P-VIEW-2)", async () => {
+    await send("host", { type: "add-note", text: "first impressions", shared: false });
+    for (const who of ["candidate", "observer"]) {
+      const view = sockets[who]?.take("welcome")[0]?.view;
+      expect(view?.questionId).toBeUndefined();
+      expect(view?.questionTitle).toBeUndefined();
+      // Not under another name either: the id would open the public bank's guide.
+      expect(sockets[who]?.frames).not.toContain(question.id);
+      expect(sockets[who]?.frames).not.toContain(question.title);
+    }
+    for (const who of ["host", "co"]) {
+      const view = sockets[who]?.take("welcome")[0]?.view;
+      expect(view?.questionId).toBe(question.id);
+      expect(view?.questionTitle).toBe(question.title);
+    }
+    await send("host", { type: "reveal-prompt" });
+    for (const who of ["candidate", "observer"]) {
+      const patch = sockets[who]?.take("event").at(-1)?.event.patch;
+      expect(patch?.questionId).toBe(question.id);
+      expect(patch?.questionTitle).toBe(question.title);
+      expect(patch?.prompt).toBe(question.prompt);
+    }
+  });
+
+  it("is in a snapshot taken after the reveal", async () => {
+    await send("host", { type: "reveal-prompt" });
+    const late = new MemorySocket();
+    await room.join(late, people.candidate as RoomParticipant, null);
+    expect(late.take("welcome")[0]?.view?.questionTitle).toBe(question.title);
+  });
+});
+
+describe("sequence numbers", () => {
+  it("are the room's, so a candidate's events skip the interviewers' private changes (P-SEQ-1)", async () => {
+    await send("host", { type: "add-note", text: "one", shared: false });
+    await send("co", { type: "add-note", text: "two", shared: false });
+    await send("host", { type: "add-note", text: "three", shared: true });
+    expect(sockets.candidate?.take("event")).toEqual([]);
+    await send("host", { type: "reveal-prompt" });
+    expect(sockets.candidate?.take("event").map((e) => e.event.seq)).toEqual([4]);
+    expect(sockets.host?.take("event").map((e) => e.event.seq)).toEqual([1, 3, 4]);
+    // A reconnect from seq 0 replays exactly the one event the candidate may see.
+    const again = new MemorySocket();
+    await room.join(again, people.candidate as RoomParticipant, 0);
+    expect(again.take("welcome")[0]?.mode).toBe("replay");
+    expect(again.take("event").map((e) => e.event.seq)).toEqual([4]);
+  });
+});
+
 describe("role isolation matrix", () => {
   it("never sends notes, scores, probes or uninjected curveballs to the candidate or observer before release", async () => {
     await send("host", { type: "add-note", text: "SECRET-NOTE strong on spans", shared: false });

@@ -152,8 +152,12 @@ export const injectedCurveballSchema = z.object({
  */
 export const roomViewSchema = z.object({
   sessionId: z.string(),
-  questionId: z.string(),
-  questionTitle: z.string(),
+  /**
+   * The question's identity: interviewers always; candidate and observers only
+   * once the prompt is revealed, since the id opens the public bank's guide.
+   */
+  questionId: z.string().optional(),
+  questionTitle: z.string().optional(),
   seq: z.number().int(),
   you: participantSchema,
   participants: z.array(participantSchema),

@@ -16,8 +16,6 @@ export function viewFor(
   const interviewer = isInterviewer(viewer.role);
   const view: RoomView = {
     sessionId: state.sessionId,
-    questionId: question.id,
-    questionTitle: question.title,
     seq,
     you: { id: viewer.id, name: viewer.name, role: viewer.role },
     participants: participants.filter((p) => !p.revoked).map(({ id, name, role }) => ({ id, name, role })),
@@ -31,8 +29,10 @@ export function viewFor(
     continuation: state.continuation ?? (state.swappedTo ? "swap" : null),
     sequence: state.sequence ?? { position: 1, total: 1 },
   };
-  // P-VIEW-2: the prompt reaches the candidate and observers only once revealed.
+  // P-VIEW-2: the prompt, and which question it is, reach the candidate and observers only once revealed.
   if (interviewer || state.promptRevealed) {
+    view.questionId = question.id;
+    view.questionTitle = question.title;
     view.prompt = question.prompt;
     view.scenario = question.scenario;
   }

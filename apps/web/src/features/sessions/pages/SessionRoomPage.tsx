@@ -73,6 +73,9 @@ function RoomMessage({ title, message, onRetry }: { title: string; message: stri
   );
 }
 
+/** Until the host reveals the prompt, the candidate and observers do not learn which question it is. */
+const UNREVEALED_TITLE = "Question not revealed yet";
+
 function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCredential }) {
   const { client, state } = useRoom(sessionId, entry.credential);
   const view = state.view;
@@ -86,7 +89,9 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
     { keepPrevious: true },
   );
 
-  useDocumentTitle(view ? `${view.questionTitle} · ${ROLE_LABELS[role]}` : "Joining the session");
+  useDocumentTitle(
+    view ? `${view.questionTitle ?? UNREVEALED_TITLE} · ${ROLE_LABELS[role]}` : "Joining the session",
+  );
   const title = view?.questionTitle;
   useEffect(() => {
     if (title) rememberQuestionTitle(sessionId, title);
@@ -187,7 +192,7 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
             </span>
           ) : null}
         </p>
-        <h1 className="ps-head__title">{view.questionTitle}</h1>
+        <h1 className="ps-head__title">{view.questionTitle ?? UNREVEALED_TITLE}</h1>
         {question ? <p className="ps-head__meta">{COMPETENCY_LABELS[question.competency]}</p> : null}
       </div>
       <div className="ps-head__bar">
