@@ -1,0 +1,58 @@
+/**
+ * What an acknowledged room change costs on disk: the same commit (new room
+ * state, three recipients' events and the idempotency record, in one
+ * transaction) on a SQLite file with synchronous=FULL, which we ship, against
+ * the baseline synchronous=NORMAL, which is durable across a crashed process
+ * but not across power loss. Run from the repository root: pnpm bench
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, bench, describe } from "vitest";
+import { SqliteStore } from "../src/storage/sqlite/sqlite-store.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "loopwright-bench-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function storeWith(synchronous: "FULL" | "NORMAL") {
+  const store = new SqliteStore(path.join(dir, `${synchronous}.sqlite`));
+  store.db.pragma(`synchronous = ${synchronous}`);
+  await store.sessions.createSession(
+    {
+      id: "s1",
+      questionId: "q1",
+      state: {},
+      seq: 0,
+      createdAt: new Date().toISOString(),
+      expiresAt: "9999-12-31T00:00:00.000Z",
+      previousSessionId: null,
+    },
+    [],
+  );
+  let seq = 0;
+  return async () => {
+    seq += 1;
+    const note = { id: `n${seq}`, text: "Strong on spans; asked about the platform team's charter.", seq };
+    await store.sessions.commitChange(
+      "s1",
+      { notes: [note], answer: { text: "x".repeat(2_000), revision: seq } },
+      seq,
+      ["p-host", "p-co", "p-cand"].map((recipientId) => ({
+        seq,
+        recipientId,
+        kind: "add-note",
+        patch: { note },
+      })),
+      { participantId: "p-host", opId: `op-${seq}` },
+    );
+  };
+}
+
+const full = await storeWith("FULL");
+const normal = await storeWith("NORMAL");
+const options = { iterations: 300, warmupIterations: 20, time: 0, warmupTime: 0 };
+
+describe("one acknowledged room change, committed to a SQLite file in WAL mode", () => {
+  bench("baseline: synchronous=NORMAL (survives a crash, not power loss)", normal, options);
+  bench("shipped: synchronous=FULL (fsync at every commit)", full, options);
+});
