@@ -317,12 +317,17 @@ test.describe("peer mock interviews", () => {
     await expect(candidate.getByTestId("your-role")).toHaveText("Candidate");
     for (const page of [host, candidate]) {
       await expect(page.getByTestId("loop-position")).toHaveText("Question 1 of 2");
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.title);
     }
+    await expect(host.getByRole("heading", { level: 1 })).toHaveText(first.title);
+    // The candidate learns which question it is only at the reveal, in the page title too.
+    await expect(candidate.getByRole("heading", { level: 1 })).toHaveText("Question not revealed yet");
+    expect(await candidate.title()).not.toContain(first.title);
 
     // ── Score, release, and move on to the next question ──
     await host.getByRole("button", { name: "Start timer and reveal" }).click();
     await expect(candidate.getByTestId("answer-input")).toBeVisible();
+    await expect(candidate.getByRole("heading", { level: 1 })).toHaveText(first.title);
+    await expect.poll(() => candidate.title()).toContain(first.title);
     await scoreAll(host, first, 3);
     await host.getByTestId("recommendation").getByText("Yes", { exact: true }).click();
     await host.getByRole("button", { name: "Submit scores" }).click();
@@ -349,11 +354,12 @@ test.describe("peer mock interviews", () => {
     await candidate.getByRole("button", { name: "Join the next session" }).click();
     await expect(candidate.getByTestId("your-role")).toHaveText("Candidate");
     await expect(candidate.getByTestId("loop-position")).toHaveText("Question 2 of 2");
-    await expect(candidate.getByRole("heading", { level: 1 })).toHaveText(second.title);
+    await expect(candidate.getByRole("heading", { level: 1 })).toHaveText("Question not revealed yet");
     expect(new URL(candidate.url()).pathname).toBe(new URL(host.url()).pathname);
     await expect(candidate.getByTestId("waiting")).toContainText("Waiting for Hana");
     await host.getByRole("button", { name: "Start timer and reveal" }).click();
     await expect(candidate.getByTestId("answer-input")).toBeVisible();
+    await expect(candidate.getByRole("heading", { level: 1 })).toHaveText(second.title);
     await expect(candidate.getByTestId("answer-input")).not.toHaveAttribute("readonly", "");
     await expectNoGuide(candidate, second);
   });
