@@ -413,7 +413,7 @@ test.describe("loop calibration", () => {
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Download the sample CSV" }).click(),
     ]);
-    expect((await readFile((await sample.path()) as string, "utf8")).split("\n")[0]).toBe(
+    expect((await readFile((await sample.path()) as string, "utf8")).split("\r\n")[0]).toBe(
       "rater,subject,dimension,score",
     );
 

@@ -1,3 +1,4 @@
+import { rowsToCsv } from "@loopwright/csv";
 import type { AnalysisWithFlags, RatingInput } from "@loopwright/schema";
 import { CsvError, parse } from "csv-parse/sync";
 import { badRequest } from "../../plugins/errors.js";
@@ -59,49 +60,74 @@ export function parseRatingsCsv(text: string): RatingInput[] {
   });
 }
 
-const cell = (value: string | number | null) => {
-  if (value === null) return "";
-  const text = typeof value === "number" ? String(Math.round(value * 10_000) / 10_000) : value;
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
+const DIMENSION_COLUMNS = [
+  "section",
+  "dimension",
+  "raters",
+  "subjects",
+  "ratings",
+  "alpha_nominal",
+  "alpha_ordinal",
+  "alpha_interval",
+  "icc1",
+  "icc2",
+  "icc3",
+  "icc1k",
+  "icc2k",
+  "icc3k",
+  "fleiss_kappa",
+  "exact_agreement",
+  "adjacent_agreement",
+];
+const RATER_COLUMNS = [
+  "section",
+  "rater",
+  "ratings",
+  "mean_offset",
+  "severity_logits",
+  "severity_se",
+  "infit",
+  "outfit",
+];
 
-/** Two tables in one file: per dimension, then per rater; undefined statistics are empty cells. */
+/**
+ * Two tables in one file, per dimension then per rater, with an empty line
+ * between; undefined statistics are empty cells. Rater and dimension names
+ * come from whoever made the upload, so the shared writer neutralises them.
+ */
 export function analysisToCsv(analysis: AnalysisWithFlags): string {
-  const lines = [
-    "section,dimension,raters,subjects,ratings,alpha_nominal,alpha_ordinal,alpha_interval,icc1,icc2,icc3,icc1k,icc2k,icc3k,fleiss_kappa,exact_agreement,adjacent_agreement",
-  ];
-  for (const d of analysis.dimensions) {
-    lines.push(
-      [
-        "dimension",
-        d.dimension,
-        d.raters,
-        d.subjects,
-        d.ratings,
-        d.alpha.nominal,
-        d.alpha.ordinal,
-        d.alpha.interval,
-        d.icc?.icc1 ?? null,
-        d.icc?.icc2 ?? null,
-        d.icc?.icc3 ?? null,
-        d.icc?.icc1k ?? null,
-        d.icc?.icc2k ?? null,
-        d.icc?.icc3k ?? null,
-        d.fleissKappa,
-        d.exactAgreement,
-        d.adjacentAgreement,
-      ]
-        .map(cell)
-        .join(","),
-    );
-  }
-  lines.push("", "section,rater,ratings,mean_offset,severity_logits,severity_se,infit,outfit");
-  for (const r of analysis.raters) {
-    lines.push(
-      ["rater", r.rater, r.ratings, r.meanOffset, r.severity, r.severitySE, r.infit, r.outfit]
-        .map(cell)
-        .join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
+  return rowsToCsv([
+    DIMENSION_COLUMNS,
+    ...analysis.dimensions.map((d) => [
+      "dimension",
+      d.dimension,
+      d.raters,
+      d.subjects,
+      d.ratings,
+      d.alpha.nominal,
+      d.alpha.ordinal,
+      d.alpha.interval,
+      d.icc?.icc1,
+      d.icc?.icc2,
+      d.icc?.icc3,
+      d.icc?.icc1k,
+      d.icc?.icc2k,
+      d.icc?.icc3k,
+      d.fleissKappa,
+      d.exactAgreement,
+      d.adjacentAgreement,
+    ]),
+    [],
+    RATER_COLUMNS,
+    ...analysis.raters.map((r) => [
+      "rater",
+      r.rater,
+      r.ratings,
+      r.meanOffset,
+      r.severity,
+      r.severitySE,
+      r.infit,
+      r.outfit,
+    ]),
+  ]);
 }

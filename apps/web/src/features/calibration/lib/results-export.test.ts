@@ -1,12 +1,6 @@
 import type { AnalysisWithFlags, ExerciseResults } from "@loopwright/schema";
 import { describe, expect, it } from "vitest";
-import {
-  analysisAsResults,
-  csvCell,
-  exportFileName,
-  RESULTS_CSV_COLUMNS,
-  resultsToCsv,
-} from "./results-export";
+import { analysisAsResults, exportFileName, RESULTS_CSV_COLUMNS, resultsToCsv } from "./results-export";
 
 const analysis: AnalysisWithFlags = {
   dimensions: [
@@ -40,6 +34,10 @@ const analysis: AnalysisWithFlags = {
   referenceOffsets: [],
 };
 
+/** Columns that hold statistics; every other column holds text. */
+const TEXT_COLUMNS: readonly string[] = ["section", "dimension", "interviewer", "answer", "flag", "message"];
+const NUMERIC_COLUMNS = new Set<string>(RESULTS_CSV_COLUMNS.filter((c) => !TEXT_COLUMNS.includes(c)));
+
 const results: ExerciseResults = {
   rounds: [
     { round: 1, analysis },
@@ -47,38 +45,52 @@ const results: ExerciseResults = {
   ],
   raterNames: { m1: "Ana", m2: "Ben" },
   subjectLabels: { a1: "Answer A" },
-  comments: [],
+  comments: [{ round: 1, rater: "m2", itemId: "a1", dimension: "structure", comment: "Clear, but thin." }],
 };
 
-const parseLine = (line: string) => {
-  // Minimal CSV reader for the assertions: handles quoted fields with commas and doubled quotes.
-  const out: string[] = [];
+/**
+ * A reader written apart from the export, for the assertions: quoted fields
+ * with commas, doubled quotes and line breaks; any unquoted line ending ends
+ * a row, as in a spreadsheet.
+ */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
   let field = "";
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
+      if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ",") {
-      out.push(field);
+      row.push(field);
+      field = "";
+    } else if (c === "\r" || c === "\n") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
       field = "";
     } else field += c;
   }
-  out.push(field);
-  return out;
-};
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
 
 describe("resultsToCsv", () => {
   const csv = resultsToCsv(results);
-  const lines = csv.trimEnd().split("\r\n");
-  const header = parseLine(lines[0] ?? "");
-  const rows = lines.slice(1).map(parseLine);
+  const [header = [], ...rows] = readCsv(csv);
   const get = (row: string[], column: string) => row[header.indexOf(column)];
+
+  it("ends every line with CRLF", () => {
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+  });
 
   it("starts with one header row and gives every line the same number of fields", () => {
     expect(header).toEqual([...RESULTS_CSV_COLUMNS]);
@@ -112,22 +124,74 @@ describe("resultsToCsv", () => {
     expect(get(flag, "message")).toContain('("harsher")');
   });
 
+  it("writes each comment with its round, interviewer, answer and dimension, the text in the message column", () => {
+    const comments = rows.filter((r) => get(r, "section") === "comment");
+    expect(comments).toHaveLength(1);
+    const [comment = []] = comments;
+    expect(["round", "interviewer", "answer", "dimension", "message"].map((c) => get(comment, c))).toEqual([
+      "1",
+      "Ben",
+      "Answer A",
+      "structure",
+      "Clear, but thin.",
+    ]);
+  });
+
+  it("names a comment's dimension through the page's rubric when it can", () => {
+    const named = readCsv(
+      resultsToCsv(results, { dimensionName: (itemId, id) => `${id} of ${itemId}, named` }),
+    );
+    const comment = named.find((r) => get(r, "section") === "comment") ?? [];
+    expect(get(comment, "dimension")).toBe("structure of a1, named");
+  });
+
   it("falls back to the raw ids of a one-off analysis", () => {
     const own = resultsToCsv(analysisAsResults(analysis));
     expect(own).toContain(",m1,");
   });
 });
 
-describe("csvCell", () => {
-  it("quotes commas, quotes and line breaks, and defuses spreadsheet formulas", () => {
-    expect(csvCell("plain")).toBe("plain");
-    expect(csvCell("a,b")).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell("two\nlines")).toBe('"two\nlines"');
-    expect(csvCell("=SUM(A1)")).toBe("'=SUM(A1)");
-    expect(csvCell(null)).toBe("");
-    expect(csvCell(Number.NaN)).toBe("");
-    expect(csvCell(-0.123456)).toBe("-0.1235");
+describe("resultsToCsv with names that a spreadsheet would run", () => {
+  const formulas = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1:A9)", "\tcmd", "\rcmd"];
+  const [hyperlink = "", plus = "", minus = "", at = "", tab = "", cr = ""] = formulas;
+  const hostile: ExerciseResults = {
+    rounds: [
+      {
+        round: 1,
+        analysis: {
+          ...analysis,
+          dimensions: analysis.dimensions.map((d) => ({ ...d, dimension: at })),
+          flags: [{ ...(analysis.flags[0] as AnalysisWithFlags["flags"][number]), message: plus }],
+        },
+      },
+    ],
+    raterNames: { m1: hyperlink, m2: minus },
+    subjectLabels: { a1: tab },
+    comments: [
+      { round: 1, rater: "m1", itemId: "a1", dimension: "structure", comment: cr },
+      { round: 1, rater: "m2", itemId: "a1", dimension: "depth", comment: '=IMPORTXML("http://x", "//a")' },
+    ],
+  };
+  const [header = [], ...rows] = readCsv(resultsToCsv(hostile));
+  const textCells = rows.flatMap((row) =>
+    row.filter((_, i) => !NUMERIC_COLUMNS.has(header[i] ?? "") && row[i] !== ""),
+  );
+
+  it("lets no cell start a formula unless it is a number", () => {
+    for (const row of rows) {
+      row.forEach((cell, i) => {
+        if (/^[=+\-@\t\r]/.test(cell)) {
+          expect(NUMERIC_COLUMNS.has(header[i] ?? ""), `${header[i]}: ${JSON.stringify(cell)}`).toBe(true);
+          expect(cell).toMatch(/^-\d+(\.\d+)?$/);
+        }
+      });
+    }
+  });
+
+  it("writes every formula-like name, label, message and comment with a leading apostrophe", () => {
+    for (const text of [...formulas, '=IMPORTXML("http://x", "//a")']) {
+      expect(textCells).toContain(`'${text}`);
+    }
   });
 });
 

@@ -1,10 +1,13 @@
+import { type CsvValue, toCsv } from "@loopwright/csv";
 import type { AnalysisWithFlags, ExerciseResults } from "@loopwright/schema";
 
 /**
  * Results as one CSV table with a single header row: one line per rubric
  * dimension, per interviewer, per interviewer × answer mean and per flag, in
- * every round. Columns that do not apply to a line's section are empty, and so
- * is a statistic that is undefined for the data. Names replace internal ids.
+ * every round, then one per comment. Columns that do not apply to a line's
+ * section are empty, and so is a statistic that is undefined for the data.
+ * Names replace internal ids. Names, labels and comments are typed by people,
+ * so the shared writer neutralises any that a spreadsheet would run.
  */
 
 export const RESULTS_CSV_COLUMNS = [
@@ -38,19 +41,7 @@ export const RESULTS_CSV_COLUMNS = [
   "message",
 ] as const;
 type Column = (typeof RESULTS_CSV_COLUMNS)[number];
-type Row = Partial<Record<Column, string | number | null>>;
-
-/** A CSV field: numbers to 4 decimals, text quoted when it holds a comma, quote or line break. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return "";
-    return String(Math.round(value * 10_000) / 10_000);
-  }
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+type Row = Partial<Record<Column, CsvValue>>;
 
 function analysisRows(
   round: number,
@@ -117,13 +108,37 @@ function analysisRows(
   return rows;
 }
 
-export function resultsToCsv(results: ExerciseResults): string {
+function commentRows(
+  comments: ExerciseResults["comments"],
+  rater: (id: string) => string,
+  subject: (id: string) => string,
+  dimensionName: (itemId: string, dimension: string) => string,
+): Row[] {
+  return [...comments]
+    .sort((a, b) => a.round - b.round)
+    .map((c) => ({
+      round: c.round,
+      section: "comment",
+      interviewer: rater(c.rater),
+      answer: subject(c.itemId),
+      dimension: c.dimension ? dimensionName(c.itemId, c.dimension) : null,
+      message: c.comment,
+    }));
+}
+
+export interface ResultsCsvOptions {
+  /** A comment names its rubric dimension by id; the page that knows the rubric can name it. */
+  dimensionName?: (itemId: string, dimension: string) => string;
+}
+
+export function resultsToCsv(results: ExerciseResults, options: ResultsCsvOptions = {}): string {
   const rater = (id: string) => results.raterNames[id] ?? id;
   const subject = (id: string) => results.subjectLabels[id] ?? id;
-  const rows = results.rounds.flatMap((r) => analysisRows(r.round, r.analysis, rater, subject));
-  const lines = [RESULTS_CSV_COLUMNS.join(",")];
-  for (const row of rows) lines.push(RESULTS_CSV_COLUMNS.map((c) => csvCell(row[c])).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  const dimensionName = options.dimensionName ?? ((_itemId: string, dimension: string) => dimension);
+  return toCsv(RESULTS_CSV_COLUMNS, [
+    ...results.rounds.flatMap((r) => analysisRows(r.round, r.analysis, rater, subject)),
+    ...commentRows(results.comments, rater, subject, dimensionName),
+  ]);
 }
 
 /** The results as JSON, with interviewer names and answer labels alongside the ids. */

@@ -1,3 +1,5 @@
+import { rowsToCsv } from "@loopwright/csv";
+
 /**
  * A small sample export for the CSV analysis page: three interviewers score
  * five answers on three rubric dimensions, and one of them scores harder.
@@ -14,7 +16,7 @@ export function sampleRatingsCsv(): string {
     [4, 3, 4],
     [3, 3, 2],
   ];
-  const lines = ["rater,subject,dimension,score"];
+  const rows: (string | number)[][] = [["rater", "subject", "dimension", "score"]];
   raters.forEach((rater, r) => {
     subjects.forEach((subject, s) => {
       dimensions.forEach((dimension, d) => {
@@ -22,9 +24,9 @@ export function sampleRatingsCsv(): string {
         // Casey scores a point lower than the others; Blake wavers on communication.
         const wobble = r === 1 && d === 2 && s % 2 === 0 ? 1 : 0;
         const score = Math.min(4, Math.max(1, base - (r === 2 ? 1 : 0) + wobble));
-        lines.push(`${rater},${subject},${dimension},${score}`);
+        rows.push([rater, subject, dimension, score]);
       });
     });
   });
-  return `${lines.join("\n")}\n`;
+  return rowsToCsv(rows);
 }

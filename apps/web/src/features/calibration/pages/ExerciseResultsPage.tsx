@@ -98,7 +98,7 @@ export function ExerciseResultsPage() {
             {!exercise.revealed ? ` · round ${exercise.round} scoring now` : ""}
           </p>
         </div>
-        <ExportButtons results={results} title={exercise.name} />
+        <ExportButtons results={results} title={exercise.name} dimensionName={dimName} />
       </header>
       <ResultsView
         results={results}
