@@ -5,6 +5,7 @@ import { MAX_FRAME_BYTES } from "@loopwright/schema";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
+import { createAnalysisPool } from "./features/calibration/analysis-pool.js";
 import { CalibrationService } from "./features/calibration/calibration-service.js";
 import { calibrationRoutes } from "./features/calibration/routes.js";
 import { healthRoutes } from "./features/health/routes.js";
@@ -74,16 +75,24 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     timeScale: config.PRACTICE_TIME_SCALE,
   });
   await app.register(practiceRoutes, { service: practice, repo: activeStore.practice, catalog });
+  // Analyses run on worker threads so a large one cannot stall the event loop.
+  const analyzer = createAnalysisPool({
+    maxQueue: config.ANALYSIS_QUEUE_LIMIT,
+    timeoutMs: config.ANALYSIS_TIMEOUT_SECONDS * 1000,
+  });
+  app.addHook("onClose", async () => analyzer.close());
   const calibration = new CalibrationService({
     catalog,
     repo: activeStore.calibration,
+    analyzer,
     linkTtlDays: config.LINK_TTL_DAYS,
     sessionTtlHours: config.SESSION_TTL_HOURS,
   });
-  await app.register(calibrationRoutes, { service: calibration });
+  await app.register(calibrationRoutes, { service: calibration, analyzer });
   const sessions = new SessionService({
     catalog,
     repo: activeStore.sessions,
+    analyzer,
     linkTtlDays: config.LINK_TTL_DAYS,
     sessionTtlHours: config.SESSION_TTL_HOURS,
   });

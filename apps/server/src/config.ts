@@ -80,6 +80,15 @@ export const configSchema = z.object({
   RATE_LIMIT_CREATE_PER_MINUTE: rateLimit("RATE_LIMIT_CREATE_PER_MINUTE", 20),
   RATE_LIMIT_EXCHANGE_PER_MINUTE: rateLimit("RATE_LIMIT_EXCHANGE_PER_MINUTE", 30),
   RATE_LIMIT_ANALYZE_PER_MINUTE: rateLimit("RATE_LIMIT_ANALYZE_PER_MINUTE", 10),
+  ANALYSIS_QUEUE_LIMIT: z.coerce
+    .number({ error: "ANALYSIS_QUEUE_LIMIT must be a number of analyses" })
+    .int("ANALYSIS_QUEUE_LIMIT must be a whole number of analyses")
+    .min(0, "ANALYSIS_QUEUE_LIMIT must be 0 (no waiting) or more")
+    .default(8),
+  ANALYSIS_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "ANALYSIS_TIMEOUT_SECONDS must be a number of seconds" })
+    .positive("ANALYSIS_TIMEOUT_SECONDS must be above 0")
+    .default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;

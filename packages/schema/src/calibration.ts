@@ -4,13 +4,27 @@ import { COMPETENCIES, competencySchema } from "./competencies.js";
 
 /* ───────────── Agreement analysis (POST /api/calibration/analyze) ───────────── */
 
-export const ANALYZE_MAX_RATINGS = 250_000;
+/*
+ * Bounds of one analysis. The many-facet Rasch fit dominates the cost (each
+ * sweep is proportional to ratings × scale points), so these keep the largest
+ * well-behaved analysis to a few seconds on one worker thread. They are shared
+ * so the web client can state them before an upload.
+ */
+export const ANALYZE_MAX_RATINGS = 100_000;
+export const ANALYZE_MAX_RATERS = 200;
+export const ANALYZE_MAX_SUBJECTS = 2_000;
+/** Each dimension is analysed on its own, so many dimensions multiply the per-dimension work. */
+export const ANALYZE_MAX_DIMENSIONS = 20;
+/** Points of the scale, max − min + 1 (a 1–4 rubric has 4). */
+export const ANALYZE_MAX_SCALE_POINTS = 11;
 /** Below this ordinal alpha a dimension's anchors are too vague to agree on (Krippendorff's lowest tentative bar). */
 export const ALPHA_FLAG_THRESHOLD = 0.667;
 /** An interviewer this many points off the panel median, on average, is flagged as harsh or lenient. */
 export const OFFSET_FLAG_THRESHOLD = 0.5;
 /** An answer whose scores on one dimension span this many points split the panel. */
 export const SPLIT_FLAG_THRESHOLD = 2;
+
+const count = (n: number) => n.toLocaleString("en");
 
 const label = (what: string) =>
   z
@@ -26,7 +40,16 @@ export const scaleSchema = z
   })
   .strict()
   .refine((s) => s.max > s.min, { message: "scale.max must be above scale.min", path: ["max"] })
-  .refine((s) => s.max - s.min <= 20, { message: "a scale has at most 21 points", path: ["max"] });
+  .superRefine((s, ctx) => {
+    const points = s.max - s.min + 1;
+    if (points > ANALYZE_MAX_SCALE_POINTS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["max"],
+        message: `a scale has at most ${ANALYZE_MAX_SCALE_POINTS} points (max − min + 1), got ${points} (${s.min}–${s.max})`,
+      });
+    }
+  });
 export type Scale = z.infer<typeof scaleSchema>;
 
 export const ratingSchema = z
@@ -45,10 +68,30 @@ export const analyzeRequestSchema = z
     ratings: z
       .array(ratingSchema)
       .min(1, "there are no ratings to analyse")
-      .max(ANALYZE_MAX_RATINGS, `at most ${ANALYZE_MAX_RATINGS.toLocaleString("en")} ratings per request`),
+      .max(ANALYZE_MAX_RATINGS, {
+        error: (issue) =>
+          `at most ${count(ANALYZE_MAX_RATINGS)} ratings per analysis, got ${count((issue.input as unknown[]).length)}`,
+      }),
   })
   .strict()
   .superRefine((body, ctx) => {
+    // Bounds first: past them the row checks below are wasted work and noise.
+    if (body.ratings.length > ANALYZE_MAX_RATINGS) return;
+    const bounds = [
+      ["raters", ANALYZE_MAX_RATERS, new Set(body.ratings.map((r) => r.rater)).size],
+      ["subjects", ANALYZE_MAX_SUBJECTS, new Set(body.ratings.map((r) => r.subject)).size],
+      ["dimensions", ANALYZE_MAX_DIMENSIONS, new Set(body.ratings.map((r) => r.dimension)).size],
+    ] as const;
+    for (const [what, limit, actual] of bounds) {
+      if (actual > limit) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ratings"],
+          message: `at most ${count(limit)} ${what} per analysis, got ${count(actual)}`,
+        });
+      }
+    }
+    if (bounds.some(([, limit, actual]) => actual > limit)) return;
     const seen = new Map<string, number>();
     body.ratings.forEach((r, i) => {
       if (r.score < body.scale.min || r.score > body.scale.max) {

@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ApiError["issues"],
+    /** Sent with the error, e.g. Retry-After on a 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -26,16 +28,26 @@ const CONTEXT_NAMES: Record<string, string> = {
   headers: "header",
 };
 
-function validationBody(error: FastifyError): ApiError {
-  const context = error.validationContext ?? "body";
+export interface SchemaIssue {
+  /** Dotted, e.g. "ratings.5.score"; empty for the whole input. */
+  path: string;
+  message: string;
+  /** Keys the schema does not know, when that is the problem. */
+  unknownKeys?: string[];
+}
+
+/**
+ * The body for input that failed its schema. Shared so that input validated
+ * off the main thread (see analysis-task.ts) reads exactly like input Fastify
+ * validated.
+ */
+export function schemaIssuesBody(context: string, schemaIssues: SchemaIssue[]): ApiError {
   const noun = CONTEXT_NAMES[context] ?? context;
-  const issues = (error.validation ?? []).map((v) => {
-    const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
-    const unknownKeys = (v.params as { keys?: string[] } | undefined)?.keys;
+  const issues = schemaIssues.map(({ path, message, unknownKeys }) => {
     if (!path && unknownKeys?.length) {
       return { path: unknownKeys.join(", "), message: `unknown ${noun}; remove it` };
     }
-    return { path: path || "(root)", message: v.message ?? "is invalid" };
+    return { path: path || "(root)", message };
   });
   const first = issues[0];
   const message = first
@@ -44,8 +56,19 @@ function validationBody(error: FastifyError): ApiError {
   return { error: "invalid_request", message, issues };
 }
 
+function validationBody(error: FastifyError): ApiError {
+  return schemaIssuesBody(
+    error.validationContext ?? "body",
+    (error.validation ?? []).map((v) => ({
+      path: v.instancePath.replace(/^\//, "").replaceAll("/", "."),
+      message: v.message ?? "is invalid",
+      unknownKeys: (v.params as { keys?: string[] } | undefined)?.keys,
+    })),
+  );
+}
+
 /** Maps Fastify's own client errors (bad JSON, too large, wrong media type) to readable bodies. */
-function frameworkClientError(error: FastifyError): ApiError {
+export function frameworkClientError(error: Pick<FastifyError, "code" | "message">): ApiError {
   const code = error.code ?? "bad_request";
   const readable: Record<string, string> = {
     FST_ERR_CTP_INVALID_JSON_BODY: "The request body is not valid JSON.",
@@ -59,6 +82,7 @@ function frameworkClientError(error: FastifyError): ApiError {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof HttpError) {
+      if (error.headers) reply.headers(error.headers);
       const body: ApiError = { error: error.code, message: error.message };
       if (error.issues) body.issues = error.issues;
       return reply.code(error.statusCode).send(body);

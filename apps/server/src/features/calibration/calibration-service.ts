@@ -1,4 +1,3 @@
-import { analyze } from "@loopwright/agreement";
 import type {
   AnalysisWithFlags,
   CalibrationSession,
@@ -26,8 +25,7 @@ import type {
   ScoreRecord,
 } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
-
-import { panelFlags, raterSubjectMeans, referenceOffsets, scoreDistributions } from "./panel-flags.js";
+import type { Analyzer } from "./analysis-pool.js";
 
 const DAY = 86_400_000;
 const forbidden = (message: string) => new HttpError(403, "forbidden", message);
@@ -39,6 +37,7 @@ const invalid = (message: string, path: string) =>
 export interface CalibrationServiceOptions {
   catalog: QuestionCatalog;
   repo: CalibrationRepository;
+  analyzer: Analyzer;
   linkTtlDays: number;
   sessionTtlHours: number;
   now?: () => number;
@@ -444,27 +443,12 @@ export class CalibrationService {
     ratings: (RatingInput & { reference?: number })[],
     names: Map<string, string>,
     labels: Map<string, string>,
-  ): AnalysisWithFlags {
-    const scale = { min: RUBRIC_MIN, max: RUBRIC_MAX };
-    const plain = ratings.map(({ rater, subject, dimension, score }) => ({
-      rater,
-      subject,
-      dimension,
-      score,
-    }));
-    const analysis = analyze(plain, scale);
-    return {
-      distributions: scoreDistributions(plain, scale),
-      referenceOffsets: referenceOffsets(ratings),
-      ...analysis,
-      flags: panelFlags(
-        analysis,
-        plain,
-        (r) => names.get(r) ?? r,
-        (s) => labels.get(s) ?? s,
-      ),
-      heatmap: raterSubjectMeans(plain),
-    };
+  ): Promise<AnalysisWithFlags> {
+    return this.options.analyzer.analyze(
+      ratings,
+      { min: RUBRIC_MIN, max: RUBRIC_MAX },
+      { raterNames: names, subjectLabels: labels },
+    );
   }
 
   private ratingsOf(
@@ -509,7 +493,7 @@ export class CalibrationService {
     const rounds = [];
     for (let round = 1; round <= exercise.revealedRound; round++) {
       const ratings = this.ratingsOf(exercise, scores, round);
-      if (ratings.length > 0) rounds.push({ round, analysis: this.analyse(ratings, names, labels) });
+      if (ratings.length > 0) rounds.push({ round, analysis: await this.analyse(ratings, names, labels) });
     }
     return {
       rounds,
@@ -549,7 +533,7 @@ export class CalibrationService {
     if (ratings.length === 0) throw conflict("No exercise in this loop has revealed results yet.");
     const raters = new Set(ratings.map((r) => r.rater));
     return {
-      rounds: [{ round: 1, analysis: this.analyse(ratings, names, labels) }],
+      rounds: [{ round: 1, analysis: await this.analyse(ratings, names, labels) }],
       raterNames: Object.fromEntries([...raters].map((m) => [m, names.get(m) ?? "Former member"])),
       subjectLabels: Object.fromEntries(labels),
       comments: [],

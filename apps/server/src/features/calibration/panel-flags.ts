@@ -104,7 +104,7 @@ export function scoreDistributions(
 
 /** Mean (score − reference) per rater over the ratings that have a reference score. */
 export function referenceOffsets(
-  ratings: (RatingInput & { reference?: number })[],
+  ratings: readonly (RatingInput & { reference?: number })[],
 ): AnalysisWithFlags["referenceOffsets"] {
   const sums = new Map<string, { total: number; n: number }>();
   for (const r of ratings) {

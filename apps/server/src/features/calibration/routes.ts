@@ -1,6 +1,4 @@
-import { analyze } from "@loopwright/agreement";
 import {
-  type AnalysisWithFlags,
   analysisWithFlagsSchema,
   analyzeRequestSchema,
   apiErrorSchema,
@@ -16,20 +14,19 @@ import {
   loopSchema,
   memberCreatedSchema,
   okSchema,
-  type RatingInput,
   recordIdSchema,
   saveScoresBodySchema,
   sessionSchema,
   workspaceCreatedSchema,
   workspaceViewSchema,
 } from "@loopwright/schema";
-import type { FastifyReply } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from "fastify";
+import { type FastifyPluginAsyncZod, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { badRequest } from "../../plugins/errors.js";
+import { badRequest, frameworkClientError, HttpError } from "../../plugins/errors.js";
+import type { Analyzer } from "./analysis-pool.js";
+import type { SerializedAnalysis } from "./analysis-task.js";
 import type { CalibrationService } from "./calibration-service.js";
-import { panelFlags, raterSubjectMeans, scoreDistributions } from "./panel-flags.js";
-import { analysisToCsv, parseRatingsCsv } from "./ratings-csv.js";
 
 const errors = clientErrorResponses;
 const security = [{ workspaceSession: [] }];
@@ -47,56 +44,80 @@ const csvQuery = z
   })
   .strict();
 
-/** CSV bypasses the JSON response schema: the serializer is replaced for this reply only. */
-function sendCsv(reply: FastifyReply, csv: string) {
+/**
+ * The worker already serialised the answer (JSON checked against the response
+ * schema, or CSV), so the serializer is replaced for this reply only.
+ */
+function sendSerialized(reply: FastifyReply, { contentType, body }: SerializedAnalysis) {
+  if (contentType.startsWith("text/csv"))
+    reply.header("content-disposition", 'attachment; filename="calibration-analysis.csv"');
   return reply
-    .type("text/csv; charset=utf-8")
-    .header("content-disposition", 'attachment; filename="calibration-analysis.csv"')
+    .type(contentType)
     .serializer((payload: unknown) => payload as string)
-    .send(csv as never);
+    .send(body as never);
 }
 
-const ANALYZE_BODY_LIMIT = 32 * 1024 * 1024;
+/** 100,000 ratings with long names fit: a typical JSON rating is under 100 bytes, a CSV row under 50. */
+const ANALYZE_BODY_LIMIT = 16 * 1024 * 1024;
 
-function withFlags(ratings: RatingInput[], scale: { min: number; max: number }): AnalysisWithFlags {
-  const analysis = analyze(ratings, scale);
-  return {
-    ...analysis,
-    flags: panelFlags(analysis, ratings),
-    heatmap: raterSubjectMeans(ratings),
-    distributions: scoreDistributions(ratings, scale),
-    referenceOffsets: [],
-  };
+/**
+ * The analysis routes take their bodies as text and hand them to the worker,
+ * which parses and validates them; the body schema stays for the OpenAPI
+ * document but is not run here. Other parts (the query) are validated as usual.
+ */
+function bodyCheckedInWorker<S>(
+  route: Parameters<FastifySchemaCompiler<S>>[0],
+): ReturnType<FastifySchemaCompiler<S>> {
+  if (route.httpPart === "body") return (body: unknown) => ({ value: body });
+  return validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
 }
 
-export const calibrationRoutes: FastifyPluginAsyncZod<{ service: CalibrationService }> = async (
-  app,
-  { service },
-) => {
-  app.addContentTypeParser(
-    "text/csv",
-    { parseAs: "string", bodyLimit: ANALYZE_BODY_LIMIT },
-    (_req, body, done) => done(null, body),
-  );
+const mediaType = (request: FastifyRequest) =>
+  String(request.headers["content-type"] ?? "")
+    .split(";", 1)[0]
+    ?.trim()
+    .toLowerCase();
 
-  /* ── stateless analysis ── */
+/* ── stateless analysis, in a scope of its own so its body parsers apply to nothing else ── */
+
+const analysisRoutes: FastifyPluginAsyncZod<{ analyzer: Analyzer }> = async (app, { analyzer }) => {
+  const asText = { parseAs: "string", bodyLimit: ANALYZE_BODY_LIMIT } as const;
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", asText, (_req, body, done) => done(null, body));
+  app.addContentTypeParser("text/csv", asText, (_req, body, done) => done(null, body));
 
   app.post(
     "/api/calibration/analyze",
     {
       bodyLimit: ANALYZE_BODY_LIMIT,
+      validatorCompiler: bodyCheckedInWorker,
       schema: {
         tags,
         summary: "Agreement statistics and rater severity for ratings exported from anywhere",
         querystring: formatQuery,
         body: analyzeRequestSchema,
-        response: { 200: analysisWithFlagsSchema, 400: apiErrorSchema },
+        response: {
+          200: analysisWithFlagsSchema,
+          400: apiErrorSchema,
+          422: apiErrorSchema,
+          503: apiErrorSchema,
+        },
       },
     },
     async (request, reply) => {
-      const result = withFlags(request.body.ratings, request.body.scale);
-      if (request.query.format === "csv") return sendCsv(reply, analysisToCsv(result));
-      return result;
+      // Only JSON reaches the worker as JSON; a CSV belongs on /analyze/csv.
+      if (mediaType(request) !== "application/json") {
+        const { error, message } = frameworkClientError({
+          code: "FST_ERR_CTP_INVALID_MEDIA_TYPE",
+          message: "",
+        });
+        throw new HttpError(415, error, message);
+      }
+      const body = (request.body as unknown as string | undefined) ?? "";
+      return sendSerialized(
+        reply,
+        await analyzer.analyzeUpload({ kind: "json", body, format: request.query.format }),
+      );
     },
   );
 
@@ -109,31 +130,31 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{ service: CalibrationServ
         summary: "The same analysis for a CSV upload with columns rater, subject, dimension, score",
         querystring: csvQuery,
         consumes: ["text/csv"],
-        response: { 200: analysisWithFlagsSchema, 400: apiErrorSchema },
+        response: {
+          200: analysisWithFlagsSchema,
+          400: apiErrorSchema,
+          422: apiErrorSchema,
+          503: apiErrorSchema,
+        },
       },
     },
     async (request, reply) => {
-      if (typeof request.body !== "string")
+      if (mediaType(request) !== "text/csv" || typeof request.body !== "string")
         throw badRequest("Send the CSV as the request body with content type text/csv.");
-      const ratings = parseRatingsCsv(request.body);
-      const parsed = analyzeRequestSchema.safeParse({
-        scale: { min: request.query.min, max: request.query.max },
-        ratings,
-      });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        // Rows in the message count from the first rating; the CSV's line is one more (the header).
-        const message = (issue?.message ?? "invalid ratings").replace(
-          /row (\d+)/g,
-          (_m, n) => `line ${Number(n) + 1}`,
-        );
-        throw badRequest(message, [{ path: issue?.path.join(".") ?? "", message }]);
-      }
-      const result = withFlags(parsed.data.ratings, parsed.data.scale);
-      if (request.query.format === "csv") return sendCsv(reply, analysisToCsv(result));
-      return result;
+      const { min, max, format } = request.query;
+      return sendSerialized(
+        reply,
+        await analyzer.analyzeUpload({ kind: "csv", body: request.body, scale: { min, max }, format }),
+      );
     },
   );
+};
+
+export const calibrationRoutes: FastifyPluginAsyncZod<{
+  service: CalibrationService;
+  analyzer: Analyzer;
+}> = async (app, { service, analyzer }) => {
+  await app.register(analysisRoutes, { analyzer });
 
   /* ── workspaces and links ── */
 

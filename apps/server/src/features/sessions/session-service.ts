@@ -1,4 +1,3 @@
-import { analyze } from "@loopwright/agreement";
 import { createClock, scalePhases } from "@loopwright/clock";
 import {
   CLOSE_CODES,
@@ -14,7 +13,7 @@ import type { FastifyRequest } from "fastify";
 import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
 import { HttpError, notFound } from "../../plugins/errors.js";
 import type { PeerParticipantRecord, PeerSessionRepository } from "../../storage/store.js";
-import { panelFlags, raterSubjectMeans, scoreDistributions } from "../calibration/panel-flags.js";
+import type { Analyzer } from "../calibration/analysis-pool.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import { Room } from "./room.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
@@ -36,6 +35,7 @@ const asRoomParticipant = (p: PeerParticipantRecord): RoomParticipant => ({
 export interface SessionServiceOptions {
   catalog: QuestionCatalog;
   repo: PeerSessionRepository;
+  analyzer: Analyzer;
   linkTtlDays: number;
   sessionTtlHours: number;
   presenceGraceMs?: number;
@@ -343,26 +343,13 @@ export class SessionService {
     }
     const raters = new Set(ratings.map((r) => r.rater));
     if (raters.size < 2) throw conflict("Agreement needs scores from at least two interviewers.");
-    const scale = { min: RUBRIC_MIN, max: RUBRIC_MAX };
-    const analysis = analyze(ratings, scale);
+    const analysis = await this.options.analyzer.analyze(
+      ratings,
+      { min: RUBRIC_MIN, max: RUBRIC_MAX },
+      { subjectLabels: new Map(Object.entries(subjectLabels)) },
+    );
     return {
-      rounds: [
-        {
-          round: 1,
-          analysis: {
-            ...analysis,
-            flags: panelFlags(
-              analysis,
-              ratings,
-              (r) => r,
-              (subject) => subjectLabels[subject] ?? subject,
-            ),
-            heatmap: raterSubjectMeans(ratings),
-            distributions: scoreDistributions(ratings, scale),
-            referenceOffsets: [],
-          },
-        },
-      ],
+      rounds: [{ round: 1, analysis }],
       raterNames: Object.fromEntries([...raters].map((r) => [r, r])),
       subjectLabels,
       comments: [],

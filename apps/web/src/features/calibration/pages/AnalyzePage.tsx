@@ -1,4 +1,12 @@
-import type { AnalysisWithFlags, Scale } from "@loopwright/schema";
+import {
+  ANALYZE_MAX_DIMENSIONS,
+  ANALYZE_MAX_RATERS,
+  ANALYZE_MAX_RATINGS,
+  ANALYZE_MAX_SCALE_POINTS,
+  ANALYZE_MAX_SUBJECTS,
+  type AnalysisWithFlags,
+  type Scale,
+} from "@loopwright/schema";
 import { type ChangeEvent, type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
@@ -13,6 +21,7 @@ import { ResultsView } from "../results/ResultsView";
 type Source = { kind: "file"; name: string; size: number; text: string } | { kind: "paste"; text: string };
 
 const sizeFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+const count = (n: number) => n.toLocaleString("en");
 const formatSize = (bytes: number) =>
   bytes < 1024
     ? `${bytes} bytes`
@@ -46,6 +55,13 @@ export function AnalyzePage() {
     const scale = { min: Number(min), max: Number(max) };
     if (!Number.isInteger(scale.min) || !Number.isInteger(scale.max)) {
       setError("The scale’s lowest and highest scores must be whole numbers.");
+      return;
+    }
+    const points = scale.max - scale.min + 1;
+    if (points > ANALYZE_MAX_SCALE_POINTS) {
+      setError(
+        `A scale can have at most ${ANALYZE_MAX_SCALE_POINTS} points; ${scale.min}–${scale.max} has ${points}.`,
+      );
       return;
     }
     if (source.text.trim() === "") {
@@ -113,6 +129,12 @@ export function AnalyzePage() {
           <p className="cal-card__lede">
             One row per score, with a header naming the columns <code>rater</code>, <code>subject</code>,{" "}
             <code>dimension</code> and <code>score</code> in any order. Other columns are ignored.
+          </p>
+          <p className="cal-hint">
+            One analysis takes up to {count(ANALYZE_MAX_RATINGS)} ratings from at most{" "}
+            {count(ANALYZE_MAX_RATERS)} interviewers, on at most {count(ANALYZE_MAX_SUBJECTS)} subjects and{" "}
+            {count(ANALYZE_MAX_DIMENSIONS)} dimensions, with a scale of at most {ANALYZE_MAX_SCALE_POINTS}{" "}
+            points. Split larger exports, e.g. by team or quarter.
           </p>
 
           <div className="analyze__scale">
