@@ -1,4 +1,10 @@
-import { rowsToCsv } from "@loopwright/csv";
+import {
+  DIMENSION_STAT_COLUMNS,
+  dimensionStatistics,
+  RATER_STAT_COLUMNS,
+  raterStatistics,
+  toCsv,
+} from "@loopwright/csv";
 import type { AnalysisWithFlags, RatingInput } from "@loopwright/schema";
 import { CsvError, parse } from "csv-parse/sync";
 import { badRequest } from "../../plugins/errors.js";
@@ -60,35 +66,8 @@ export function parseRatingsCsv(text: string): RatingInput[] {
   });
 }
 
-const DIMENSION_COLUMNS = [
-  "section",
-  "dimension",
-  "raters",
-  "subjects",
-  "ratings",
-  "alpha_nominal",
-  "alpha_ordinal",
-  "alpha_interval",
-  "icc1",
-  "icc2",
-  "icc3",
-  "icc1k",
-  "icc2k",
-  "icc3k",
-  "fleiss_kappa",
-  "exact_agreement",
-  "adjacent_agreement",
-];
-const RATER_COLUMNS = [
-  "section",
-  "rater",
-  "ratings",
-  "mean_offset",
-  "severity_logits",
-  "severity_se",
-  "infit",
-  "outfit",
-];
+const DIMENSION_COLUMNS = ["section", "dimension", ...DIMENSION_STAT_COLUMNS] as const;
+const RATER_COLUMNS = ["section", "rater", ...RATER_STAT_COLUMNS] as const;
 
 /**
  * Two tables in one file, per dimension then per rater, with an empty line
@@ -96,38 +75,17 @@ const RATER_COLUMNS = [
  * come from whoever made the upload, so the shared writer neutralises them.
  */
 export function analysisToCsv(analysis: AnalysisWithFlags): string {
-  return rowsToCsv([
+  const dimensions = toCsv(
     DIMENSION_COLUMNS,
-    ...analysis.dimensions.map((d) => [
-      "dimension",
-      d.dimension,
-      d.raters,
-      d.subjects,
-      d.ratings,
-      d.alpha.nominal,
-      d.alpha.ordinal,
-      d.alpha.interval,
-      d.icc?.icc1,
-      d.icc?.icc2,
-      d.icc?.icc3,
-      d.icc?.icc1k,
-      d.icc?.icc2k,
-      d.icc?.icc3k,
-      d.fleissKappa,
-      d.exactAgreement,
-      d.adjacentAgreement,
-    ]),
-    [],
+    analysis.dimensions.map((d) => ({
+      section: "dimension",
+      dimension: d.dimension,
+      ...dimensionStatistics(d),
+    })),
+  );
+  const raters = toCsv(
     RATER_COLUMNS,
-    ...analysis.raters.map((r) => [
-      "rater",
-      r.rater,
-      r.ratings,
-      r.meanOffset,
-      r.severity,
-      r.severitySE,
-      r.infit,
-      r.outfit,
-    ]),
-  ]);
+    analysis.raters.map((r) => ({ section: "rater", rater: r.rater, ...raterStatistics(r) })),
+  );
+  return `${dimensions}\r\n${raters}`;
 }

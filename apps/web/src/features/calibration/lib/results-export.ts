@@ -1,4 +1,10 @@
-import { type CsvValue, toCsv } from "@loopwright/csv";
+import {
+  type CsvValue,
+  DIMENSION_STAT_COLUMNS,
+  dimensionStatistics,
+  raterStatistics,
+  toCsv,
+} from "@loopwright/csv";
 import type { AnalysisWithFlags, ExerciseResults } from "@loopwright/schema";
 
 /**
@@ -16,21 +22,7 @@ export const RESULTS_CSV_COLUMNS = [
   "dimension",
   "interviewer",
   "answer",
-  "raters",
-  "subjects",
-  "ratings",
-  "alpha_nominal",
-  "alpha_ordinal",
-  "alpha_interval",
-  "icc1",
-  "icc2",
-  "icc3",
-  "icc1k",
-  "icc2k",
-  "icc3k",
-  "fleiss_kappa",
-  "exact_agreement",
-  "adjacent_agreement",
+  ...DIMENSION_STAT_COLUMNS,
   "mean_offset",
   "severity_logits",
   "severity_se",
@@ -55,21 +47,7 @@ function analysisRows(
       round,
       section: "dimension",
       dimension: d.dimension,
-      raters: d.raters,
-      subjects: d.subjects,
-      ratings: d.ratings,
-      alpha_nominal: d.alpha.nominal,
-      alpha_ordinal: d.alpha.ordinal,
-      alpha_interval: d.alpha.interval,
-      icc1: d.icc?.icc1 ?? null,
-      icc2: d.icc?.icc2 ?? null,
-      icc3: d.icc?.icc3 ?? null,
-      icc1k: d.icc?.icc1k ?? null,
-      icc2k: d.icc?.icc2k ?? null,
-      icc3k: d.icc?.icc3k ?? null,
-      fleiss_kappa: d.fleissKappa,
-      exact_agreement: d.exactAgreement,
-      adjacent_agreement: d.adjacentAgreement,
+      ...dimensionStatistics(d),
     });
   }
   for (const r of a.raters) {
@@ -77,12 +55,7 @@ function analysisRows(
       round,
       section: "interviewer",
       interviewer: rater(r.rater),
-      ratings: r.ratings,
-      mean_offset: r.meanOffset,
-      severity_logits: r.severity,
-      severity_se: r.severitySE,
-      infit: r.infit,
-      outfit: r.outfit,
+      ...raterStatistics(r),
     });
   }
   for (const h of a.heatmap) {
