@@ -33,18 +33,19 @@ async function storeWith(synchronous: "FULL" | "NORMAL") {
   return async () => {
     seq += 1;
     const note = { id: `n${seq}`, text: "Strong on spans; asked about the platform team's charter.", seq };
-    await store.sessions.commitChange(
-      "s1",
-      { notes: [note], answer: { text: "x".repeat(2_000), revision: seq } },
+    await store.sessions.commitChange({
+      sessionId: "s1",
+      expectedSeq: seq - 1,
       seq,
-      ["p-host", "p-co", "p-cand"].map((recipientId) => ({
+      state: { notes: [note], answer: { text: "x".repeat(2_000), revision: seq } },
+      events: ["p-host", "p-co", "p-cand"].map((recipientId) => ({
         seq,
         recipientId,
         kind: "add-note",
         patch: { note },
       })),
-      { participantId: "p-host", opId: `op-${seq}` },
-    );
+      op: { participantId: "p-host", opId: `op-${seq}` },
+    });
   };
 }
 

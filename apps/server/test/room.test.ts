@@ -48,6 +48,7 @@ const intent = (i: Draft) => ({ opId: `op-${++op}-xxxxxxxx`, ...i }) as ClientIn
 async function freshRoom() {
   store = new SqliteStore(":memory:");
   const state: RoomState = {
+    version: 1,
     sessionId: "s1",
     questionId: question.id,
     promptRevealed: false,

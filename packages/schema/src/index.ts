@@ -4,3 +4,4 @@ export * from "./calibration.js";
 export * from "./competencies.js";
 export * from "./peer-protocol.js";
 export * from "./practice.js";
+export * from "./room-state.js";

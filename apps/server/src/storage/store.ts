@@ -160,6 +160,28 @@ export interface PeerEventRecord {
   patch: unknown;
 }
 
+export interface PeerChange {
+  sessionId: string;
+  /** The sequence number the writer's change was computed from. */
+  expectedSeq: number;
+  /** expectedSeq + 1 for a change; expectedSeq when only an operation is recorded. */
+  seq: number;
+  state: unknown;
+  events: PeerEventRecord[];
+  op: { participantId: string; opId: string } | null;
+}
+
+/** Another writer moved the session's sequence first; reload and recompute rather than overwrite. */
+export class SequenceConflictError extends Error {
+  override name = "SequenceConflictError";
+  constructor(
+    readonly sessionId: string,
+    readonly expectedSeq: number,
+  ) {
+    super(`Session ${sessionId} is no longer at seq ${expectedSeq}; another change was committed first.`);
+  }
+}
+
 export interface PeerSessionRepository {
   createSession(
     session: PeerSessionRecord,
@@ -180,15 +202,12 @@ export interface PeerSessionRepository {
   findCredentialParticipant(credentialHash: string, now: string): Promise<PeerParticipantRecord | null>;
   /**
    * Commits a change atomically: the new state and sequence number, the
-   * per-recipient events, and the idempotency record of the operation.
+   * per-recipient events, and the idempotency record of the operation. A
+   * compare-and-set on the session's sequence: when the stored seq is not
+   * `expectedSeq` (another writer committed first) nothing is written and
+   * SequenceConflictError is thrown, so two writers can never both commit N.
    */
-  commitChange(
-    sessionId: string,
-    state: unknown,
-    seq: number,
-    events: PeerEventRecord[],
-    op: { participantId: string; opId: string } | null,
-  ): Promise<void>;
+  commitChange(change: PeerChange): Promise<void>;
   /** The seq an operation was committed at, if it was. */
   findOp(sessionId: string, participantId: string, opId: string): Promise<number | null>;
   eventsAfter(

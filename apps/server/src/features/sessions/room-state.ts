@@ -1,24 +1,7 @@
-import type { ClockState } from "@loopwright/clock";
-import type { InterviewerScore, Note, Participant } from "@loopwright/schema";
+import type { Participant } from "@loopwright/schema";
 
-/** Everything a live session is, as persisted. Views for each role are derived from it. */
-export interface RoomState {
-  sessionId: string;
-  questionId: string;
-  promptRevealed: boolean;
-  clock: ClockState;
-  curveballs: { id: string; title: string; prompt: string; elapsedMs: number }[];
-  answer: { text: string; revision: number };
-  notes: Note[];
-  scores: InterviewerScore[];
-  selfScore: Record<string, number> | null;
-  released: boolean;
-  swappedTo: string | null;
-  continuation: "swap" | "next" | null;
-  /** Questions still to come in a mini loop, in order. */
-  upcomingQuestionIds: string[];
-  sequence: { position: number; total: number };
-}
+/** The stored state has its schema, version and migrations in packages/schema (room-state.ts). */
+export type { RoomState } from "@loopwright/schema";
 
 export interface RoomParticipant extends Participant {
   revoked: boolean;

@@ -26,8 +26,8 @@ export function viewFor(
     answer: state.answer,
     released: state.released,
     swappedTo: state.swappedTo,
-    continuation: state.continuation ?? (state.swappedTo ? "swap" : null),
-    sequence: state.sequence ?? { position: 1, total: 1 },
+    continuation: state.continuation,
+    sequence: state.sequence,
   };
   // P-VIEW-2: the prompt, and which question it is, reach the candidate and observers only once revealed.
   if (interviewer || state.promptRevealed) {

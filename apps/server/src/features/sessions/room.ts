@@ -188,7 +188,16 @@ export class Room {
     nextParticipants: RoomParticipant[] = this.participants,
   ): Promise<number> {
     if (next === this.state && nextParticipants === this.participants) {
-      if (op) await this.options.repo.commitChange(this.sessionId, this.state, this.seq, [], op);
+      if (op) {
+        await this.options.repo.commitChange({
+          sessionId: this.sessionId,
+          expectedSeq: this.seq,
+          seq: this.seq,
+          state: this.state,
+          events: [],
+          op,
+        });
+      }
       return this.seq;
     }
     const seq = this.seq + 1;
@@ -202,7 +211,14 @@ export class Room {
       if (Object.keys(patch).length > 0) events.push({ seq, recipientId: p.id, kind, patch });
     }
     // P-DUR-1: committed before anyone is told.
-    await this.options.repo.commitChange(this.sessionId, next, seq, events, op);
+    await this.options.repo.commitChange({
+      sessionId: this.sessionId,
+      expectedSeq: this.seq,
+      seq,
+      state: next,
+      events,
+      op,
+    });
     this.state = next;
     this.seq = seq;
     this.participants = nextParticipants;

@@ -3,8 +3,10 @@ import {
   CLOSE_CODES,
   type ExerciseResults,
   isInterviewer,
+  loadRoomState,
   type Question,
   type RatingInput,
+  ROOM_STATE_VERSION,
   RUBRIC_MAX,
   RUBRIC_MIN,
   type SessionRole,
@@ -88,6 +90,7 @@ export class SessionService {
   ): RoomState {
     const phases = question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 }));
     return {
+      version: ROOM_STATE_VERSION,
       sessionId,
       questionId: question.id,
       promptRevealed: false,
@@ -275,7 +278,7 @@ export class SessionService {
       return this.newParticipant(sessionId, p.name, kind === "swap" ? exchanged : p.role, p.id);
     });
     const scale = (state.clock.phases[0]?.durationMs ?? 1) / ((current.phases[0]?.minutes ?? 1) * 60_000);
-    const sequence = state.sequence ?? { position: 1, total: 1 };
+    const sequence = state.sequence;
     await this.repo.createSession(
       {
         id: sessionId,
@@ -381,7 +384,8 @@ export class SessionService {
         if (!session) throw notFound("No such session.");
         const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
         return new Room({
-          state: session.state as RoomState,
+          // Checked and migrated, never cast: a state saved by an older server is brought up to date.
+          state: loadRoomState(session.state),
           seq: session.seq,
           participants,
           question: this.question(session.questionId),

@@ -1,8 +1,10 @@
-import type {
-  PeerEventRecord,
-  PeerParticipantRecord,
-  PeerSessionRecord,
-  PeerSessionRepository,
+import {
+  type PeerChange,
+  type PeerEventRecord,
+  type PeerParticipantRecord,
+  type PeerSessionRecord,
+  type PeerSessionRepository,
+  SequenceConflictError,
 } from "../store.js";
 import type { SqliteDatabase } from "./sqlite-store.js";
 
@@ -147,20 +149,16 @@ export class SqliteSessionRepository implements PeerSessionRepository {
     return row ? participant(row) : null;
   }
 
-  async commitChange(
-    sessionId: string,
-    state: unknown,
-    seq: number,
-    events: PeerEventRecord[],
-    op: { participantId: string; opId: string } | null,
-  ): Promise<void> {
+  async commitChange({ sessionId, expectedSeq, seq, state, events, op }: PeerChange): Promise<void> {
     const insertEvent = this.db.prepare(
       "INSERT INTO peer_events (session_id, seq, recipient_id, kind, patch_json) VALUES (?, ?, ?, ?, ?)",
     );
     this.db.transaction(() => {
-      this.db
-        .prepare("UPDATE peer_sessions SET state_json = ?, seq = ? WHERE id = ?")
-        .run(JSON.stringify(state), seq, sessionId);
+      const updated = this.db
+        .prepare("UPDATE peer_sessions SET state_json = ?, seq = ? WHERE id = ? AND seq = ?")
+        .run(JSON.stringify(state), seq, sessionId, expectedSeq);
+      // Throwing inside the transaction rolls it back: nothing of a stale change is kept.
+      if (updated.changes !== 1) throw new SequenceConflictError(sessionId, expectedSeq);
       for (const e of events)
         insertEvent.run(sessionId, e.seq, e.recipientId, e.kind, JSON.stringify(e.patch));
       if (op) {

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { injectedCurveballSchema, interviewerScoreSchema, noteSchema } from "./peer-protocol.js";
+import { clockStateSchema } from "./practice.js";
+
+/**
+ * A live session's state as the server stores it. Every role's view is derived
+ * from it by the server's `viewFor`; it is never sent to a client as it is.
+ * Saved states carry `version`; `loadRoomState` brings an older one up to date.
+ */
+export const ROOM_STATE_VERSION = 1;
+
+export const roomStateSchema = z
+  .object({
+    version: z.literal(ROOM_STATE_VERSION),
+    sessionId: z.string().min(1),
+    questionId: z.string().min(1),
+    promptRevealed: z.boolean(),
+    clock: clockStateSchema,
+    curveballs: z.array(injectedCurveballSchema),
+    answer: z.object({ text: z.string(), revision: z.number().int().min(0) }),
+    notes: z.array(noteSchema),
+    scores: z.array(interviewerScoreSchema),
+    selfScore: z.record(z.string(), z.number().int()).nullable(),
+    released: z.boolean(),
+    swappedTo: z.string().nullable(),
+    /** What swappedTo leads to: the mirrored session ("swap") or the mini loop's next question ("next"). */
+    continuation: z.enum(["swap", "next"]).nullable(),
+    /** Questions still to come in a mini loop, in order. */
+    upcomingQuestionIds: z.array(z.string()),
+    /** This question's place in its mini loop (1-based). */
+    sequence: z.object({ position: z.number().int().min(1), total: z.number().int().min(1) }),
+  })
+  .strict();
+export type RoomState = z.infer<typeof roomStateSchema>;
+
+export class RoomStateError extends Error {
+  override name = "RoomStateError";
+}
+
+/**
+ * Version 0 is what was saved before states were versioned: no `version`, and
+ * sessions older than mini loops and role swaps lack `continuation`,
+ * `upcomingQuestionIds` and `sequence`.
+ */
+function fromVersion0(raw: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...raw,
+    version: 1,
+    continuation: raw.continuation ?? (raw.swappedTo ? "swap" : null),
+    upcomingQuestionIds: raw.upcomingQuestionIds ?? [],
+    sequence: raw.sequence ?? { position: 1, total: 1 },
+  };
+}
+
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  0: fromVersion0,
+};
+
+/** A saved state, migrated to the current version and checked; throws RoomStateError naming what is wrong. */
+export function loadRoomState(raw: unknown): RoomState {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new RoomStateError("The saved room state is not an object.");
+  let state = raw as Record<string, unknown>;
+  let version = state.version === undefined ? 0 : state.version;
+  if (
+    typeof version !== "number" ||
+    !Number.isInteger(version) ||
+    version < 0 ||
+    version > ROOM_STATE_VERSION
+  )
+    throw new RoomStateError(
+      `The saved room state has version ${JSON.stringify(state.version)}; this server reads versions 0 to ${ROOM_STATE_VERSION}.`,
+    );
+  while (version < ROOM_STATE_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) throw new RoomStateError(`No migration from room state version ${version}.`);
+    state = migrate(state);
+    version += 1;
+  }
+  const parsed = roomStateSchema.safeParse(state);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RoomStateError(
+      `The saved room state is invalid at '${issue?.path.join(".") || "(root)"}': ${issue?.message ?? "unknown problem"}.`,
+    );
+  }
+  return parsed.data;
+}
