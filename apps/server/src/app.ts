@@ -67,7 +67,6 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
   await registerOpenApi(app, version);
   // Frames over 64 KiB are refused by ws itself (close 1009) before any parsing.
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
-  await app.register(healthRoutes, { catalog, store: activeStore, version });
   await app.register(questionRoutes, { catalog });
   const practice = new PracticeService({
     catalog,
@@ -95,6 +94,13 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     analyzer,
     linkTtlDays: config.LINK_TTL_DAYS,
     sessionTtlHours: config.SESSION_TTL_HOURS,
+    roomIdleMs: config.ROOM_IDLE_SECONDS * 1000,
+  });
+  await app.register(healthRoutes, {
+    catalog,
+    store: activeStore,
+    version,
+    loadedRooms: () => sessions.loadedRooms,
   });
   await app.register(sessionRoutes, { service: sessions, publicOrigin: config.PUBLIC_ORIGIN });
   app.addHook("preClose", async () => sessions.closeAll());

@@ -85,6 +85,10 @@ export const configSchema = z.object({
     .int("ANALYSIS_QUEUE_LIMIT must be a whole number of analyses")
     .min(0, "ANALYSIS_QUEUE_LIMIT must be 0 (no waiting) or more")
     .default(8),
+  ROOM_IDLE_SECONDS: z.coerce
+    .number({ error: "ROOM_IDLE_SECONDS must be a number of seconds" })
+    .positive("ROOM_IDLE_SECONDS must be above 0")
+    .default(30),
   ANALYSIS_TIMEOUT_SECONDS: z.coerce
     .number({ error: "ANALYSIS_TIMEOUT_SECONDS must be a number of seconds" })
     .positive("ANALYSIS_TIMEOUT_SECONDS must be above 0")

@@ -15,6 +15,8 @@ export const healthSchema = z.object({
   version: z.string(),
   questions: z.number().int(),
   storage: z.string(),
+  /** Live peer-session rooms this instance holds in memory; idle ones are unloaded. */
+  rooms: z.number().int(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

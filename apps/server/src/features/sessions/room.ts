@@ -30,6 +30,8 @@ export interface RoomOptions {
   repo: PeerSessionRepository;
   now?: () => number;
   presenceGraceMs?: number;
+  /** Told when the last socket has left, so the room can be unloaded. */
+  onEmpty?: () => void;
 }
 
 /**
@@ -119,6 +121,12 @@ export class Room {
     this.sockets.delete(socket);
     const stillHere = [...this.sockets.values()].some((p) => p.id === participant.id);
     if (!stillHere) this.setPresence(participant.id, "away");
+    if (this.sockets.size === 0) this.options.onEmpty?.();
+  }
+
+  /** Resolves once every change queued so far is committed. */
+  drain(): Promise<void> {
+    return this.serial(async () => undefined);
   }
 
   private setPresence(participantId: string, status: PresenceStatus): void {
@@ -238,6 +246,7 @@ export class Room {
         socket.close(code, reason);
       }
     }
+    if (this.sockets.size === 0) this.options.onEmpty?.();
   }
 
   close(): void {

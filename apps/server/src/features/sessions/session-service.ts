@@ -18,9 +18,12 @@ import type { PeerParticipantRecord, PeerSessionRepository } from "../../storage
 import type { Analyzer } from "../calibration/analysis-pool.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import { Room } from "./room.js";
+import { RoomManager } from "./room-manager.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
 
 const DAY = 86_400_000;
+/** How long a room nobody is connected to stays in memory: long enough to ride out a reload. */
+export const DEFAULT_ROOM_IDLE_MS = 30_000;
 const unauthorized = (message: string) => new HttpError(401, "unauthorized", message);
 const forbidden = (message: string) => new HttpError(403, "forbidden", message);
 const conflict = (message: string) => new HttpError(409, "conflict", message);
@@ -41,16 +44,22 @@ export interface SessionServiceOptions {
   linkTtlDays: number;
   sessionTtlHours: number;
   presenceGraceMs?: number;
+  /** How long a room with no sockets stays loaded. */
+  roomIdleMs?: number;
   now?: () => number;
 }
 
 /** Creating peer sessions, their capability links, and the live rooms behind them. */
 export class SessionService {
-  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly rooms: RoomManager;
   private readonly now: () => number;
 
   constructor(private readonly options: SessionServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.rooms = new RoomManager(
+      (sessionId, onEmpty) => this.loadRoom(sessionId, onEmpty),
+      options.roomIdleMs ?? DEFAULT_ROOM_IDLE_MS,
+    );
   }
 
   private get repo() {
@@ -257,7 +266,7 @@ export class SessionService {
       );
     }
     const current = this.question(state.questionId);
-    const upcoming = state.upcomingQuestionIds ?? [];
+    const upcoming = state.upcomingQuestionIds;
     let nextQuestion: Question | undefined;
     if (kind === "next") {
       const nextId = upcoming[0];
@@ -318,8 +327,9 @@ export class SessionService {
     while (sessionId) {
       const record = await this.repo.getSession(sessionId);
       if (!record) break;
-      const room = await this.room(sessionId);
-      const state = room.currentState;
+      // Past sessions are read from storage: every change there is committed, and loading
+      // their rooms just to read them would keep them in memory for nothing.
+      const state = loadRoomState(record.state);
       if (chain.length > 0 && state.continuation !== "next") break;
       chain.unshift({ sessionId, state });
       sessionId = record.previousSessionId;
@@ -331,7 +341,7 @@ export class SessionService {
     const subjectLabels: Record<string, string> = {};
     for (const { sessionId: id, state } of released) {
       const question = this.question(state.questionId);
-      subjectLabels[id] = `Q${state.sequence?.position ?? 1}: ${question.title}`;
+      subjectLabels[id] = `Q${state.sequence.position}: ${question.title}`;
       for (const score of state.scores) {
         for (const [dimensionId, value] of Object.entries(score.scores)) {
           const dimension = question.rubric.dimensions.find((d) => d.id === dimensionId);
@@ -372,42 +382,38 @@ export class SessionService {
   }
 
   private roomIfLoaded(sessionId: string): Promise<Room | undefined> {
-    return this.rooms.get(sessionId) ?? Promise.resolve(undefined);
+    return this.rooms.ifLoaded(sessionId);
   }
 
   /** The live room, loaded from storage once and shared by every connection to the session. */
   room(sessionId: string): Promise<Room> {
-    let loading = this.rooms.get(sessionId);
-    if (!loading) {
-      loading = (async () => {
-        const session = await this.repo.getSession(sessionId);
-        if (!session) throw notFound("No such session.");
-        const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
-        return new Room({
-          // Checked and migrated, never cast: a state saved by an older server is brought up to date.
-          state: loadRoomState(session.state),
-          seq: session.seq,
-          participants,
-          question: this.question(session.questionId),
-          repo: this.repo,
-          now: this.now,
-          presenceGraceMs: this.options.presenceGraceMs,
-        });
-      })();
-      this.rooms.set(sessionId, loading);
-      loading.catch(() => this.rooms.delete(sessionId));
-    }
-    return loading;
+    return this.rooms.get(sessionId);
   }
 
-  async closeAll(): Promise<void> {
-    for (const loading of this.rooms.values()) {
-      try {
-        (await loading).close();
-      } catch {
-        // a room that failed to load has nothing to close
-      }
-    }
-    this.rooms.clear();
+  /** Rooms this instance holds in memory. */
+  get loadedRooms(): number {
+    return this.rooms.size;
+  }
+
+  private async loadRoom(sessionId: string, onEmpty: () => void): Promise<Room> {
+    const session = await this.repo.getSession(sessionId);
+    if (!session) throw notFound("No such session.");
+    const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
+    return new Room({
+      // Checked and migrated, never cast: a state saved by an older server is brought up to date.
+      state: loadRoomState(session.state),
+      seq: session.seq,
+      participants,
+      question: this.question(session.questionId),
+      repo: this.repo,
+      now: this.now,
+      presenceGraceMs: this.options.presenceGraceMs,
+      onEmpty,
+    });
+  }
+
+  /** Drains every room's queued commits before the store closes. */
+  closeAll(): Promise<void> {
+    return this.rooms.closeAll();
   }
 }

@@ -127,7 +127,9 @@ export function handleSocket(
           { id: participant.id, name: participant.name, role: participant.role, revoked: false },
           message.lastSeq,
         );
+        // A socket that closed while joining must not stay in the room (it would keep it loaded).
         if (ws.readyState === ws.OPEN) room = joined;
+        else joined.leave(socket);
       })().catch((error) => {
         log.error({ err: error }, "session handshake failed");
         socket.close(1011, "The server could not open this session.");
