@@ -1,7 +1,7 @@
 /**
- * What an acknowledged room change costs on disk: the same commit (new room
- * state, three recipients' events and the idempotency record, in one
- * transaction) on a SQLite file with synchronous=FULL, which we ship, against
+ * What an acknowledged room change costs on disk: the same commit (the
+ * sequence compare-and-set, the change as a diff of the room state, and the
+ * idempotency record, in one transaction) on a SQLite file with synchronous=FULL, which we ship, against
  * the baseline synchronous=NORMAL, which is durable across a crashed process
  * but not across power loss. Run from the repository root: pnpm bench
  */
@@ -23,6 +23,7 @@ async function storeWith(synchronous: "FULL" | "NORMAL") {
       questionId: "q1",
       state: {},
       seq: 0,
+      snapshotSeq: 0,
       createdAt: new Date().toISOString(),
       expiresAt: "9999-12-31T00:00:00.000Z",
       previousSessionId: null,
@@ -37,13 +38,8 @@ async function storeWith(synchronous: "FULL" | "NORMAL") {
       sessionId: "s1",
       expectedSeq: seq - 1,
       seq,
-      state: { notes: [note], answer: { text: "x".repeat(2_000), revision: seq } },
-      events: ["p-host", "p-co", "p-cand"].map((recipientId) => ({
-        seq,
-        recipientId,
-        kind: "add-note",
-        patch: { note },
-      })),
+      change: { kind: "add-note", diff: { notes: { length: seq, items: [[seq - 1, note]] } } },
+      snapshot: null,
       op: { participantId: "p-host", opId: `op-${seq}` },
     });
   };

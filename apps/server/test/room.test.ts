@@ -1,6 +1,11 @@
 import { loadBankOrThrow } from "@loopwright/bank";
 import { createClock } from "@loopwright/clock";
-import type { ClientIntent, Question, ServerMessage } from "@loopwright/schema";
+import {
+  type ClientIntent,
+  MAX_NOTES_PER_AUTHOR,
+  type Question,
+  type ServerMessage,
+} from "@loopwright/schema";
 import { beforeEach, describe, expect, it } from "vitest";
 import { Room, type RoomSocket } from "../src/features/sessions/room.js";
 import type { RoomParticipant, RoomState } from "../src/features/sessions/room-state.js";
@@ -72,6 +77,7 @@ async function freshRoom() {
       questionId: question.id,
       state,
       seq: 0,
+      snapshotSeq: 0,
       createdAt: "",
       expiresAt: "9999",
       previousSessionId: null,
@@ -142,6 +148,21 @@ describe("the question's identity", () => {
     const late = new MemorySocket();
     await room.join(late, people.candidate as RoomParticipant, null);
     expect(late.take("welcome")[0]?.view?.questionTitle).toBe(question.title);
+  });
+});
+
+describe("limits", () => {
+  it("refuses a note past the most one interviewer may take, with a limit error that says so", async () => {
+    for (let i = 0; i < MAX_NOTES_PER_AUTHOR; i++)
+      await send("co", { type: "add-note", text: `n${i}`, shared: false });
+    await send("co", { type: "add-note", text: "one too many", shared: false });
+    const error = sockets.co?.take("error").at(-1);
+    expect(error).toMatchObject({ code: "limit" });
+    expect(error?.message).toContain(`You have taken ${MAX_NOTES_PER_AUTHOR} notes`);
+    expect(room.currentState.notes).toHaveLength(MAX_NOTES_PER_AUTHOR);
+    // The host's own budget is untouched.
+    await send("host", { type: "add-note", text: "still fine", shared: false });
+    expect(room.currentState.notes).toHaveLength(MAX_NOTES_PER_AUTHOR + 1);
   });
 });
 

@@ -21,6 +21,10 @@ export const MAX_INVALID_FRAMES = 10;
 /** Beyond this many missed events a reconnecting client gets a snapshot instead. */
 export const MAX_REPLAY_EVENTS = 500;
 export const NOTE_MAX_CHARS = 2_000;
+/** Notes one interviewer may take in one session. */
+export const MAX_NOTES_PER_AUTHOR = 500;
+/** Changes one session keeps; a whole interview is a few hundred. */
+export const MAX_SESSION_CHANGES = 20_000;
 export const FEEDBACK_MAX_CHARS = 5_000;
 
 export const CLOSE_CODES = {

@@ -134,8 +134,13 @@ export interface CalibrationRepository {
 export interface PeerSessionRecord {
   id: string;
   questionId: string;
-  /** RoomState as JSON-serialisable data; the sessions feature owns its shape. */
+  /**
+   * The latest snapshot of the room state (JSON-serialisable; the sessions
+   * feature owns its shape), taken at `snapshotSeq`. The state at `seq` is it
+   * with the changes after `snapshotSeq` applied.
+   */
   state: unknown;
+  snapshotSeq: number;
   seq: number;
   createdAt: string;
   expiresAt: string;
@@ -153,11 +158,11 @@ export interface PeerParticipantRecord {
   previousParticipantId: string | null;
 }
 
-export interface PeerEventRecord {
+/** One committed change to a room: a small diff of its state, never a per-recipient view. */
+export interface PeerChangeRecord {
   seq: number;
-  recipientId: string;
   kind: string;
-  patch: unknown;
+  diff: unknown;
 }
 
 export interface PeerChange {
@@ -166,8 +171,10 @@ export interface PeerChange {
   expectedSeq: number;
   /** expectedSeq + 1 for a change; expectedSeq when only an operation is recorded. */
   seq: number;
-  state: unknown;
-  events: PeerEventRecord[];
+  /** The change at `seq`; null when only an operation is recorded. */
+  change: { kind: string; diff: unknown } | null;
+  /** The full state at `seq`, to store as a snapshot; null between snapshots. */
+  snapshot: unknown | null;
   op: { participantId: string; opId: string } | null;
 }
 
@@ -201,8 +208,8 @@ export interface PeerSessionRepository {
   createCredential(credentialHash: string, participantId: string, expiresAt: string): Promise<void>;
   findCredentialParticipant(credentialHash: string, now: string): Promise<PeerParticipantRecord | null>;
   /**
-   * Commits a change atomically: the new state and sequence number, the
-   * per-recipient events, and the idempotency record of the operation. A
+   * Commits a change atomically: the new sequence number, the change, a
+   * snapshot when one is due, and the idempotency record of the operation. A
    * compare-and-set on the session's sequence: when the stored seq is not
    * `expectedSeq` (another writer committed first) nothing is written and
    * SequenceConflictError is thrown, so two writers can never both commit N.
@@ -210,12 +217,10 @@ export interface PeerSessionRepository {
   commitChange(change: PeerChange): Promise<void>;
   /** The seq an operation was committed at, if it was. */
   findOp(sessionId: string, participantId: string, opId: string): Promise<number | null>;
-  eventsAfter(
-    sessionId: string,
-    recipientId: string,
-    afterSeq: number,
-    limit: number,
-  ): Promise<PeerEventRecord[]>;
+  /** Changes after `afterSeq`, ascending, at most `limit`. */
+  changesAfter(sessionId: string, afterSeq: number, limit: number): Promise<PeerChangeRecord[]>;
+  /** The latest snapshot taken at or before `seq`, if one was kept. */
+  snapshotAtOrBefore(sessionId: string, seq: number): Promise<{ seq: number; state: unknown } | null>;
 }
 
 /**

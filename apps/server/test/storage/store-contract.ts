@@ -35,6 +35,7 @@ export function registerStoreContractTests(backend: string, open: () => Promise<
           questionId: "q1",
           state: { version: 1, n: 0 },
           seq: 0,
+          snapshotSeq: 0,
           createdAt: "2026-01-01T00:00:00.000Z",
           expiresAt: "2099-01-01T00:00:00.000Z",
           previousSessionId: null,
@@ -50,8 +51,8 @@ export function registerStoreContractTests(backend: string, open: () => Promise<
       sessionId: "s1",
       expectedSeq,
       seq: expectedSeq + 1,
-      state: { version: 1, n },
-      events: [{ seq: expectedSeq + 1, recipientId: "host", kind: "note", patch: { n } }],
+      change: { kind: "note", diff: { n: { set: n } } },
+      snapshot: (expectedSeq + 1) % 2 === 0 ? { version: 1, n } : null,
       op: opId ? { participantId: "host", opId } : null,
     });
 
@@ -64,7 +65,9 @@ export function registerStoreContractTests(backend: string, open: () => Promise<
         );
         const saved = await store.sessions.getSession("s1");
         expect(saved?.seq).toBe(1);
-        expect(saved?.state).toEqual({ version: 1, n: 1 });
+        expect(await store.sessions.changesAfter("s1", 0, 10)).toEqual([
+          { seq: 1, kind: "note", diff: { n: { set: 1 } } },
+        ]);
       });
 
       it("S-SEQ-2: of two writers racing for the same seq, exactly one commits and nothing of the other is kept", async () => {
@@ -74,10 +77,11 @@ export function registerStoreContractTests(backend: string, open: () => Promise<
           store.sessions.commitChange(change(0, 2, "op-b")),
         ]);
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-        const winner = (await store.sessions.getSession("s1"))?.state as { n: number };
-        const events = await store.sessions.eventsAfter("s1", "host", 0, 10);
-        expect(events).toEqual([{ seq: 1, recipientId: "host", kind: "note", patch: { n: winner.n } }]);
-        const loser = winner.n === 1 ? "op-b" : "op-a";
+        const changes = await store.sessions.changesAfter("s1", 0, 10);
+        expect(changes).toHaveLength(1);
+        const [only] = changes as { diff: { n: { set: number } } }[];
+        const winner = only?.diff.n.set;
+        const loser = winner === 1 ? "op-b" : "op-a";
         expect(await store.sessions.findOp("s1", "host", loser)).toBeNull();
       });
 
@@ -87,18 +91,33 @@ export function registerStoreContractTests(backend: string, open: () => Promise<
         expect(await store.sessions.findOp("s1", "host", "op-1")).toBe(1);
         expect(await store.sessions.findOp("s1", "cand", "op-1")).toBeNull();
         // An operation that changed nothing is still recorded, at the unchanged seq.
-        await store.sessions.commitChange({ ...change(1, 1, "op-2"), seq: 1, events: [] });
+        await store.sessions.commitChange({ ...change(1, 1, "op-2"), seq: 1, change: null, snapshot: null });
         expect(await store.sessions.findOp("s1", "host", "op-2")).toBe(1);
         expect((await store.sessions.getSession("s1"))?.seq).toBe(1);
       });
 
-      it("S-LOG-1: replays a recipient's events after a seq, in order, up to a limit", async () => {
+      it("S-LOG-1: keeps every change once, in order, and returns them after a seq up to a limit", async () => {
         await session();
         for (let i = 0; i < 5; i++) await store.sessions.commitChange(change(i, i + 1));
-        const after = await store.sessions.eventsAfter("s1", "host", 2, 10);
-        expect(after.map((e) => e.seq)).toEqual([3, 4, 5]);
-        expect((await store.sessions.eventsAfter("s1", "host", 0, 2)).map((e) => e.seq)).toEqual([1, 2]);
-        expect(await store.sessions.eventsAfter("s1", "cand", 0, 10)).toEqual([]);
+        expect((await store.sessions.changesAfter("s1", 2, 10)).map((c) => c.seq)).toEqual([3, 4, 5]);
+        expect((await store.sessions.changesAfter("s1", 0, 2)).map((c) => c.seq)).toEqual([1, 2]);
+        expect(await store.sessions.changesAfter("s1", 5, 10)).toEqual([]);
+      });
+
+      it("S-SNAP-1: keeps the snapshots it is given, finds the latest at or before a seq, and reports the newest with the session", async () => {
+        await session();
+        for (let i = 0; i < 5; i++) await store.sessions.commitChange(change(i, i + 1));
+        // Snapshots at 0 (the session's first state), 2 and 4.
+        expect(await store.sessions.snapshotAtOrBefore("s1", 3)).toEqual({
+          seq: 2,
+          state: { version: 1, n: 2 },
+        });
+        expect(await store.sessions.snapshotAtOrBefore("s1", 1)).toEqual({
+          seq: 0,
+          state: { version: 1, n: 0 },
+        });
+        const saved = await store.sessions.getSession("s1");
+        expect(saved).toMatchObject({ seq: 5, snapshotSeq: 4, state: { version: 1, n: 4 } });
       });
 
       it("S-LINK-1: finds participants by link hash and credential; a credential stops working once revoked or expired", async () => {

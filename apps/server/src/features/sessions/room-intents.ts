@@ -9,13 +9,13 @@ import {
   startClock,
   stopClock,
 } from "@loopwright/clock";
-import type { ClientIntent, Question } from "@loopwright/schema";
+import { type ClientIntent, MAX_NOTES_PER_AUTHOR, type Question } from "@loopwright/schema";
 import type { RoomParticipant, RoomState } from "./room-state.js";
 
 /** An intent the sender may not perform or that does not fit the room's state; nothing changes. */
 export class RoomError extends Error {
   constructor(
-    readonly code: "forbidden" | "invalid" | "conflict",
+    readonly code: "forbidden" | "invalid" | "conflict" | "limit",
     message: string,
   ) {
     super(message);
@@ -114,6 +114,12 @@ export function applyIntent(
     }
     case "add-note": {
       requireRole(sender, ["host", "co-interviewer"], "take interviewer notes");
+      if (state.notes.filter((n) => n.authorId === sender.id).length >= MAX_NOTES_PER_AUTHOR) {
+        throw new RoomError(
+          "limit",
+          `You have taken ${MAX_NOTES_PER_AUTHOR} notes in this session, the most one interviewer can; add to an earlier note's theme in your feedback instead.`,
+        );
+      }
       const note = {
         id: randomUUID(),
         authorId: sender.id,

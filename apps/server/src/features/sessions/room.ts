@@ -3,14 +3,18 @@ import {
   type ClientIntent,
   MAX_REPLAY_EVENTS,
   MAX_ROOM_CONNECTIONS,
+  MAX_SESSION_CHANGES,
   PRESENCE_GRACE_MS,
   PROTOCOL_VERSION,
   type Question,
+  type RoomEvent,
   type RoomView,
   type ServerMessage,
 } from "@loopwright/schema";
-import type { PeerEventRecord, PeerSessionRepository } from "../../storage/store.js";
+import type { PeerSessionRepository } from "../../storage/store.js";
+import { applyRoomStateDiff, diffRoomState, type RoomStateDiff } from "./room-diff.js";
 import { applyIntent, RoomError } from "./room-intents.js";
+import { pastState, SNAPSHOT_EVERY } from "./room-log.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
 import { diffViews, viewFor } from "./room-view.js";
 
@@ -88,31 +92,47 @@ export class Room {
       }
       const me = this.participants.find((p) => p.id === participant.id) ?? participant;
       const base = { type: "welcome" as const, protocol: PROTOCOL_VERSION, serverNow: this.now() };
-      let replay: PeerEventRecord[] | null = null;
-      // P-SYNC-1: a client that saw seq N gets what it missed after N, or a snapshot when that is too much or impossible.
-      if (lastSeq !== null && lastSeq <= this.seq) {
-        const missed = await this.options.repo.eventsAfter(
-          this.sessionId,
-          me.id,
-          lastSeq,
-          MAX_REPLAY_EVENTS + 1,
-        );
-        if (missed.length <= MAX_REPLAY_EVENTS) replay = missed;
-      }
+      // P-SYNC-1: a client that saw seq N gets the events it missed since N, computed now from
+      // the log with viewFor, or a snapshot when that is too far back or the log cannot reach N.
+      const replay =
+        lastSeq !== null && lastSeq <= this.seq && this.seq - lastSeq <= MAX_REPLAY_EVENTS
+          ? await this.replayFor(me, lastSeq)
+          : null;
       if (replay) {
         socket.send({ ...base, mode: "replay" });
-        for (const e of replay) {
-          socket.send({
-            type: "event",
-            event: { seq: e.seq, kind: e.kind, patch: e.patch as Partial<RoomView> },
-          });
-        }
+        for (const event of replay) socket.send({ type: "event", event });
       } else {
         socket.send({ ...base, mode: "snapshot", view: this.viewOf(me) });
       }
       this.sockets.set(socket, me);
       this.setPresence(me.id, "online");
     });
+  }
+
+  /** What `viewer` missed after `lastSeq`, one event per change it could see; null if the log cannot tell. */
+  private async replayFor(viewer: RoomParticipant, lastSeq: number): Promise<RoomEvent[] | null> {
+    const { repo, question } = this.options;
+    let state = await pastState(repo, this.sessionId, lastSeq);
+    if (!state) return null;
+    const changes = await repo.changesAfter(this.sessionId, lastSeq, this.seq - lastSeq);
+    if (changes.length !== this.seq - lastSeq) return null;
+    const events: RoomEvent[] = [];
+    let view = viewFor(state, lastSeq, viewer, this.participants, question);
+    for (const change of changes) {
+      state = applyRoomStateDiff(state, change.diff as RoomStateDiff);
+      const next = viewFor(state, change.seq, viewer, this.participants, question);
+      const patch = diffViews(view, next);
+      if (Object.keys(patch).length > 0) events.push({ seq: change.seq, kind: change.kind, patch });
+      view = next;
+    }
+    // Who is in the room is not in the state; whenever anything happened, the last event says it.
+    if (changes.length > 0) {
+      const participants = this.viewOf(viewer).participants;
+      const last = events.at(-1);
+      if (last) last.patch.participants = participants;
+      else events.push({ seq: this.seq, kind: "participants", patch: { participants } });
+    }
+    return events;
   }
 
   leave(socket: RoomSocket): void {
@@ -165,9 +185,10 @@ export class Room {
         socket.send({ type: "ack", opId: intent.opId, seq: committed });
         return;
       }
-      let next: RoomState;
       try {
-        next = applyIntent(this.state, intent, sender, this.options.question, this.now());
+        const next = applyIntent(this.state, intent, sender, this.options.question, this.now());
+        const seq = await this.commit(next, intent.type, { participantId: sender.id, opId: intent.opId });
+        socket.send({ type: "ack", opId: intent.opId, seq });
       } catch (error) {
         if (error instanceof RoomError) {
           socket.send({ type: "error", opId: intent.opId, code: error.code, message: error.message });
@@ -175,8 +196,6 @@ export class Room {
         }
         throw error;
       }
-      const seq = await this.commit(next, intent.type, { participantId: sender.id, opId: intent.opId });
-      socket.send({ type: "ack", opId: intent.opId, seq });
     });
   }
 
@@ -195,45 +214,37 @@ export class Room {
     op: { participantId: string; opId: string } | null,
     nextParticipants: RoomParticipant[] = this.participants,
   ): Promise<number> {
+    const base = { sessionId: this.sessionId, expectedSeq: this.seq, op };
     if (next === this.state && nextParticipants === this.participants) {
-      if (op) {
-        await this.options.repo.commitChange({
-          sessionId: this.sessionId,
-          expectedSeq: this.seq,
-          seq: this.seq,
-          state: this.state,
-          events: [],
-          op,
-        });
-      }
+      if (op) await this.options.repo.commitChange({ ...base, seq: this.seq, change: null, snapshot: null });
       return this.seq;
     }
     const seq = this.seq + 1;
-    const question = this.options.question;
-    const events: PeerEventRecord[] = [];
-    for (const p of nextParticipants) {
-      if (p.revoked) continue;
-      const before = viewFor(this.state, this.seq, p, this.participants, question);
-      const after = viewFor(next, seq, p, nextParticipants, question);
-      const patch = diffViews(before, after);
-      if (Object.keys(patch).length > 0) events.push({ seq, recipientId: p.id, kind, patch });
+    if (seq > MAX_SESSION_CHANGES) {
+      throw new RoomError(
+        "limit",
+        `This session has reached ${MAX_SESSION_CHANGES.toLocaleString("en")} changes, the most one session keeps. Release it and start another.`,
+      );
     }
-    // P-DUR-1: committed before anyone is told.
+    // P-DUR-1: committed before anyone is told. Stored once, as a diff of the room state.
     await this.options.repo.commitChange({
-      sessionId: this.sessionId,
-      expectedSeq: this.seq,
+      ...base,
       seq,
-      state: next,
-      events,
-      op,
+      change: { kind, diff: diffRoomState(this.state, next) },
+      snapshot: seq % SNAPSHOT_EVERY === 0 ? next : null,
     });
+    const before = { state: this.state, seq: this.seq, participants: this.participants };
     this.state = next;
     this.seq = seq;
     this.participants = nextParticipants;
+    // Each recipient's event is computed from its view at send time; nothing per recipient is stored.
+    const question = this.options.question;
     for (const [socket, p] of this.sockets) {
-      const event = events.find((e) => e.recipientId === p.id);
-      if (event)
-        socket.send({ type: "event", event: { seq, kind, patch: event.patch as Partial<RoomView> } });
+      const patch = diffViews(
+        viewFor(before.state, before.seq, p, before.participants, question),
+        viewFor(next, seq, p, nextParticipants, question),
+      );
+      if (Object.keys(patch).length > 0) socket.send({ type: "event", event: { seq, kind, patch } });
     }
     return seq;
   }

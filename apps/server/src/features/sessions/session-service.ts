@@ -14,10 +14,11 @@ import {
 import type { FastifyRequest } from "fastify";
 import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
 import { HttpError, notFound } from "../../plugins/errors.js";
-import type { PeerParticipantRecord, PeerSessionRepository } from "../../storage/store.js";
+import type { PeerParticipantRecord, PeerSessionRecord, PeerSessionRepository } from "../../storage/store.js";
 import type { Analyzer } from "../calibration/analysis-pool.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import { Room } from "./room.js";
+import { stateAt } from "./room-log.js";
 import { RoomManager } from "./room-manager.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
 
@@ -143,6 +144,7 @@ export class SessionService {
         questionId: question.id,
         state: this.initialState(sessionId, question, body.durationScale, body.followUpQuestionIds),
         seq: 0,
+        snapshotSeq: 0,
         createdAt: this.iso(),
         expiresAt: this.iso(this.options.linkTtlDays * DAY),
         previousSessionId: null,
@@ -300,6 +302,7 @@ export class SessionService {
               })
             : this.initialState(sessionId, nextQuestion, scale),
         seq: 0,
+        snapshotSeq: 0,
         createdAt: this.iso(),
         expiresAt: session?.expiresAt ?? this.iso(this.options.linkTtlDays * DAY),
         previousSessionId: host.sessionId,
@@ -329,7 +332,7 @@ export class SessionService {
       if (!record) break;
       // Past sessions are read from storage: every change there is committed, and loading
       // their rooms just to read them would keep them in memory for nothing.
-      const state = loadRoomState(record.state);
+      const state = await this.currentState(record);
       if (chain.length > 0 && state.continuation !== "next") break;
       chain.unshift({ sessionId, state });
       sessionId = record.previousSessionId;
@@ -390,6 +393,21 @@ export class SessionService {
     return this.rooms.get(sessionId);
   }
 
+  /**
+   * A session's state now: its latest snapshot (checked and migrated, never
+   * cast) with the changes committed since applied.
+   */
+  private async currentState(session: PeerSessionRecord): Promise<RoomState> {
+    const state = await stateAt(
+      this.repo,
+      session.id,
+      { seq: session.snapshotSeq, state: session.state },
+      session.seq,
+    );
+    if (!state) throw new Error(`Session ${session.id}'s change log does not reach seq ${session.seq}.`);
+    return state;
+  }
+
   /** Rooms this instance holds in memory. */
   get loadedRooms(): number {
     return this.rooms.size;
@@ -400,8 +418,7 @@ export class SessionService {
     if (!session) throw notFound("No such session.");
     const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
     return new Room({
-      // Checked and migrated, never cast: a state saved by an older server is brought up to date.
-      state: loadRoomState(session.state),
+      state: await this.currentState(session),
       seq: session.seq,
       participants,
       question: this.question(session.questionId),

@@ -140,4 +140,29 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // A change is stored once, as a diff of the room state, with a snapshot every few changes;
+    // per-recipient view patches grew with the square of the notes. Old sessions keep their
+    // latest state as their one snapshot, so a reconnect from before it gets a fresh view.
+    id: "0005-peer-change-log",
+    sql: `
+      ALTER TABLE peer_sessions ADD COLUMN snapshot_seq INTEGER NOT NULL DEFAULT 0;
+      UPDATE peer_sessions SET snapshot_seq = seq;
+      CREATE TABLE peer_changes (
+        session_id TEXT NOT NULL REFERENCES peer_sessions(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        diff_json TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+      );
+      CREATE TABLE peer_snapshots (
+        session_id TEXT NOT NULL REFERENCES peer_sessions(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        state_json TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+      );
+      INSERT INTO peer_snapshots (session_id, seq, state_json) SELECT id, seq, state_json FROM peer_sessions;
+      DROP TABLE peer_events;
+    `,
+  },
 ];

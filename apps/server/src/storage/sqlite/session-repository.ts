@@ -1,6 +1,6 @@
 import {
   type PeerChange,
-  type PeerEventRecord,
+  type PeerChangeRecord,
   type PeerParticipantRecord,
   type PeerSessionRecord,
   type PeerSessionRepository,
@@ -46,17 +46,21 @@ export class SqliteSessionRepository implements PeerSessionRepository {
     this.db.transaction(() => {
       this.db
         .prepare(
-          "INSERT INTO peer_sessions (id, question_id, state_json, seq, created_at, expires_at, previous_session_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO peer_sessions (id, question_id, state_json, snapshot_seq, seq, created_at, expires_at, previous_session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .run(
           s.id,
           s.questionId,
           JSON.stringify(s.state),
+          s.snapshotSeq,
           s.seq,
           s.createdAt,
           s.expiresAt,
           s.previousSessionId,
         );
+      this.db
+        .prepare("INSERT INTO peer_snapshots (session_id, seq, state_json) VALUES (?, ?, ?)")
+        .run(s.id, s.snapshotSeq, JSON.stringify(s.state));
       for (const p of participants) this.insertParticipant(p.participant, p.tokenHash);
     })();
   }
@@ -67,6 +71,7 @@ export class SqliteSessionRepository implements PeerSessionRepository {
           id: string;
           question_id: string;
           state_json: string;
+          snapshot_seq: number;
           seq: number;
           created_at: string;
           expires_at: string;
@@ -78,6 +83,7 @@ export class SqliteSessionRepository implements PeerSessionRepository {
       id: row.id,
       questionId: row.question_id,
       state: JSON.parse(row.state_json),
+      snapshotSeq: row.snapshot_seq,
       seq: row.seq,
       createdAt: row.created_at,
       expiresAt: row.expires_at,
@@ -149,18 +155,27 @@ export class SqliteSessionRepository implements PeerSessionRepository {
     return row ? participant(row) : null;
   }
 
-  async commitChange({ sessionId, expectedSeq, seq, state, events, op }: PeerChange): Promise<void> {
-    const insertEvent = this.db.prepare(
-      "INSERT INTO peer_events (session_id, seq, recipient_id, kind, patch_json) VALUES (?, ?, ?, ?, ?)",
-    );
+  async commitChange({ sessionId, expectedSeq, seq, change, snapshot, op }: PeerChange): Promise<void> {
     this.db.transaction(() => {
       const updated = this.db
-        .prepare("UPDATE peer_sessions SET state_json = ?, seq = ? WHERE id = ? AND seq = ?")
-        .run(JSON.stringify(state), seq, sessionId, expectedSeq);
+        .prepare("UPDATE peer_sessions SET seq = ? WHERE id = ? AND seq = ?")
+        .run(seq, sessionId, expectedSeq);
       // Throwing inside the transaction rolls it back: nothing of a stale change is kept.
       if (updated.changes !== 1) throw new SequenceConflictError(sessionId, expectedSeq);
-      for (const e of events)
-        insertEvent.run(sessionId, e.seq, e.recipientId, e.kind, JSON.stringify(e.patch));
+      if (change) {
+        this.db
+          .prepare("INSERT INTO peer_changes (session_id, seq, kind, diff_json) VALUES (?, ?, ?, ?)")
+          .run(sessionId, seq, change.kind, JSON.stringify(change.diff));
+      }
+      if (snapshot !== null) {
+        const json = JSON.stringify(snapshot);
+        this.db
+          .prepare("UPDATE peer_sessions SET state_json = ?, snapshot_seq = ? WHERE id = ?")
+          .run(json, seq, sessionId);
+        this.db
+          .prepare("INSERT OR REPLACE INTO peer_snapshots (session_id, seq, state_json) VALUES (?, ?, ?)")
+          .run(sessionId, seq, json);
+      }
       if (op) {
         this.db
           .prepare("INSERT INTO peer_ops (session_id, participant_id, op_id, seq) VALUES (?, ?, ?, ?)")
@@ -176,27 +191,21 @@ export class SqliteSessionRepository implements PeerSessionRepository {
     return row?.seq ?? null;
   }
 
-  async eventsAfter(
-    sessionId: string,
-    recipientId: string,
-    afterSeq: number,
-    limit: number,
-  ): Promise<PeerEventRecord[]> {
+  async changesAfter(sessionId: string, afterSeq: number, limit: number): Promise<PeerChangeRecord[]> {
     const rows = this.db
       .prepare(
-        "SELECT seq, recipient_id, kind, patch_json FROM peer_events WHERE session_id = ? AND recipient_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        "SELECT seq, kind, diff_json FROM peer_changes WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
       )
-      .all(sessionId, recipientId, afterSeq, limit) as {
-      seq: number;
-      recipient_id: string;
-      kind: string;
-      patch_json: string;
-    }[];
-    return rows.map((r) => ({
-      seq: r.seq,
-      recipientId: r.recipient_id,
-      kind: r.kind,
-      patch: JSON.parse(r.patch_json),
-    }));
+      .all(sessionId, afterSeq, limit) as { seq: number; kind: string; diff_json: string }[];
+    return rows.map((r) => ({ seq: r.seq, kind: r.kind, diff: JSON.parse(r.diff_json) }));
+  }
+
+  async snapshotAtOrBefore(sessionId: string, seq: number): Promise<{ seq: number; state: unknown } | null> {
+    const row = this.db
+      .prepare(
+        "SELECT seq, state_json FROM peer_snapshots WHERE session_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1",
+      )
+      .get(sessionId, seq) as { seq: number; state_json: string } | undefined;
+    return row ? { seq: row.seq, state: JSON.parse(row.state_json) } : null;
   }
 }
