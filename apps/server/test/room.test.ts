@@ -166,6 +166,24 @@ describe("limits", () => {
   });
 });
 
+describe("the change log of a long session", () => {
+  it("keeps only the snapshots a replay can still need, and replays from them", async () => {
+    for (let i = 0; i < 350; i++) {
+      await send("host", { type: "add-note", text: `h${i}`, shared: false });
+      await send("co", { type: "add-note", text: `c${i}`, shared: false });
+    }
+    // Snapshots were taken at 0, 100 … 700. A replay reaches back at most 500 changes, to 200 at
+    // the earliest; the room keeps one snapshot more than that needs, so 0 is gone and 100 stays.
+    expect(await store.sessions.snapshotAtOrBefore("s1", 50)).toBeNull();
+    expect((await store.sessions.snapshotAtOrBefore("s1", 150))?.seq).toBe(100);
+    const late = new MemorySocket();
+    await room.join(late, people.host as RoomParticipant, 650);
+    expect(late.take("welcome")[0]?.mode).toBe("replay");
+    // The host sees its own 25 notes among the last 50 changes.
+    expect(late.take("event")).toHaveLength(25);
+  });
+});
+
 describe("sequence numbers", () => {
   it("are the room's, so a candidate's events skip the interviewers' private changes (P-SEQ-1)", async () => {
     await send("host", { type: "add-note", text: "one", shared: false });

@@ -175,6 +175,8 @@ export interface PeerChange {
   change: { kind: string; diff: unknown } | null;
   /** The full state at `seq`, to store as a snapshot; null between snapshots. */
   snapshot: unknown | null;
+  /** With a snapshot: older snapshots than this seq are no longer needed by any replay. */
+  dropSnapshotsBefore?: number;
   op: { participantId: string; opId: string } | null;
 }
 

@@ -120,6 +120,17 @@ export function registerStoreContractTests(backend: string, open: () => Promise<
         expect(saved).toMatchObject({ seq: 5, snapshotSeq: 4, state: { version: 1, n: 4 } });
       });
 
+      it("S-SNAP-2: drops the snapshots before a seq when told to, keeping the one just given", async () => {
+        await session();
+        for (let i = 0; i < 3; i++) await store.sessions.commitChange(change(i, i + 1));
+        await store.sessions.commitChange({ ...change(3, 4), dropSnapshotsBefore: 3 });
+        expect(await store.sessions.snapshotAtOrBefore("s1", 2)).toBeNull();
+        expect(await store.sessions.snapshotAtOrBefore("s1", 4)).toEqual({
+          seq: 4,
+          state: { version: 1, n: 4 },
+        });
+      });
+
       it("S-LINK-1: finds participants by link hash and credential; a credential stops working once revoked or expired", async () => {
         await session();
         expect((await store.sessions.findParticipantByTokenHash("cand-s1"))?.id).toBe("cand");

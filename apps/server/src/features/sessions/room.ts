@@ -231,7 +231,10 @@ export class Room {
       ...base,
       seq,
       change: { kind, diff: diffRoomState(this.state, next) },
-      snapshot: seq % SNAPSHOT_EVERY === 0 ? next : null,
+      ...(seq % SNAPSHOT_EVERY === 0
+        ? // A replay starts at most MAX_REPLAY_EVENTS back, from the snapshot at or before that.
+          { snapshot: next, dropSnapshotsBefore: seq - MAX_REPLAY_EVENTS - SNAPSHOT_EVERY }
+        : { snapshot: null }),
     });
     const before = { state: this.state, seq: this.seq, participants: this.participants };
     this.state = next;

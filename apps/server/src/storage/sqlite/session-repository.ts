@@ -155,7 +155,15 @@ export class SqliteSessionRepository implements PeerSessionRepository {
     return row ? participant(row) : null;
   }
 
-  async commitChange({ sessionId, expectedSeq, seq, change, snapshot, op }: PeerChange): Promise<void> {
+  async commitChange({
+    sessionId,
+    expectedSeq,
+    seq,
+    change,
+    snapshot,
+    dropSnapshotsBefore,
+    op,
+  }: PeerChange): Promise<void> {
     this.db.transaction(() => {
       const updated = this.db
         .prepare("UPDATE peer_sessions SET seq = ? WHERE id = ? AND seq = ?")
@@ -175,6 +183,11 @@ export class SqliteSessionRepository implements PeerSessionRepository {
         this.db
           .prepare("INSERT OR REPLACE INTO peer_snapshots (session_id, seq, state_json) VALUES (?, ?, ?)")
           .run(sessionId, seq, json);
+        if (dropSnapshotsBefore !== undefined) {
+          this.db
+            .prepare("DELETE FROM peer_snapshots WHERE session_id = ? AND seq < ?")
+            .run(sessionId, dropSnapshotsBefore);
+        }
       }
       if (op) {
         this.db
