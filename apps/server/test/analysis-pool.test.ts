@@ -20,7 +20,7 @@ import {
 } from "../src/features/calibration/panel-flags.js";
 import { installErrorHandling } from "../src/plugins/errors.js";
 import { modelRatings, ratingsCsv } from "./analysis-data.js";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { getJson, postJson, type RunningServer, startServer } from "./helpers.js";
 import { freePort, ServerProcess } from "./server-process.js";
 
 type Scale = { min: number; max: number };
@@ -35,12 +35,6 @@ beforeAll(async () => {
   server = await startServer();
 });
 
-const postJson = (url: string, body: unknown) =>
-  getJson(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
 const postCsv = (url: string, csv: string) =>
   getJson(url, { method: "POST", headers: { "content-type": "text/csv" }, body: csv });
 

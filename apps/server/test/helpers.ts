@@ -57,3 +57,12 @@ export async function getJson(url: string, init?: RequestInit): Promise<{ status
   }
   return { status: res.status, body };
 }
+
+/** POSTs a JSON body and answers like getJson. */
+export function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
+  return getJson(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}

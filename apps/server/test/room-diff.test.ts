@@ -1,32 +1,9 @@
-import { loadRoomState, type RoomState } from "@loopwright/schema";
+import type { RoomState } from "@loopwright/schema";
 import { describe, expect, it } from "vitest";
 import { applyRoomStateDiff, diffRoomState } from "../src/features/sessions/room-diff.js";
+import { blankRoomState } from "./room-fixtures.js";
 
-const base: RoomState = loadRoomState({
-  version: 1,
-  sessionId: "s1",
-  questionId: "q1",
-  promptRevealed: false,
-  clock: {
-    phases: [],
-    startedAt: null,
-    pausedAt: null,
-    pausedMs: 0,
-    advances: [],
-    extensionsMs: [],
-    stoppedAt: null,
-  },
-  curveballs: [],
-  answer: { text: "", revision: 0 },
-  notes: [],
-  scores: [],
-  selfScore: null,
-  released: false,
-  swappedTo: null,
-  continuation: null,
-  upcomingQuestionIds: [],
-  sequence: { position: 1, total: 1 },
-});
+const base = blankRoomState();
 
 const note = (i: number, shared = false) => ({
   id: `n${i}`,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { getJson, postJson, type RunningServer, startServer } from "./helpers.js";
 import { TestClient } from "./ws-client.js";
 
 /**
@@ -15,14 +15,7 @@ beforeAll(async () => {
   questionId = (await getJson(`${server.url}/api/questions?competency=org-design`)).body.questions[0].id;
 });
 
-const post = async (path: string, body: unknown) =>
-  (
-    await getJson(`${server.url}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    })
-  ).body;
+const post = async (path: string, body: unknown) => (await postJson(`${server.url}${path}`, body)).body;
 
 const loadedRooms = async () => (await getJson(`${server.url}/api/health`)).body.rooms as number;
 

@@ -8,8 +8,9 @@ import {
 } from "@loopwright/schema";
 import { beforeEach, describe, expect, it } from "vitest";
 import { Room, type RoomSocket } from "../src/features/sessions/room.js";
-import type { RoomParticipant, RoomState } from "../src/features/sessions/room-state.js";
+import type { RoomParticipant } from "../src/features/sessions/room-state.js";
 import { SqliteStore } from "../src/storage/sqlite/sqlite-store.js";
+import { blankRoomState } from "./room-fixtures.js";
 
 /** A socket that records what the room sends, for deterministic protocol tests. */
 class MemorySocket implements RoomSocket {
@@ -52,25 +53,12 @@ const intent = (i: Draft) => ({ opId: `op-${++op}-xxxxxxxx`, ...i }) as ClientIn
 
 async function freshRoom() {
   store = new SqliteStore(":memory:");
-  const state: RoomState = {
-    version: 1,
-    sessionId: "s1",
+  const state = blankRoomState({
     questionId: question.id,
-    promptRevealed: false,
     clock: createClock(
       question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 })),
     ),
-    curveballs: [],
-    answer: { text: "", revision: 0 },
-    notes: [],
-    scores: [],
-    selfScore: null,
-    released: false,
-    swappedTo: null,
-    continuation: null,
-    upcomingQuestionIds: [],
-    sequence: { position: 1, total: 1 },
-  };
+  });
   await store.sessions.createSession(
     {
       id: "s1",

@@ -3,7 +3,7 @@ import path from "node:path";
 import { NOTE_MAX_CHARS } from "@loopwright/schema";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { getJson, startServer } from "./helpers.js";
+import { getJson, postJson, startServer } from "./helpers.js";
 import { TestClient } from "./ws-client.js";
 
 /**
@@ -25,14 +25,7 @@ function databaseBytes(dataDir: string): number {
 describe("a session's storage", () => {
   it("grows linearly with its notes: 400 notes of 2,000 characters add well under 5 MB", async () => {
     const server = await startServer({ ROOM_IDLE_SECONDS: "0.05" });
-    const post = async (p: string, body: unknown) =>
-      (
-        await getJson(`${server.url}${p}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(body),
-        })
-      ).body;
+    const post = async (p: string, body: unknown) => (await postJson(`${server.url}${p}`, body)).body;
     const questionId = (await getJson(`${server.url}/api/questions`)).body.questions[0].id;
     const created = await post("/api/sessions", { questionId, hostName: "Hana", candidateName: "Cara" });
     const { credential } = await post("/api/sessions/exchange", { token: created.host.token });

@@ -7,13 +7,11 @@ const HSTS = "max-age=15552000; includeSubDomains";
 /**
  * Whether the browser reached us over TLS: the request's own protocol (which
  * Fastify reads from X-Forwarded-Proto only when TRUST_PROXY believes the
- * proxy), or a request addressed to an https PUBLIC_ORIGIN's host.
+ * proxy), or a request addressed to the host of an https PUBLIC_ORIGIN
+ * (`httpsHost`, worked out once at start rather than per request).
  */
-export function servedOverHttps(request: FastifyRequest, publicOrigin: string | undefined): boolean {
-  if (request.protocol === "https") return true;
-  if (!publicOrigin) return false;
-  const origin = new URL(publicOrigin);
-  return origin.protocol === "https:" && request.host === origin.host;
+function servedOverHttps(request: FastifyRequest, httpsHost: string | null): boolean {
+  return request.protocol === "https" || (httpsHost !== null && request.host === httpsHost);
 }
 
 /**
@@ -41,8 +39,10 @@ export async function registerSecurityHeaders(
       },
     },
   });
+  const origin = publicOrigin ? new URL(publicOrigin) : null;
+  const httpsHost = origin?.protocol === "https:" ? origin.host : null;
   app.addHook("onSend", async (request, reply, payload) => {
-    if (!servedOverHttps(request, publicOrigin)) return payload;
+    if (!servedOverHttps(request, httpsHost)) return payload;
     reply.header("strict-transport-security", HSTS);
     reply.header("cross-origin-opener-policy", "same-origin");
     const csp = reply.getHeader("content-security-policy");
