@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import websocket from "@fastify/websocket";
 import { loadBankOrThrow } from "@loopwright/bank";
 import { MAX_FRAME_BYTES } from "@loopwright/schema";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import { createAnalysisPool } from "./features/calibration/analysis-pool.js";
@@ -20,6 +20,7 @@ import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimits } from "./plugins/rate-limits.js";
 import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerWebApp } from "./plugins/web-app.js";
+import { PostgresStore } from "./storage/postgres/postgres-store.js";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.js";
 import type { Store } from "./storage/store.js";
 
@@ -28,11 +29,21 @@ const { version } = createRequire(import.meta.url)("../package.json") as { versi
 export interface BuildOptions {
   config: Config;
   logger?: FastifyServerOptions["logger"];
-  /** Supply a store to share one across app instances (tests); otherwise SQLite in DATA_DIR. */
+  /** Supply a store to share one across app instances (tests); otherwise as configured. */
   store?: Store;
 }
 
 export type App = FastifyInstance;
+
+/** PostgreSQL when DATABASE_URL is set (several instances may share it), otherwise SQLite in DATA_DIR. */
+async function openStore(config: Config, log: FastifyBaseLogger): Promise<Store> {
+  if (!config.DATABASE_URL) return openSqliteStore(config.DATA_DIR);
+  return PostgresStore.open({
+    connectionString: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    log,
+  });
+}
 
 const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < hops;
 
@@ -42,7 +53,6 @@ const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < h
  */
 export async function buildApp({ config, logger = false, store }: BuildOptions): Promise<App> {
   const catalog = new QuestionCatalog(loadBankOrThrow(config.BANK_DIR));
-  const activeStore = store ?? openSqliteStore(config.DATA_DIR);
 
   const app = Fastify({
     logger,
@@ -51,6 +61,7 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     // Fastify accepts a hop count at run time, but its types want the equivalent function.
     trustProxy: typeof config.TRUST_PROXY === "number" ? hopsTrusted(config.TRUST_PROXY) : config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
+  const activeStore = store ?? (await openStore(config, app.log));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -71,6 +82,7 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
   const practice = new PracticeService({
     catalog,
     repo: activeStore.practice,
+    locks: activeStore.locks,
     timeScale: config.PRACTICE_TIME_SCALE,
   });
   await app.register(practiceRoutes, { service: practice, repo: activeStore.practice, catalog });
@@ -83,6 +95,7 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
   const calibration = new CalibrationService({
     catalog,
     repo: activeStore.calibration,
+    locks: activeStore.locks,
     analyzer,
     linkTtlDays: config.LINK_TTL_DAYS,
     sessionTtlHours: config.SESSION_TTL_HOURS,
@@ -95,6 +108,7 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     linkTtlDays: config.LINK_TTL_DAYS,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     roomIdleMs: config.ROOM_IDLE_SECONDS * 1000,
+    bus: activeStore.bus,
   });
   await app.register(healthRoutes, {
     catalog,

@@ -89,11 +89,26 @@ export const configSchema = z.object({
     .number({ error: "ROOM_IDLE_SECONDS must be a number of seconds" })
     .positive("ROOM_IDLE_SECONDS must be above 0")
     .default(30),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, {
+      error:
+        "DATABASE_URL must be a PostgreSQL URL such as postgresql://user:password@db.internal:5432/loopwright",
+    })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "DATABASE_POOL_SIZE must be a number of connections" })
+    .int("DATABASE_POOL_SIZE must be a whole number of connections")
+    .min(2, "DATABASE_POOL_SIZE must be at least 2")
+    .max(500, "DATABASE_POOL_SIZE above 500 is surely a mistake")
+    .default(10),
   ANALYSIS_TIMEOUT_SECONDS: z.coerce
     .number({ error: "ANALYSIS_TIMEOUT_SECONDS must be a number of seconds" })
     .positive("ANALYSIS_TIMEOUT_SECONDS must be above 0")
     .default(30),
 });
+
+const SECRET_KEYS = new Set(["DATABASE_URL"]);
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -110,9 +125,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const result = configSchema.safeParse(relevant);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) => `  ${String(i.path[0])}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
-    );
+    const lines = result.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      // A database URL usually carries a password: never print it into a log.
+      const shown = SECRET_KEYS.has(key) ? "(not shown)" : JSON.stringify(env[key]);
+      return `  ${key}=${shown}: ${i.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import { type App, buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
+import type { Store } from "../src/storage/store.js";
 
 export interface RunningServer {
   app: App;
@@ -26,12 +27,16 @@ export const GENEROUS_LIMITS = {
 
 /**
  * Starts a real server on an ephemeral port with its own data directory, and
- * closes it (and removes the directory) when the test file finishes.
+ * closes it (and removes the directory) when the test file finishes. A store
+ * passed in is the caller's to close.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  { store }: { store?: Store } = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "loopwright-test-"));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...GENEROUS_LIMITS, ...env });
-  const app = await buildApp({ config });
+  const app = await buildApp({ config, store });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address !== "object") throw new Error("server did not bind a port");

@@ -81,6 +81,7 @@ async function freshRoom() {
     participants: Object.values(people),
     question,
     repo: store.sessions,
+    loadParticipants: async () => Object.values(people),
     now: () => now,
   });
   sockets = {};
@@ -355,6 +356,7 @@ describe("presence", () => {
       participants: Object.values(people),
       question,
       repo: store.sessions,
+      loadParticipants: async () => Object.values(people),
       presenceGraceMs: 20,
     });
     const a = new MemorySocket();

@@ -29,13 +29,20 @@ export interface SaveAnswerOutcome {
 }
 
 export interface PracticeRepository {
+  /** A key hash names one practitioner: a second practitioner with the same hash is refused. */
   createPractitioner(id: string, keyHash: string): Promise<void>;
   findPractitionerIdByKeyHash(keyHash: string): Promise<string | null>;
-  /** Inserts all attempts (one, or every round of a loop) in one transaction. */
+  /**
+   * Inserts all attempts (one, or every round of a loop) in one transaction:
+   * when one is refused (e.g. its id is taken) none is kept.
+   */
   insertAttempts(attempts: AttemptRecord[]): Promise<void>;
   getAttempt(practitionerId: string, id: string): Promise<AttemptRecord | null>;
+  /** Newest first by createdAt; attempts created together (a loop's rounds) highest loopPosition first. */
   listAttempts(practitionerId: string): Promise<AttemptRecord[]>;
+  /** The loop's rounds in loopPosition order. */
   listLoop(practitionerId: string, loopId: string): Promise<AttemptRecord[]>;
+  /** Sets only the fields present in `patch` (null clears a nullable one); others are kept. */
   updateAttempt(practitionerId: string, id: string, patch: AttemptPatch): Promise<void>;
   /**
    * Stores the text only if `revision` is newer than the stored one, so a
@@ -111,23 +118,29 @@ export interface CalibrationRepository {
   createWorkspace(workspace: WorkspaceRecord, admin: MemberRecord, adminTokenHash: string): Promise<void>;
   getWorkspace(id: string): Promise<WorkspaceRecord | null>;
   addMember(member: MemberRecord, tokenHash: string): Promise<void>;
+  /** Oldest first by createdAt, then by name. */
   listMembers(workspaceId: string): Promise<MemberRecord[]>;
   findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
   revokeMember(workspaceId: string, memberId: string, at: string): Promise<boolean>;
   createSession(credentialHash: string, memberId: string, expiresAt: string): Promise<void>;
   findSessionMember(credentialHash: string, now: string): Promise<MemberRecord | null>;
+  /** Inserts the loop, or replaces the name and rounds of the stored loop with its id. */
   saveLoop(loop: LoopRecord): Promise<void>;
   getLoop(workspaceId: string, id: string): Promise<LoopRecord | null>;
+  /** Newest first by createdAt. */
   listLoops(workspaceId: string): Promise<LoopRecord[]>;
   deleteLoop(workspaceId: string, id: string): Promise<boolean>;
   createExercise(exercise: ExerciseRecord): Promise<void>;
   getExercise(workspaceId: string, id: string): Promise<ExerciseRecord | null>;
+  /** Newest first by createdAt. */
   listExercises(workspaceId: string): Promise<ExerciseRecord[]>;
   updateExerciseRounds(id: string, round: number, revealedRound: number): Promise<void>;
   /** Upserts one interviewer's scores for a round in one transaction. */
   saveScores(exerciseId: string, scores: ScoreRecord[]): Promise<void>;
+  /** Ordered by round, then memberId, itemId and dimension. */
   listScores(exerciseId: string): Promise<ScoreRecord[]>;
   markSubmitted(exerciseId: string, round: number, memberId: string, at: string): Promise<void>;
+  /** One per round and member, in no particular order. */
   listSubmissions(exerciseId: string): Promise<{ round: number; memberId: string }[]>;
 }
 
@@ -197,6 +210,7 @@ export interface PeerSessionRepository {
     participants: { participant: PeerParticipantRecord; tokenHash: string }[],
   ): Promise<void>;
   getSession(id: string): Promise<PeerSessionRecord | null>;
+  /** Oldest first by createdAt; those created at the same instant in the order they were added. */
   listParticipants(sessionId: string): Promise<PeerParticipantRecord[]>;
   addParticipant(participant: PeerParticipantRecord, tokenHash: string): Promise<void>;
   revokeParticipant(sessionId: string, participantId: string, at: string): Promise<boolean>;
@@ -226,8 +240,36 @@ export interface PeerSessionRepository {
 }
 
 /**
+ * What instances serving the same sessions tell each other. A change names
+ * only the session and its new seq: the receiver reads the change itself from
+ * the log, so a payload never nears NOTIFY's 8,000-byte cap.
+ */
+export type InstanceMessage =
+  | { type: "change"; sessionId: string; seq: number }
+  | { type: "presence"; sessionId: string; online: string[]; away: string[] };
+
+/**
+ * Best-effort messages between server instances on one database. Never
+ * durable: a listener that may have missed messages is told to resync, and
+ * catches up from the change log by sequence number.
+ */
+export interface InstanceBus {
+  readonly instanceId: string;
+  publish(message: InstanceMessage): Promise<void>;
+  /** Messages from other instances (never this one's own). */
+  subscribe(listener: (message: InstanceMessage, from: string) => void): void;
+  /** Called after the bus reconnected: messages may have been lost meanwhile. */
+  onResync(listener: () => void): void;
+}
+
+/** Mutual exclusion per key: in this process, and across instances when the backend has several. */
+export interface KeyedLocks {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+/**
  * The storage contract every backend implements. Routes depend on this
- * interface only, so a PostgreSQL store can be added without touching them.
+ * interface only; SQLite and PostgreSQL implement it.
  */
 export interface Store {
   /** Short name for health output, e.g. "sqlite". */
@@ -235,9 +277,13 @@ export interface Store {
   readonly practice: PracticeRepository;
   readonly calibration: CalibrationRepository;
   readonly sessions: PeerSessionRepository;
+  /** Read-modify-write sections of the services run under these. */
+  readonly locks: KeyedLocks;
+  /** How instances sharing this store hear of each other's changes; null when only one can run. */
+  readonly bus: InstanceBus | null;
   /** Cheap round trip proving the store answers. */
   ping(): Promise<void>;
-  /** Migrations applied, in order. */
+  /** Ids of the migrations applied, in the order applied (their ids sort in that order). */
   appliedMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -13,13 +13,13 @@ import type {
 } from "@loopwright/schema";
 import { loopCoverage, RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
 import type { FastifyRequest } from "fastify";
-import { KeyedMutex } from "../../lib/keyed-mutex.js";
 import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
 import { HttpError, notFound } from "../../plugins/errors.js";
 import type {
   CalibrationRepository,
   ExerciseItemRecord,
   ExerciseRecord,
+  KeyedLocks,
   LoopRecord,
   MemberRecord,
   ScoreRecord,
@@ -37,6 +37,8 @@ const invalid = (message: string, path: string) =>
 export interface CalibrationServiceOptions {
   catalog: QuestionCatalog;
   repo: CalibrationRepository;
+  /** Serialises read-modify-write of one record, across instances when there are several. */
+  locks: KeyedLocks;
   analyzer: Analyzer;
   linkTtlDays: number;
   sessionTtlHours: number;
@@ -53,7 +55,6 @@ const toMember = (m: MemberRecord): Member => ({
 
 /** Team workspaces, interview loops and calibration exercises with blind scoring. */
 export class CalibrationService {
-  private readonly lock = new KeyedMutex();
   private readonly now: () => number;
 
   constructor(private readonly options: CalibrationServiceOptions) {
@@ -351,7 +352,7 @@ export class CalibrationService {
   }
 
   async saveScores(member: MemberRecord, id: string, body: SaveScoresBody): Promise<Exercise> {
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const exercise = await this.load(member, id);
       if (!exercise.interviewerIds.includes(member.id))
         throw forbidden("You are not on this exercise's panel.");
@@ -413,7 +414,7 @@ export class CalibrationService {
 
   async reveal(admin: MemberRecord, id: string): Promise<Exercise> {
     this.requireAdmin(admin);
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const exercise = await this.load(admin, id);
       const submitted = (await this.repo.listSubmissions(id)).filter(
         (s) => s.round === exercise.round,
@@ -427,7 +428,7 @@ export class CalibrationService {
 
   async openRescore(admin: MemberRecord, id: string): Promise<Exercise> {
     this.requireAdmin(admin);
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const exercise = await this.load(admin, id);
       if (exercise.revealedRound < exercise.round) {
         throw conflict("Reveal this round's results and discuss them before opening a re-score round.");

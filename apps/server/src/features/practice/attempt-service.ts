@@ -19,10 +19,14 @@ import type {
   RoundChoice,
   SaveAnswerBody,
 } from "@loopwright/schema";
-import { KeyedMutex } from "../../lib/keyed-mutex.js";
 import { generateId as newId } from "../../lib/secrets.js";
 import { HttpError, notFound } from "../../plugins/errors.js";
-import type { AttemptRecord, PracticeRepository, SaveAnswerOutcome } from "../../storage/store.js";
+import type {
+  AttemptRecord,
+  KeyedLocks,
+  PracticeRepository,
+  SaveAnswerOutcome,
+} from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 
 const conflict = (message: string) => new HttpError(409, "conflict", message);
@@ -32,6 +36,8 @@ const invalid = (message: string, path: string) =>
 export interface PracticeServiceOptions {
   catalog: QuestionCatalog;
   repo: PracticeRepository;
+  /** Serialises read-modify-write of one record, across instances when there are several. */
+  locks: KeyedLocks;
   /** Multiplies every phase duration; below 1 in tests so a practice runs in seconds. */
   timeScale: number;
   now?: () => number;
@@ -39,7 +45,6 @@ export interface PracticeServiceOptions {
 
 /** The solo practice journey: start, clock, answer, submit, self-score, review, history. */
 export class PracticeService {
-  private readonly lock = new KeyedMutex();
   private readonly now: () => number;
 
   constructor(private readonly options: PracticeServiceOptions) {
@@ -139,7 +144,7 @@ export class PracticeService {
   }
 
   async beginRound(practitionerId: string, id: string): Promise<Attempt> {
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
       if (record.status !== "pending") throw conflict("This round has already started.");
       if (record.loopId) {
@@ -164,7 +169,7 @@ export class PracticeService {
     id: string,
     action: "pause" | "resume" | "advance",
   ): Promise<Attempt> {
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
       if (record.status !== "active") throw conflict("The clock only runs while the attempt is in progress.");
       const now = this.now();
@@ -182,7 +187,7 @@ export class PracticeService {
   }
 
   async saveAnswer(practitionerId: string, id: string, body: SaveAnswerBody): Promise<SaveAnswerOutcome> {
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
       if (record.status === "pending") throw conflict("Start this round before writing an answer.");
       if (record.status !== "active") {
@@ -203,7 +208,7 @@ export class PracticeService {
   }
 
   async submit(practitionerId: string, id: string, answer?: SaveAnswerBody): Promise<Attempt> {
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
       if (record.status !== "active") {
         if (record.status === "pending") throw conflict("This round has not started yet.");
@@ -232,7 +237,7 @@ export class PracticeService {
     scores: Record<string, number>,
     reflection: string,
   ): Promise<Attempt> {
-    return this.lock.run(id, async () => {
+    return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
       if (record.status === "pending" || record.status === "active") {
         throw conflict("Submit the answer before scoring it.");

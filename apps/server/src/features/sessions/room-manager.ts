@@ -43,6 +43,12 @@ export class RoomManager {
     });
   }
 
+  /** Every room in memory now, once loaded (those that fail to load are left out). */
+  async loaded(): Promise<Room[]> {
+    const settled = await Promise.allSettled([...this.rooms.values()].map((entry) => entry.loading));
+    return settled.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  }
+
   /** The room only if it is in memory; nothing is loaded to answer. */
   ifLoaded(sessionId: string): Promise<Room | undefined> {
     return this.rooms.get(sessionId)?.loading ?? Promise.resolve(undefined);

@@ -11,7 +11,7 @@ import {
   type RoomView,
   type ServerMessage,
 } from "@loopwright/schema";
-import type { PeerSessionRepository } from "../../storage/store.js";
+import { type PeerSessionRepository, SequenceConflictError } from "../../storage/store.js";
 import { applyRoomStateDiff, diffRoomState, type RoomStateDiff } from "./room-diff.js";
 import { applyIntent, RoomError } from "./room-intents.js";
 import { pastState, SNAPSHOT_EVERY } from "./room-log.js";
@@ -26,16 +26,30 @@ export interface RoomSocket {
 
 type PresenceStatus = "online" | "away" | "gone";
 
+/** Who is connected through one instance: what it tells the others, and what they tell it. */
+export interface InstancePresence {
+  online: string[];
+  away: string[];
+}
+
+/** A writer that keeps losing the race to other instances gives up after this many tries. */
+const MAX_COMMIT_ATTEMPTS = 8;
+const REVOKED_REASON = "Your link to this session was revoked by the host.";
+
 export interface RoomOptions {
   state: RoomState;
   seq: number;
   participants: RoomParticipant[];
   question: Question;
   repo: PeerSessionRepository;
+  /** The session's participants as stored now; read when another instance changed the room. */
+  loadParticipants: () => Promise<RoomParticipant[]>;
   now?: () => number;
   presenceGraceMs?: number;
   /** Told when the last socket has left, so the room can be unloaded. */
   onEmpty?: () => void;
+  /** Told whenever who is connected here changes, to pass on to other instances. */
+  onLocalPresence?: (presence: InstancePresence) => void;
 }
 
 /**
@@ -49,6 +63,8 @@ export class Room {
   private participants: RoomParticipant[];
   private readonly sockets = new Map<RoomSocket, RoomParticipant>();
   private readonly presence = new Map<string, { status: PresenceStatus; timer?: NodeJS.Timeout }>();
+  /** Presence reported by other instances serving this session, by instance, with when it was heard. */
+  private readonly remotePresence = new Map<string, InstancePresence & { heardAt: number }>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
   private readonly graceMs: number;
@@ -90,7 +106,13 @@ export class Room {
         socket.close(CLOSE_CODES.roomFull, `This session already has ${MAX_ROOM_CONNECTIONS} connections.`);
         return;
       }
+      // Another instance may have committed changes this one has not heard of yet.
+      await this.catchUpNow();
       const me = this.participants.find((p) => p.id === participant.id) ?? participant;
+      if (me.revoked) {
+        socket.close(CLOSE_CODES.revoked, REVOKED_REASON);
+        return;
+      }
       const base = { type: "welcome" as const, protocol: PROTOCOL_VERSION, serverNow: this.now() };
       // P-SYNC-1: a client that saw seq N gets the events it missed since N, computed now from
       // the log with viewFor, or a snapshot when that is too far back or the log cannot reach N.
@@ -160,18 +182,49 @@ export class Room {
     }
     this.presence.set(participantId, next);
     this.broadcastPresence();
+    this.options.onLocalPresence?.(this.localPresence());
+  }
+
+  /** Online on any instance beats away on any, which beats gone. */
+  private statusOf(participantId: string): PresenceStatus {
+    const here = this.presence.get(participantId)?.status ?? "gone";
+    if (here === "online") return "online";
+    const elsewhere = [...this.remotePresence.values()];
+    if (elsewhere.some((p) => p.online.includes(participantId))) return "online";
+    if (here === "away" || elsewhere.some((p) => p.away.includes(participantId))) return "away";
+    return "gone";
   }
 
   private broadcastPresence(): void {
     const participants = this.participants
       .filter((p) => !p.revoked)
-      .map(({ id, name, role }) => ({
-        id,
-        name,
-        role,
-        status: this.presence.get(id)?.status ?? ("gone" as const),
-      }));
+      .map(({ id, name, role }) => ({ id, name, role, status: this.statusOf(id) }));
     for (const socket of this.sockets.keys()) socket.send({ type: "presence", participants });
+  }
+
+  /** Who is connected through this instance. */
+  localPresence(): InstancePresence {
+    const ids = (status: PresenceStatus) =>
+      [...this.presence].filter(([, entry]) => entry.status === status).map(([id]) => id);
+    return { online: ids("online"), away: ids("away") };
+  }
+
+  /** What another instance says about who is connected through it. */
+  setRemotePresence(instanceId: string, presence: InstancePresence): void {
+    this.remotePresence.set(instanceId, { ...presence, heardAt: this.now() });
+    this.broadcastPresence();
+  }
+
+  /** Forgets instances not heard from since `before`: one that died cannot say its sockets are gone. */
+  expireRemotePresence(before: number): void {
+    let changed = false;
+    for (const [instanceId, presence] of this.remotePresence) {
+      if (presence.heardAt < before) {
+        this.remotePresence.delete(instanceId);
+        changed = true;
+      }
+    }
+    if (changed) this.broadcastPresence();
   }
 
   /** Applies a client's intent: validate against role and state, commit, ack, fan out. */
@@ -186,8 +239,10 @@ export class Room {
         return;
       }
       try {
-        const next = applyIntent(this.state, intent, sender, this.options.question, this.now());
-        const seq = await this.commit(next, intent.type, { participantId: sender.id, opId: intent.opId });
+        const seq = await this.withRetry(() => {
+          const next = applyIntent(this.state, intent, sender, this.options.question, this.now());
+          return this.commit(next, intent.type, { participantId: sender.id, opId: intent.opId });
+        });
         socket.send({ type: "ack", opId: intent.opId, seq });
       } catch (error) {
         if (error instanceof RoomError) {
@@ -199,13 +254,62 @@ export class Room {
     });
   }
 
+  /**
+   * Runs a compute-and-commit step; when another instance committed first
+   * (S-SEQ-1), catches up with its changes and computes again from there, so
+   * an intent is always judged against the state it will follow.
+   */
+  private async withRetry<T>(step: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step();
+      } catch (error) {
+        if (!(error instanceof SequenceConflictError) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
+        await this.catchUpNow();
+      }
+    }
+  }
+
+  /** Applies changes other instances committed after this room's seq, then fans them out here. */
+  catchUp(): Promise<void> {
+    return this.serial(() => this.catchUpNow());
+  }
+
+  /** The room's state once it has caught up with every committed change. */
+  freshState(): Promise<RoomState> {
+    return this.serial(async () => {
+      await this.catchUpNow();
+      return this.state;
+    });
+  }
+
+  private async catchUpNow(): Promise<void> {
+    for (;;) {
+      const changes = await this.options.repo.changesAfter(this.sessionId, this.seq, MAX_REPLAY_EVENTS);
+      if (changes.length === 0) return;
+      // Participants live outside the room state; another instance may have added or revoked one.
+      const participants = await this.options.loadParticipants();
+      for (const change of changes) {
+        if (change.seq !== this.seq + 1) {
+          throw new Error(`Session ${this.sessionId}'s log jumps from ${this.seq} to ${change.seq}.`);
+        }
+        this.advance(
+          applyRoomStateDiff(this.state, change.diff as RoomStateDiff),
+          change.seq,
+          change.kind,
+          participants,
+        );
+      }
+    }
+  }
+
   /** A server-side change (swap, revocation) through the same commit-then-fan-out path. */
   applyServerChange(
     kind: string,
     change: (state: RoomState) => RoomState,
     participants?: RoomParticipant[],
   ): Promise<number> {
-    return this.serial(() => this.commit(change(this.state), kind, null, participants));
+    return this.serial(() => this.withRetry(() => this.commit(change(this.state), kind, null, participants)));
   }
 
   private async commit(
@@ -236,6 +340,12 @@ export class Room {
           { snapshot: next, dropSnapshotsBefore: seq - MAX_REPLAY_EVENTS - SNAPSHOT_EVERY }
         : { snapshot: null }),
     });
+    this.advance(next, seq, kind, nextParticipants);
+    return seq;
+  }
+
+  /** Moves the room to a committed change (its own or another instance's) and tells the sockets here. */
+  private advance(next: RoomState, seq: number, kind: string, nextParticipants: RoomParticipant[]): void {
     const before = { state: this.state, seq: this.seq, participants: this.participants };
     this.state = next;
     this.seq = seq;
@@ -243,13 +353,20 @@ export class Room {
     // Each recipient's event is computed from its view at send time; nothing per recipient is stored.
     const question = this.options.question;
     for (const [socket, p] of this.sockets) {
+      const me = nextParticipants.find((n) => n.id === p.id) ?? p;
+      if (me !== p) this.sockets.set(socket, me);
       const patch = diffViews(
         viewFor(before.state, before.seq, p, before.participants, question),
-        viewFor(next, seq, p, nextParticipants, question),
+        viewFor(next, seq, me, nextParticipants, question),
       );
       if (Object.keys(patch).length > 0) socket.send({ type: "event", event: { seq, kind, patch } });
     }
-    return seq;
+    // A link revoked on any instance closes its sockets on every instance.
+    for (const p of nextParticipants) {
+      if (p.revoked && !before.participants.find((b) => b.id === p.id)?.revoked) {
+        this.disconnect(p.id, CLOSE_CODES.revoked, REVOKED_REASON);
+      }
+    }
   }
 
   /** Disconnects every socket of a participant, e.g. when the host revokes their link. */

@@ -1,9 +1,7 @@
 import { createClock, scalePhases } from "@loopwright/clock";
 import {
-  CLOSE_CODES,
   type ExerciseResults,
   isInterviewer,
-  loadRoomState,
   type Question,
   type RatingInput,
   ROOM_STATE_VERSION,
@@ -14,10 +12,16 @@ import {
 import type { FastifyRequest } from "fastify";
 import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
 import { HttpError, notFound } from "../../plugins/errors.js";
-import type { PeerParticipantRecord, PeerSessionRecord, PeerSessionRepository } from "../../storage/store.js";
+import type {
+  InstanceBus,
+  InstanceMessage,
+  PeerParticipantRecord,
+  PeerSessionRecord,
+  PeerSessionRepository,
+} from "../../storage/store.js";
 import type { Analyzer } from "../calibration/analysis-pool.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
-import { Room } from "./room.js";
+import { type InstancePresence, Room } from "./room.js";
 import { stateAt } from "./room-log.js";
 import { RoomManager } from "./room-manager.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
@@ -25,6 +29,11 @@ import type { RoomParticipant, RoomState } from "./room-state.js";
 const DAY = 86_400_000;
 /** How long a room nobody is connected to stays in memory: long enough to ride out a reload. */
 export const DEFAULT_ROOM_IDLE_MS = 30_000;
+/**
+ * Instances repeat who is connected through them this often, and forget an
+ * instance not heard from for three times as long (one killed says nothing).
+ */
+export const PRESENCE_HEARTBEAT_MS = 5_000;
 const unauthorized = (message: string) => new HttpError(401, "unauthorized", message);
 const forbidden = (message: string) => new HttpError(403, "forbidden", message);
 const conflict = (message: string) => new HttpError(409, "conflict", message);
@@ -47,6 +56,8 @@ export interface SessionServiceOptions {
   presenceGraceMs?: number;
   /** How long a room with no sockets stays loaded. */
   roomIdleMs?: number;
+  /** Other instances serving the same sessions; null or absent when this is the only one. */
+  bus?: InstanceBus | null;
   now?: () => number;
 }
 
@@ -55,12 +66,46 @@ export class SessionService {
   private readonly rooms: RoomManager;
   private readonly now: () => number;
 
+  private readonly heartbeat: NodeJS.Timeout | undefined;
+
   constructor(private readonly options: SessionServiceOptions) {
     this.now = options.now ?? Date.now;
     this.rooms = new RoomManager(
       (sessionId, onEmpty) => this.loadRoom(sessionId, onEmpty),
       options.roomIdleMs ?? DEFAULT_ROOM_IDLE_MS,
     );
+    const bus = options.bus;
+    if (bus) {
+      bus.subscribe((message, from) => void this.heard(message, from));
+      // Messages may have been lost while the bus was down: every loaded room reads the log.
+      bus.onResync(() => void this.catchUpAll());
+      this.heartbeat = setInterval(() => void this.repeatPresence(), PRESENCE_HEARTBEAT_MS);
+      this.heartbeat.unref();
+    }
+  }
+
+  private async heard(message: InstanceMessage, from: string): Promise<void> {
+    const room = await this.rooms.ifLoaded(message.sessionId).catch(() => undefined);
+    if (!room) return; // nobody here is in that session; it is read from storage when someone joins
+    if (message.type === "change") await room.catchUp().catch(() => undefined);
+    else room.setRemotePresence(from, { online: message.online, away: message.away });
+  }
+
+  private async catchUpAll(): Promise<void> {
+    for (const room of await this.rooms.loaded()) await room.catchUp().catch(() => undefined);
+  }
+
+  private async repeatPresence(): Promise<void> {
+    const forgetBefore = this.now() - 3 * PRESENCE_HEARTBEAT_MS;
+    for (const room of await this.rooms.loaded()) {
+      room.expireRemotePresence(forgetBefore);
+      const presence = room.localPresence();
+      if (presence.online.length + presence.away.length > 0) this.publishPresence(room.sessionId, presence);
+    }
+  }
+
+  private publishPresence(sessionId: string, presence: InstancePresence): void {
+    this.options.bus?.publish({ type: "presence", sessionId, ...presence }).catch(() => undefined);
   }
 
   private get repo() {
@@ -219,18 +264,16 @@ export class SessionService {
     if (participantId === host.id) throw conflict("You cannot revoke your own host link.");
     const changed = await this.repo.revokeParticipant(host.sessionId, participantId, this.iso());
     if (!changed) throw notFound("No active participant with that id in this session.");
-    const room = await this.roomIfLoaded(host.sessionId);
-    room?.disconnect(
-      participantId,
-      CLOSE_CODES.revoked,
-      "Your link to this session was revoked by the host.",
-    );
+    // The change closes the revoked link's sockets here, and on other instances as they catch up.
     await this.refreshParticipants(host.sessionId, "participant-revoked");
   }
 
+  /**
+   * Records who is in the session as a change, so every instance serving it
+   * hears of it (its room is loaded for that if needed, and unloaded later).
+   */
   private async refreshParticipants(sessionId: string, kind: string): Promise<void> {
-    const room = await this.roomIfLoaded(sessionId);
-    if (!room) return;
+    const room = await this.room(sessionId);
     const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
     await room.applyServerChange(kind, (s) => s, participants);
   }
@@ -255,7 +298,7 @@ export class SessionService {
   ): Promise<{ sessionId: string }> {
     this.requireHost(host);
     const room = await this.room(host.sessionId);
-    const state = room.currentState;
+    const state = await room.freshState();
     if (state.swappedTo) {
       if (state.continuation === kind || state.continuation === null) return { sessionId: state.swappedTo };
       throw conflict("This session has already moved on to another session.");
@@ -375,17 +418,13 @@ export class SessionService {
   /** Trades a participant's credential in the old session for a fresh link and credential in the mirrored one. */
   async swapLink(participant: PeerParticipantRecord) {
     const room = await this.room(participant.sessionId);
-    const target = room.currentState.swappedTo;
+    const target = (await room.freshState()).swappedTo;
     if (!target) throw conflict("The host has not moved this session on yet.");
     const mirrored = await this.repo.findParticipantByPrevious(target, participant.id);
     if (!mirrored || mirrored.revokedAt) throw notFound("You have no place in the following session.");
     const token = generateSecret();
     await this.repo.rotateParticipantToken(mirrored.id, hashSecret(token));
     return { ...(await this.issueCredential(mirrored)), token };
-  }
-
-  private roomIfLoaded(sessionId: string): Promise<Room | undefined> {
-    return this.rooms.ifLoaded(sessionId);
   }
 
   /** The live room, loaded from storage once and shared by every connection to the session. */
@@ -423,6 +462,8 @@ export class SessionService {
       participants,
       question: this.question(session.questionId),
       repo: this.repo,
+      loadParticipants: async () => (await this.repo.listParticipants(sessionId)).map(asRoomParticipant),
+      onLocalPresence: (presence) => this.publishPresence(sessionId, presence),
       now: this.now,
       presenceGraceMs: this.options.presenceGraceMs,
       onEmpty,
@@ -431,6 +472,7 @@ export class SessionService {
 
   /** Drains every room's queued commits before the store closes. */
   closeAll(): Promise<void> {
+    clearInterval(this.heartbeat);
     return this.rooms.closeAll();
   }
 }

@@ -1,3 +1,13 @@
+import {
+  type ExerciseRow,
+  exerciseFromRow,
+  type LoopRow,
+  loopFromRow,
+  type MemberRow,
+  memberFromRow,
+  type ScoreRow,
+  scoreFromRow,
+} from "../rows.js";
 import type {
   CalibrationRepository,
   ExerciseRecord,
@@ -7,63 +17,6 @@ import type {
   WorkspaceRecord,
 } from "../store.js";
 import type { SqliteDatabase } from "./sqlite-store.js";
-
-interface MemberRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  role: string;
-  created_at: string;
-  expires_at: string;
-  revoked_at: string | null;
-}
-const member = (r: MemberRow): MemberRecord => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  name: r.name,
-  role: r.role as MemberRecord["role"],
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-});
-
-interface LoopRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  rounds_json: string;
-  created_at: string;
-}
-const loop = (r: LoopRow): LoopRecord => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  name: r.name,
-  rounds: JSON.parse(r.rounds_json),
-  createdAt: r.created_at,
-});
-
-interface ExerciseRow {
-  id: string;
-  workspace_id: string;
-  loop_id: string | null;
-  name: string;
-  created_at: string;
-  round: number;
-  revealed_round: number;
-  items_json: string;
-  interviewer_ids_json: string;
-}
-const exercise = (r: ExerciseRow): ExerciseRecord => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  loopId: r.loop_id,
-  name: r.name,
-  createdAt: r.created_at,
-  round: r.round,
-  revealedRound: r.revealed_round,
-  items: JSON.parse(r.items_json),
-  interviewerIds: JSON.parse(r.interviewer_ids_json),
-});
 
 export class SqliteCalibrationRepository implements CalibrationRepository {
   constructor(private readonly db: SqliteDatabase) {}
@@ -105,14 +58,14 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
       this.db
         .prepare("SELECT * FROM members WHERE workspace_id = ? ORDER BY created_at, name")
         .all(workspaceId) as MemberRow[]
-    ).map(member);
+    ).map(memberFromRow);
   }
 
   async findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null> {
     const row = this.db.prepare("SELECT * FROM members WHERE token_hash = ?").get(tokenHash) as
       | MemberRow
       | undefined;
-    return row ? member(row) : null;
+    return row ? memberFromRow(row) : null;
   }
 
   async revokeMember(workspaceId: string, memberId: string, at: string): Promise<boolean> {
@@ -120,7 +73,12 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
       const result = this.db
         .prepare("UPDATE members SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL")
         .run(at, memberId, workspaceId);
-      this.db.prepare("DELETE FROM member_sessions WHERE member_id = ?").run(memberId);
+      // Scoped like the update: another workspace's admin must not sign this member out.
+      this.db
+        .prepare(
+          "DELETE FROM member_sessions WHERE member_id IN (SELECT id FROM members WHERE id = ? AND workspace_id = ?)",
+        )
+        .run(memberId, workspaceId);
       return result.changes > 0;
     })();
     return changed;
@@ -139,14 +97,15 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
          WHERE s.credential_hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
       )
       .get(credentialHash, now) as MemberRow | undefined;
-    return row ? member(row) : null;
+    return row ? memberFromRow(row) : null;
   }
 
   async saveLoop(l: LoopRecord): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO loops (id, workspace_id, name, rounds_json, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, rounds_json = excluded.rounds_json`,
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, rounds_json = excluded.rounds_json
+         WHERE loops.workspace_id = excluded.workspace_id`,
       )
       .run(l.id, l.workspaceId, l.name, JSON.stringify(l.rounds), l.createdAt);
   }
@@ -155,7 +114,7 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
     const row = this.db
       .prepare("SELECT * FROM loops WHERE id = ? AND workspace_id = ?")
       .get(id, workspaceId) as LoopRow | undefined;
-    return row ? loop(row) : null;
+    return row ? loopFromRow(row) : null;
   }
 
   async listLoops(workspaceId: string): Promise<LoopRecord[]> {
@@ -163,7 +122,7 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
       this.db
         .prepare("SELECT * FROM loops WHERE workspace_id = ? ORDER BY created_at DESC")
         .all(workspaceId) as LoopRow[]
-    ).map(loop);
+    ).map(loopFromRow);
   }
 
   async deleteLoop(workspaceId: string, id: string): Promise<boolean> {
@@ -195,7 +154,7 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
     const row = this.db
       .prepare("SELECT * FROM exercises WHERE id = ? AND workspace_id = ?")
       .get(id, workspaceId) as ExerciseRow | undefined;
-    return row ? exercise(row) : null;
+    return row ? exerciseFromRow(row) : null;
   }
 
   async listExercises(workspaceId: string): Promise<ExerciseRecord[]> {
@@ -203,7 +162,7 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
       this.db
         .prepare("SELECT * FROM exercises WHERE workspace_id = ? ORDER BY created_at DESC")
         .all(workspaceId) as ExerciseRow[]
-    ).map(exercise);
+    ).map(exerciseFromRow);
   }
 
   async updateExerciseRounds(id: string, round: number, revealedRound: number): Promise<void> {
@@ -230,22 +189,8 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
       .prepare(
         "SELECT round, member_id, item_id, dimension, score, comment FROM exercise_scores WHERE exercise_id = ? ORDER BY round, member_id, item_id, dimension",
       )
-      .all(exerciseId) as {
-      round: number;
-      member_id: string;
-      item_id: string;
-      dimension: string;
-      score: number;
-      comment: string;
-    }[];
-    return rows.map((r) => ({
-      round: r.round,
-      memberId: r.member_id,
-      itemId: r.item_id,
-      dimension: r.dimension,
-      score: r.score,
-      comment: r.comment,
-    }));
+      .all(exerciseId) as ScoreRow[];
+    return rows.map(scoreFromRow);
   }
 
   async markSubmitted(exerciseId: string, round: number, memberId: string, at: string): Promise<void> {

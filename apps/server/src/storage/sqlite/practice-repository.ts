@@ -1,50 +1,12 @@
-import type { AttemptStatus } from "@loopwright/schema";
+import {
+  ATTEMPT_COLUMNS,
+  type AttemptRow,
+  attemptFromRow,
+  attemptPatchColumns,
+  attemptValues,
+} from "../rows.js";
 import type { AttemptPatch, AttemptRecord, PracticeRepository, SaveAnswerOutcome } from "../store.js";
 import type { SqliteDatabase } from "./sqlite-store.js";
-
-interface AttemptRow {
-  id: string;
-  practitioner_id: string;
-  question_id: string;
-  loop_id: string | null;
-  loop_position: number | null;
-  status: string;
-  clock_json: string;
-  answer_text: string;
-  answer_revision: number;
-  answer_saved_at: string | null;
-  self_scores_json: string | null;
-  reflection: string | null;
-  created_at: string;
-  completed_at: string | null;
-}
-
-function fromRow(row: AttemptRow): AttemptRecord {
-  return {
-    id: row.id,
-    practitionerId: row.practitioner_id,
-    questionId: row.question_id,
-    loopId: row.loop_id,
-    loopPosition: row.loop_position,
-    status: row.status as AttemptStatus,
-    clock: JSON.parse(row.clock_json),
-    answerText: row.answer_text,
-    answerRevision: row.answer_revision,
-    answerSavedAt: row.answer_saved_at,
-    selfScores: row.self_scores_json ? JSON.parse(row.self_scores_json) : null,
-    reflection: row.reflection,
-    createdAt: row.created_at,
-    completedAt: row.completed_at,
-  };
-}
-
-const PATCH_COLUMNS: Record<keyof AttemptPatch, [string, (v: unknown) => unknown]> = {
-  status: ["status", (v) => v],
-  clock: ["clock_json", (v) => JSON.stringify(v)],
-  selfScores: ["self_scores_json", (v) => (v === null ? null : JSON.stringify(v))],
-  reflection: ["reflection", (v) => v],
-  completedAt: ["completed_at", (v) => v],
-};
 
 export class SqlitePracticeRepository implements PracticeRepository {
   constructor(private readonly db: SqliteDatabase) {}
@@ -64,28 +26,11 @@ export class SqlitePracticeRepository implements PracticeRepository {
 
   async insertAttempts(attempts: AttemptRecord[]): Promise<void> {
     const insert = this.db.prepare(
-      `INSERT INTO attempts (id, practitioner_id, question_id, loop_id, loop_position, status, clock_json,
-         answer_text, answer_revision, answer_saved_at, self_scores_json, reflection, created_at, completed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO attempts (${ATTEMPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
       for (const a of attempts) {
-        insert.run(
-          a.id,
-          a.practitionerId,
-          a.questionId,
-          a.loopId,
-          a.loopPosition,
-          a.status,
-          JSON.stringify(a.clock),
-          a.answerText,
-          a.answerRevision,
-          a.answerSavedAt,
-          a.selfScores ? JSON.stringify(a.selfScores) : null,
-          a.reflection,
-          a.createdAt,
-          a.completedAt,
-        );
+        insert.run(...attemptValues(a));
       }
     })();
   }
@@ -94,7 +39,7 @@ export class SqlitePracticeRepository implements PracticeRepository {
     const row = this.db
       .prepare("SELECT * FROM attempts WHERE id = ? AND practitioner_id = ?")
       .get(id, practitionerId) as AttemptRow | undefined;
-    return row ? fromRow(row) : null;
+    return row ? attemptFromRow(row) : null;
   }
 
   async listAttempts(practitionerId: string): Promise<AttemptRecord[]> {
@@ -103,24 +48,20 @@ export class SqlitePracticeRepository implements PracticeRepository {
         "SELECT * FROM attempts WHERE practitioner_id = ? ORDER BY created_at DESC, loop_position DESC",
       )
       .all(practitionerId) as AttemptRow[];
-    return rows.map(fromRow);
+    return rows.map(attemptFromRow);
   }
 
   async listLoop(practitionerId: string, loopId: string): Promise<AttemptRecord[]> {
     const rows = this.db
       .prepare("SELECT * FROM attempts WHERE practitioner_id = ? AND loop_id = ? ORDER BY loop_position")
       .all(practitionerId, loopId) as AttemptRow[];
-    return rows.map(fromRow);
+    return rows.map(attemptFromRow);
   }
 
   async updateAttempt(practitionerId: string, id: string, patch: AttemptPatch): Promise<void> {
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [
-      keyof AttemptPatch,
-      unknown,
-    ][];
-    if (entries.length === 0) return;
-    const sets = entries.map(([key]) => `${PATCH_COLUMNS[key][0]} = ?`).join(", ");
-    const values = entries.map(([key, value]) => PATCH_COLUMNS[key][1](value));
+    const { columns, values } = attemptPatchColumns(patch);
+    if (columns.length === 0) return;
+    const sets = columns.map((column) => `${column} = ?`).join(", ");
     this.db
       .prepare(`UPDATE attempts SET ${sets} WHERE id = ? AND practitioner_id = ?`)
       .run(...(values as never[]), id, practitionerId);
@@ -141,8 +82,12 @@ export class SqlitePracticeRepository implements PracticeRepository {
       .run(text, revision, savedAt, id, practitionerId, revision);
     const row = this.db
       .prepare("SELECT answer_revision, answer_saved_at FROM attempts WHERE id = ? AND practitioner_id = ?")
-      .get(id, practitionerId) as { answer_revision: number; answer_saved_at: string | null };
-    return { applied: result.changes > 0, revision: row.answer_revision, savedAt: row.answer_saved_at };
+      .get(id, practitionerId) as { answer_revision: number; answer_saved_at: string | null } | undefined;
+    return {
+      applied: result.changes > 0,
+      revision: row?.answer_revision ?? 0,
+      savedAt: row?.answer_saved_at ?? null,
+    };
   }
 
   async deleteAttempt(practitionerId: string, id: string): Promise<number> {

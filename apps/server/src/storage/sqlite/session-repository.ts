@@ -1,3 +1,4 @@
+import { type ParticipantRow, participantFromRow, type SessionRow, sessionFromRow } from "../rows.js";
 import {
   type PeerChange,
   type PeerChangeRecord,
@@ -7,25 +8,6 @@ import {
   SequenceConflictError,
 } from "../store.js";
 import type { SqliteDatabase } from "./sqlite-store.js";
-
-interface ParticipantRow {
-  id: string;
-  session_id: string;
-  name: string;
-  role: string;
-  created_at: string;
-  revoked_at: string | null;
-  previous_participant_id: string | null;
-}
-const participant = (r: ParticipantRow): PeerParticipantRecord => ({
-  id: r.id,
-  sessionId: r.session_id,
-  name: r.name,
-  role: r.role as PeerParticipantRecord["role"],
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-  previousParticipantId: r.previous_participant_id,
-});
 
 export class SqliteSessionRepository implements PeerSessionRepository {
   constructor(private readonly db: SqliteDatabase) {}
@@ -66,29 +48,8 @@ export class SqliteSessionRepository implements PeerSessionRepository {
   }
 
   async getSession(id: string): Promise<PeerSessionRecord | null> {
-    const row = this.db.prepare("SELECT * FROM peer_sessions WHERE id = ?").get(id) as
-      | {
-          id: string;
-          question_id: string;
-          state_json: string;
-          snapshot_seq: number;
-          seq: number;
-          created_at: string;
-          expires_at: string;
-          previous_session_id: string | null;
-        }
-      | undefined;
-    if (!row) return null;
-    return {
-      id: row.id,
-      questionId: row.question_id,
-      state: JSON.parse(row.state_json),
-      snapshotSeq: row.snapshot_seq,
-      seq: row.seq,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-      previousSessionId: row.previous_session_id,
-    };
+    const row = this.db.prepare("SELECT * FROM peer_sessions WHERE id = ?").get(id) as SessionRow | undefined;
+    return row ? sessionFromRow(row) : null;
   }
 
   async listParticipants(sessionId: string): Promise<PeerParticipantRecord[]> {
@@ -96,7 +57,7 @@ export class SqliteSessionRepository implements PeerSessionRepository {
       this.db
         .prepare("SELECT * FROM peer_participants WHERE session_id = ? ORDER BY created_at, rowid")
         .all(sessionId) as ParticipantRow[]
-    ).map(participant);
+    ).map(participantFromRow);
   }
 
   async addParticipant(p: PeerParticipantRecord, tokenHash: string): Promise<void> {
@@ -110,7 +71,12 @@ export class SqliteSessionRepository implements PeerSessionRepository {
           "UPDATE peer_participants SET revoked_at = ? WHERE id = ? AND session_id = ? AND revoked_at IS NULL",
         )
         .run(at, participantId, sessionId).changes;
-      this.db.prepare("DELETE FROM peer_credentials WHERE participant_id = ?").run(participantId);
+      // Scoped like the update: another session's host must not sign this participant out.
+      this.db
+        .prepare(
+          "DELETE FROM peer_credentials WHERE participant_id IN (SELECT id FROM peer_participants WHERE id = ? AND session_id = ?)",
+        )
+        .run(participantId, sessionId);
       return changed > 0;
     })();
   }
@@ -123,7 +89,7 @@ export class SqliteSessionRepository implements PeerSessionRepository {
     const row = this.db.prepare("SELECT * FROM peer_participants WHERE token_hash = ?").get(tokenHash) as
       | ParticipantRow
       | undefined;
-    return row ? participant(row) : null;
+    return row ? participantFromRow(row) : null;
   }
 
   async findParticipantByPrevious(
@@ -133,7 +99,7 @@ export class SqliteSessionRepository implements PeerSessionRepository {
     const row = this.db
       .prepare("SELECT * FROM peer_participants WHERE session_id = ? AND previous_participant_id = ?")
       .get(sessionId, previousParticipantId) as ParticipantRow | undefined;
-    return row ? participant(row) : null;
+    return row ? participantFromRow(row) : null;
   }
 
   async createCredential(credentialHash: string, participantId: string, expiresAt: string): Promise<void> {
@@ -152,7 +118,7 @@ export class SqliteSessionRepository implements PeerSessionRepository {
          WHERE c.credential_hash = ? AND c.expires_at > ? AND p.revoked_at IS NULL`,
       )
       .get(credentialHash, now) as ParticipantRow | undefined;
-    return row ? participant(row) : null;
+    return row ? participantFromRow(row) : null;
   }
 
   async commitChange({

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { KeyedMutex } from "../../lib/keyed-mutex.js";
 import type { Store } from "../store.js";
 import { SqliteCalibrationRepository } from "./calibration-repository.js";
 import { type Migration, SQLITE_MIGRATIONS } from "./migrations.js";
@@ -35,6 +36,9 @@ export class SqliteStore implements Store {
   readonly practice: SqlitePracticeRepository;
   readonly calibration: SqliteCalibrationRepository;
   readonly sessions: SqliteSessionRepository;
+  // One process owns a SQLite file, so an in-process lock is the whole story and no bus is needed.
+  readonly locks = new KeyedMutex();
+  readonly bus = null;
 
   constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
