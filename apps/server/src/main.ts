@@ -2,6 +2,7 @@ import { BankError } from "@loopwright/bank";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { StorageError } from "./storage/store.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof BankError) {
+  if (error instanceof ConfigError || error instanceof BankError || error instanceof StorageError) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -286,12 +286,19 @@ describe("an analysis past its deadline (ANALYSIS_TIMEOUT_SECONDS)", () => {
         /^This analysis was stopped after 1 second\. Its ratings are probably too sparse/,
       ),
     });
-    // The stopped thread was replaced: a small analysis still goes through.
-    const small = await postJson(`${slow.url}/api/calibration/analyze`, {
-      scale: { min: 1, max: 4 },
-      ratings: modelRatings({ ratings: 8, raters: 2, subjects: 4, dimensions: 1, points: 4 }),
-    });
-    expect(small.status).toBe(200);
+    // The stopped thread was replaced: a small analysis goes through. Its deadline also counts
+    // the new thread starting, which on a loaded machine can itself pass one second, so it may
+    // take a second try; a pool left broken would refuse every one.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4 && statuses.at(-1) !== 200; attempt++) {
+      const small = await postJson(`${slow.url}/api/calibration/analyze`, {
+        scale: { min: 1, max: 4 },
+        ratings: modelRatings({ ratings: 8, raters: 2, subjects: 4, dimensions: 1, points: 4 }),
+      });
+      statuses.push(small.status);
+    }
+    expect(statuses.at(-1)).toBe(200);
+    expect(statuses.every((s) => s === 200 || s === 422)).toBe(true);
   }, 60_000);
 });
 

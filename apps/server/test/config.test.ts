@@ -51,4 +51,19 @@ describe("TRUST_PROXY and rate limits", () => {
       "https://loopwright.example.com",
     );
   });
+
+  it("takes a PostgreSQL DATABASE_URL, and never prints it when it is wrong (it may hold a password)", () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    const url = "postgresql://app:s3cret@db.internal:5432/loopwright";
+    expect(loadConfig({ DATABASE_URL: url })).toMatchObject({ DATABASE_URL: url, DATABASE_POOL_SIZE: 10 });
+    let message = "";
+    try {
+      loadConfig({ DATABASE_URL: "mysql://app:s3cret@db.internal/loopwright", DATABASE_POOL_SIZE: "1" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("DATABASE_URL=(not shown): DATABASE_URL must be a PostgreSQL URL");
+    expect(message).toContain('DATABASE_POOL_SIZE="1": DATABASE_POOL_SIZE must be at least 2');
+    expect(message).not.toContain("s3cret");
+  });
 });

@@ -260,4 +260,65 @@ describe("practice and calibration on two instances", () => {
     const read = await getJson(`${a.url}/api/attempts/${attemptId}`, { headers });
     expect(read.body.answer).toMatchObject({ text: "draft three", revision: 3 });
   });
+
+  it("scores a calibration exercise from both instances at once and opens the results once the panel is done", async () => {
+    const ws = (await post(a, "/api/workspaces", { name: "Platform hiring", adminName: "Maya" })).body;
+    const admin = (await post(b, "/api/workspaces/sessions", { token: ws.adminToken })).body.credential;
+    const wsId = ws.workspace.id as string;
+    const interviewers: { id: string; credential: string; server: RunningServer }[] = [];
+    for (const [name, server] of [
+      ["Ana", a],
+      ["Ben", b],
+    ] as const) {
+      const made = (await post(a, `/api/workspaces/${wsId}/members`, { name }, admin)).body;
+      const session = (await post(server, "/api/workspaces/sessions", { token: made.token })).body;
+      interviewers.push({ id: made.member.id, credential: session.credential, server });
+    }
+    const dims = question.rubric.dimensions.map((d: { id: string }) => d.id);
+    // Submitted at the same moment through different instances: whichever lands last sees the
+    // other's submission and opens the results, and both instances then show them.
+    for (let round = 0; round < 5; round++) {
+      const exercise = (
+        await post(
+          b,
+          `/api/workspaces/${wsId}/exercises`,
+          {
+            name: `Bar ${round}`,
+            items: question.examples.map((e: { id: string }) => ({
+              kind: "example",
+              questionId: question.id,
+              exampleId: e.id,
+            })),
+            interviewerIds: interviewers.map((i) => i.id),
+          },
+          admin,
+        )
+      ).body;
+      const scores = exercise.items.flatMap((item: { id: string }) =>
+        dims.map((dimension: string) => ({ itemId: item.id, dimension, score: 3 })),
+      );
+      const submitted = await Promise.all(
+        interviewers.map((i) =>
+          call(
+            i.server,
+            "PUT",
+            `/api/workspaces/${wsId}/exercises/${exercise.id}/scores`,
+            { round: 1, scores, submit: true },
+            i.credential,
+          ),
+        ),
+      );
+      expect(submitted.map((r) => r.status)).toEqual([200, 200]);
+      for (const server of [a, b]) {
+        const results = await call(
+          server,
+          "GET",
+          `/api/workspaces/${wsId}/exercises/${exercise.id}/results`,
+          undefined,
+          admin,
+        );
+        expect(results.status, `exercise ${round} on ${server.url}`).toBe(200);
+      }
+    }
+  });
 });

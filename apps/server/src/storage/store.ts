@@ -193,6 +193,11 @@ export interface PeerChange {
   op: { participantId: string; opId: string } | null;
 }
 
+/** Storage could not be opened at start; the message says where and why, without secrets. */
+export class StorageError extends Error {
+  override name = "StorageError";
+}
+
 /** Another writer moved the session's sequence first; reload and recompute rather than overwrite. */
 export class SequenceConflictError extends Error {
   override name = "SequenceConflictError";

@@ -725,7 +725,17 @@ export function registerStoreContractTests(
 
         // Two keys at once: the second starts while the first is still held.
         let released: () => void = () => undefined;
-        const held = store.locks.run("attempt-1", () => new Promise<void>((r) => (released = r)));
+        let holding: () => void = () => undefined;
+        const isHeld = new Promise<void>((r) => (holding = r));
+        const held = store.locks.run(
+          "attempt-1",
+          () =>
+            new Promise<void>((r) => {
+              released = r;
+              holding();
+            }),
+        );
+        await isHeld;
         const order: string[] = [];
         await other.locks.run("attempt-2", async () => {
           order.push("other key ran");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Migration } from "../sqlite/migrations.js";
-import type { Store } from "../store.js";
+import { StorageError, type Store } from "../store.js";
 import { AdvisoryLocks } from "./advisory-locks.js";
 import { PostgresCalibrationRepository } from "./calibration-repository.js";
 import { type BusLog, notification, PostgresInstanceBus } from "./instance-bus.js";
@@ -52,6 +52,16 @@ export interface PostgresStoreOptions {
   log?: BusLog;
 }
 
+/** host:port/database of a connection string, never its user or password. */
+function describe(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return "in DATABASE_URL";
+  }
+}
+
 const quietLog: BusLog = { warn: () => undefined };
 
 /**
@@ -94,7 +104,10 @@ export class PostgresStore implements Store {
       return store;
     } catch (error) {
       await Promise.all([pool.end(), lockPool.end()]).catch(() => undefined);
-      throw error;
+      throw new StorageError(
+        `Could not open the PostgreSQL database ${describe(options.connectionString)}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 
