@@ -375,3 +375,76 @@ describe("presence", () => {
     graceRoom.close();
   });
 });
+
+describe("two rooms for one session, as two instances hold them", () => {
+  /** A second room over the same stored session, like another instance's. */
+  function twin(): { room: Room; socket: MemorySocket } {
+    const twinRoom = new Room({
+      state: blankRoomState({
+        questionId: question.id,
+        clock: room.currentState.clock,
+      }),
+      seq: 0,
+      participants: Object.values(people),
+      question,
+      repo: store.sessions,
+      loadParticipants: async () => Object.values(people),
+      now: () => now,
+    });
+    return { room: twinRoom, socket: new MemorySocket() };
+  }
+
+  it("a room that lost the race to the other catches up, judges the intent again and commits after it", async () => {
+    const other = twin();
+    await other.room.join(other.socket, people.host as RoomParticipant, null);
+    await send("host", { type: "add-note", text: "from the first instance", shared: false });
+    // The twin still believes seq 0: its commit conflicts, it reads seq 1 from the log and retries.
+    await other.room.handleIntent(
+      other.socket,
+      intent({ type: "add-note", text: "from the second instance", shared: false }),
+    );
+    expect(other.socket.take("ack").at(-1)?.seq).toBe(2);
+    const notes = other.room.currentState.notes.map((n) => n.text);
+    expect(notes).toEqual(["from the first instance", "from the second instance"]);
+    // It told its own socket about the change it caught up with, in order, before its own.
+    expect(other.socket.take("event").map((e) => e.event.seq)).toEqual([1, 2]);
+  });
+
+  it("catchUp applies the other room's changes and fans them out with each viewer's view", async () => {
+    const other = twin();
+    const candidateThere = new MemorySocket();
+    await other.room.join(candidateThere, people.candidate as RoomParticipant, null);
+    await send("host", { type: "add-note", text: "PRIVATE-NOTE", shared: false });
+    await send("host", { type: "reveal-prompt" });
+    await other.room.catchUp();
+    const events = candidateThere.take("event");
+    // The private note is no event for the candidate at all; the reveal is, at its seq.
+    expect(events.map((e) => e.event.seq)).toEqual([2]);
+    expect(events[0]?.event.patch.promptRevealed).toBe(true);
+    expect(candidateThere.frames).not.toContain("PRIVATE-NOTE");
+    expect(other.room.currentState).toEqual(room.currentState);
+  });
+
+  it("merges presence from the other instance and forgets an instance that stopped reporting", async () => {
+    const other = twin();
+    const hostThere = new MemorySocket();
+    await other.room.join(hostThere, people.host as RoomParticipant, null);
+    const statusOf = (id: string) =>
+      hostThere
+        .take("presence")
+        .at(-1)
+        ?.participants.find((p) => p.id === id)?.status;
+    expect(statusOf("p-cand")).toBe("gone");
+    other.room.setRemotePresence("instance-a", { online: ["p-cand"], away: ["p-obs"] });
+    expect(statusOf("p-cand")).toBe("online");
+    expect(statusOf("p-obs")).toBe("away");
+    // The same report again (the heartbeat) sends nobody anything.
+    const frames = hostThere.take("presence").length;
+    other.room.setRemotePresence("instance-a", { online: ["p-cand"], away: ["p-obs"] });
+    expect(hostThere.take("presence")).toHaveLength(frames);
+    now += 20_000;
+    other.room.expireRemotePresence(now - 15_000);
+    expect(statusOf("p-cand")).toBe("gone");
+    expect(statusOf("p-host")).toBe("online");
+  });
+});

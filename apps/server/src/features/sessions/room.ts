@@ -211,20 +211,23 @@ export class Room {
 
   /** What another instance says about who is connected through it. */
   setRemotePresence(instanceId: string, presence: InstancePresence): void {
+    const before = this.presenceSignature();
     this.remotePresence.set(instanceId, { ...presence, heardAt: this.now() });
-    this.broadcastPresence();
+    // Instances repeat themselves every few seconds; sockets hear only of a difference.
+    if (this.presenceSignature() !== before) this.broadcastPresence();
+  }
+
+  private presenceSignature(): string {
+    return this.participants.map((p) => `${p.id}:${this.statusOf(p.id)}`).join(",");
   }
 
   /** Forgets instances not heard from since `before`: one that died cannot say its sockets are gone. */
   expireRemotePresence(before: number): void {
-    let changed = false;
+    const signature = this.presenceSignature();
     for (const [instanceId, presence] of this.remotePresence) {
-      if (presence.heardAt < before) {
-        this.remotePresence.delete(instanceId);
-        changed = true;
-      }
+      if (presence.heardAt < before) this.remotePresence.delete(instanceId);
     }
-    if (changed) this.broadcastPresence();
+    if (this.presenceSignature() !== signature) this.broadcastPresence();
   }
 
   /** Applies a client's intent: validate against role and state, commit, ack, fan out. */
