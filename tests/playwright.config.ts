@@ -45,9 +45,10 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  // `pnpm test:e2e` builds first, so both servers run the built bundle directly and never race to build it.
   webServer: [
     {
-      command: "pnpm --filter @loopwright/server start",
+      command: "pnpm --filter @loopwright/server serve",
       cwd: "..",
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
@@ -63,7 +64,7 @@ export default defineConfig({
       },
     },
     {
-      command: "pnpm --filter @loopwright/server start",
+      command: "pnpm --filter @loopwright/server serve",
       cwd: "..",
       url: `http://127.0.0.1:${limitedPort}/api/health`,
       reuseExistingServer: false,

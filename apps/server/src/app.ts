@@ -20,7 +20,6 @@ import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimits } from "./plugins/rate-limits.js";
 import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerWebApp } from "./plugins/web-app.js";
-import { PostgresStore } from "./storage/postgres/postgres-store.js";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.js";
 import type { Store } from "./storage/store.js";
 
@@ -38,6 +37,8 @@ export type App = FastifyInstance;
 /** PostgreSQL when DATABASE_URL is set (several instances may share it), otherwise SQLite in DATA_DIR. */
 async function openStore(config: Config, log: FastifyBaseLogger): Promise<Store> {
   if (!config.DATABASE_URL) return openSqliteStore(config.DATA_DIR);
+  // Loaded only when asked for: a SQLite start should not pay for the PostgreSQL driver.
+  const { PostgresStore } = await import("./storage/postgres/postgres-store.js");
   return PostgresStore.open({
     connectionString: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,

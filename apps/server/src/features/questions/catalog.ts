@@ -18,6 +18,11 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The words a search requires, as QuestionCatalog.list reads them; none for an absent or blank query. */
+export function searchWords(q: string | undefined): string[] {
+  return q ? tokens(q) : [];
+}
+
 interface Indexed {
   question: Question;
   title: string;
@@ -66,7 +71,7 @@ export class QuestionCatalog {
   }
 
   list(query: QuestionListQuery): QuestionSummary[] {
-    const words = query.q ? tokens(query.q) : [];
+    const words = searchWords(query.q);
     const matches: { entry: Indexed; titleHits: number }[] = [];
     for (const entry of this.indexed) {
       const q = entry.question;
