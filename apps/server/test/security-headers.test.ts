@@ -1,5 +1,8 @@
-import { request } from "node:http";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import helmet from "helmet";
 import { describe, expect, it } from "vitest";
+import { HELMET_OPTIONS } from "../src/plugins/security-headers.js";
 import { startServer } from "./helpers.js";
 
 /** node:http rather than fetch, which will not send a Host header of our choosing. */
@@ -33,6 +36,32 @@ describe("security headers over plain HTTP", () => {
     const headers = await headersOf(`${server.url}/`, { "x-forwarded-proto": "https" });
     expect(headers["strict-transport-security"]).toBeUndefined();
     expect(headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("security headers, computed once", () => {
+  it("are exactly the headers helmet's own middleware sends on a plain node:http server with the same options", async () => {
+    // The independent computation: helmet run per request, as Express would, on a real server.
+    const middleware = helmet(HELMET_OPTIONS);
+    const reference = createServer((req, res) => middleware(req, res, () => res.end()));
+    await new Promise<void>((resolve) => reference.listen(0, "127.0.0.1", resolve));
+    try {
+      const expected = await headersOf(`http://127.0.0.1:${(reference.address() as AddressInfo).port}/`);
+      const server = await startServer();
+      // A bank route, a JSON error and the web app: every kind of reply carries them.
+      for (const path of ["/api/questions", "/api/questions/no-such-question", "/"]) {
+        const actual = await headersOf(`${server.url}${path}`);
+        const helmetNames = Object.keys(expected).filter(
+          (name) =>
+            !["date", "connection", "keep-alive", "content-length", "transfer-encoding"].includes(name),
+        );
+        expect(helmetNames.length).toBeGreaterThan(8);
+        for (const name of helmetNames)
+          expect([path, name, actual[name]]).toEqual([path, name, expected[name]]);
+      }
+    } finally {
+      await new Promise((resolve) => reference.close(resolve));
+    }
   });
 });
 

@@ -95,7 +95,7 @@ export const suite: BenchSuite = {
       RATE_LIMIT_EXCHANGE_PER_MINUTE: "0",
       RATE_LIMIT_ANALYZE_PER_MINUTE: "0",
     });
-    // As in production (main.ts: info logs every request, twice), written to /dev/null so
+    // As in production (main.ts: info logs one line a request), written to /dev/null so
     // the cost of building each line is measured but not a terminal's.
     const app = await buildApp({ config, logger: { level: "info", file: "/dev/null" } });
     let bare: FastifyInstance | undefined;
@@ -129,7 +129,7 @@ export const suite: BenchSuite = {
         return row;
       };
       const production =
-        "the real app at LOG_LEVEL=info (two log lines a request, to /dev/null), helmet's headers, rate limits off (RATE_LIMIT_*=0: one load generator is one address), no Accept-Encoding so the plain bytes";
+        "the real app at LOG_LEVEL=info (one log line a request, to /dev/null), helmet's headers, rate limits off (RATE_LIMIT_*=0: one load generator is one address), no Accept-Encoding so the plain bytes";
       return [
         await measure(
           `GET /api/questions req/s (${CONNECTIONS} connections)`,

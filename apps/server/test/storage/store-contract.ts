@@ -127,6 +127,29 @@ export function registerStoreContractTests(
         expect(await store.sessions.findOp("s1", "host", loser)).toBeNull();
       });
 
+      it("S-SEQ-3: commits in flight together are each judged on their own", async () => {
+        await session();
+        await session("s2");
+        const results = await Promise.allSettled([
+          store.sessions.commitChange(change(0, 1, "op-1")),
+          store.sessions.commitChange({ ...change(0, 7), sessionId: "s2" }),
+          store.sessions.commitChange(change(5, 99, "op-stale")),
+          store.sessions.commitChange({ ...change(5, 8), sessionId: "s2" }),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected"]);
+        for (const i of [2, 3]) {
+          expect((results[i] as PromiseRejectedResult).reason).toBeInstanceOf(SequenceConflictError);
+        }
+        expect((await store.sessions.changesAfter("s1", 0, 10)).map((c) => c.diff)).toEqual([
+          { n: { set: 1 } },
+        ]);
+        expect((await store.sessions.changesAfter("s2", 0, 10)).map((c) => c.diff)).toEqual([
+          { n: { set: 7 } },
+        ]);
+        expect(await store.sessions.findOp("s1", "host", "op-stale")).toBeNull();
+        expect(await store.sessions.findOp("s1", "host", "op-1")).toBe(1);
+      });
+
       it("S-IDEM-1: records an operation's seq so a retry can be answered without applying it again", async () => {
         await session();
         await store.sessions.commitChange(change(0, 1, "op-1"));

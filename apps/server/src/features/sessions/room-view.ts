@@ -54,6 +54,69 @@ export function viewFor(
   return view;
 }
 
+const itemJson = (value: unknown) => JSON.stringify(value) ?? "null";
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Two plain objects with the same keys in the same order: the same JSON when
+ * every value is the same one, different JSON as soon as one key holds two
+ * different strings or booleans (JSON has one reading, so that key's text
+ * differs); otherwise undefined, and only serialising can tell.
+ */
+function shallowJson(a: Record<string, unknown>, b: Record<string, unknown>): boolean | undefined {
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return undefined;
+  let same = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key !== others[i]) return undefined;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    const kind = typeof x;
+    if (kind === typeof y && (kind === "string" || kind === "boolean")) return false;
+    same = false;
+  }
+  return same ? true : undefined;
+}
+
+/** `sameJson` for what JSON writes as an array item, where undefined is written as null. */
+function sameItem(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const shallow = shallowJson(a, b);
+    if (shallow !== undefined) return shallow;
+  }
+  return itemJson(a) === itemJson(b);
+}
+
+/**
+ * Whether two values serialise to the same JSON, the test a patch has always
+ * used. Views hand on the state's own objects and fresh objects of the same
+ * strings (participants, `you`), so references and one level of values
+ * settle nearly every field without serialising it for every recipient of
+ * every change.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i])) return false;
+    return true;
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const shallow = shallowJson(a, b);
+    if (shallow !== undefined) return shallow;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Top-level fields whose value changed between two views of the same viewer. */
 export function diffViews(before: RoomView, after: RoomView): Partial<RoomView> {
   const patch: Record<string, unknown> = {};
@@ -61,8 +124,7 @@ export function diffViews(before: RoomView, after: RoomView): Partial<RoomView> 
   for (const key of keys) {
     if (key === "seq") continue;
     // Views only ever gain fields, so a key missing after the change never needs clearing.
-    if (after[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-      patch[key] = after[key];
+    if (after[key] !== undefined && !sameJson(before[key], after[key])) patch[key] = after[key];
   }
   return patch as Partial<RoomView>;
 }

@@ -32,6 +32,12 @@ export interface InstancePresence {
   away: string[];
 }
 
+/** Two patches with the same fields holding the very same values. */
+function samePatch(a: Partial<RoomView>, b: Partial<RoomView>): boolean {
+  const keys = Object.keys(a) as (keyof RoomView)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => key in b && a[key] === b[key]);
+}
+
 /** A writer that keeps losing the race to other instances gives up after this many tries. */
 const MAX_COMMIT_ATTEMPTS = 8;
 const REVOKED_REASON = "Your link to this session was revoked by the host.";
@@ -66,6 +72,14 @@ export class Room {
   /** Presence reported by other instances serving this session, by instance, with when it was heard. */
   private readonly remotePresence = new Map<string, InstancePresence & { heardAt: number }>();
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The view each participant's last event was computed to, and from what: the
+   * next change's view before, unless the room moved some other way since.
+   */
+  private readonly lastViews = new WeakMap<
+    RoomParticipant,
+    { state: RoomState; seq: number; participants: RoomParticipant[]; view: RoomView }
+  >();
   private readonly now: () => number;
   private readonly graceMs: number;
 
@@ -162,7 +176,11 @@ export class Room {
     if (!participant) return;
     this.sockets.delete(socket);
     const stillHere = [...this.sockets.values()].some((p) => p.id === participant.id);
-    if (!stillHere) this.setPresence(participant.id, "away");
+    if (!stillHere) {
+      // A room stays loaded a while after its sockets go; their views need not.
+      this.lastViews.delete(participant);
+      this.setPresence(participant.id, "away");
+    }
     if (this.sockets.size === 0) this.options.onEmpty?.();
   }
 
@@ -355,14 +373,39 @@ export class Room {
     this.participants = nextParticipants;
     // Each recipient's event is computed from its view at send time; nothing per recipient is stored.
     const question = this.options.question;
+    // Sockets of one participant see the same views, and participants whose patches hold the same
+    // values (most changes reach every role alike) get one message object, so it is serialised once.
+    const byParticipant = new Map<RoomParticipant, { me: RoomParticipant; message: ServerMessage | null }>();
+    const messages: { patch: Partial<RoomView>; message: ServerMessage }[] = [];
     for (const [socket, p] of this.sockets) {
-      const me = nextParticipants.find((n) => n.id === p.id) ?? p;
-      if (me !== p) this.sockets.set(socket, me);
-      const patch = diffViews(
-        viewFor(before.state, before.seq, p, before.participants, question),
-        viewFor(next, seq, me, nextParticipants, question),
-      );
-      if (Object.keys(patch).length > 0) socket.send({ type: "event", event: { seq, kind, patch } });
+      let computed = byParticipant.get(p);
+      if (!computed) {
+        const me = nextParticipants.find((n) => n.id === p.id) ?? p;
+        const last = this.lastViews.get(p);
+        const after = viewFor(next, seq, me, nextParticipants, question);
+        const patch = diffViews(
+          last &&
+            last.state === before.state &&
+            last.seq === before.seq &&
+            last.participants === before.participants
+            ? last.view
+            : viewFor(before.state, before.seq, p, before.participants, question),
+          after,
+        );
+        this.lastViews.set(me, { state: next, seq, participants: nextParticipants, view: after });
+        let message: ServerMessage | null = null;
+        if (Object.keys(patch).length > 0) {
+          message = messages.find((m) => samePatch(m.patch, patch))?.message ?? null;
+          if (!message) {
+            message = { type: "event", event: { seq, kind, patch } };
+            messages.push({ patch, message });
+          }
+        }
+        computed = { me, message };
+        byParticipant.set(p, computed);
+      }
+      if (computed.me !== p) this.sockets.set(socket, computed.me);
+      if (computed.message) socket.send(computed.message);
     }
     // A link revoked on any instance closes its sockets on every instance.
     for (const p of nextParticipants) {
@@ -377,6 +420,7 @@ export class Room {
     for (const [socket, p] of this.sockets) {
       if (p.id === participantId) {
         this.sockets.delete(socket);
+        this.lastViews.delete(p);
         socket.close(code, reason);
       }
     }

@@ -35,6 +35,20 @@ class TokenBucket {
   }
 }
 
+/**
+ * A room sends one message object to every socket whose event is the same;
+ * it is serialised and encoded once, the first time, and dropped with it.
+ */
+const frames = new WeakMap<ServerMessage, Buffer>();
+function frameOf(message: ServerMessage): Buffer {
+  let frame = frames.get(message);
+  if (!frame) {
+    frame = Buffer.from(JSON.stringify(message));
+    frames.set(message, frame);
+  }
+  return frame;
+}
+
 function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   if (!first) return "The message does not match the protocol.";
@@ -55,7 +69,7 @@ export function handleSocket(
 ): void {
   const socket: RoomSocket = {
     send(message: ServerMessage) {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      if (ws.readyState === ws.OPEN) ws.send(frameOf(message), { binary: false });
     },
     close(code: number, reason: string) {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
