@@ -27,7 +27,8 @@ export async function prepare({ force }: { force: boolean }): Promise<void> {
   );
   await buildIfChanged(
     "Server",
-    { repoRoot, dirs: [path.join(serverDir, "src"), packages], force },
+    // scripts/ too: a change to how the bundle is made must rebuild it.
+    { repoRoot, dirs: [path.join(serverDir, "src"), path.join(serverDir, "scripts"), packages], force },
     { probe: path.join(outdir, "main.js"), stampFile: path.join(outdir, ".inputs-sha256") },
     buildServer,
   );

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import path from "node:path";
 import websocket from "@fastify/websocket";
 import { loadBankOrThrow } from "@loopwright/bank";
 import { MAX_FRAME_BYTES } from "@loopwright/schema";
@@ -18,7 +19,7 @@ import { SessionService } from "./features/sessions/session-service.js";
 import { installErrorHandling } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimits } from "./plugins/rate-limits.js";
-import { registerRequestLog } from "./plugins/request-log.js";
+import { OneLineRequestLog } from "./plugins/request-log.js";
 import { registerSecurityHeaders } from "./plugins/security-headers.js";
 import { registerWebApp } from "./plugins/web-app.js";
 import { openSqliteStore } from "./storage/sqlite/sqlite-store.js";
@@ -54,12 +55,16 @@ const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < h
  * bank first so a bad file stops start-up with its name, then opens storage.
  */
 export async function buildApp({ config, logger = false, store }: BuildOptions): Promise<App> {
-  const catalog = new QuestionCatalog(loadBankOrThrow(config.BANK_DIR));
+  // Every start validates the bank; only the YAML parse of unchanged files is remembered.
+  const catalog = new QuestionCatalog(
+    loadBankOrThrow(config.BANK_DIR, {
+      parseCacheFile: path.join(config.DATA_DIR, "cache", "bank-yaml.json"),
+    }),
+  );
 
   const app = Fastify({
     logger,
-    // One line per request from registerRequestLog instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new OneLineRequestLog(),
     bodyLimit: 1024 * 1024,
     // Behind a proxy, request.ip, .protocol and .host come from X-Forwarded-* only when trusted.
     // Fastify accepts a hop count at run time, but its types want the equivalent function.
@@ -69,7 +74,6 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
-  registerRequestLog(app);
 
   await registerSecurityHeaders(app, { publicOrigin: config.PUBLIC_ORIGIN });
   await registerRateLimits(app, {

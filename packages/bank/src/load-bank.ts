@@ -3,6 +3,7 @@ import path from "node:path";
 import { COMPETENCIES, type Question, questionSchema } from "@loopwright/schema";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { YamlParseCache } from "./parse-cache.js";
 import { type BankIssue, checkQuestionSemantics } from "./semantic-checks.js";
 
 export interface LoadedBank {
@@ -43,22 +44,30 @@ export function parseQuestionFile(
   file: string,
   source: string,
   displayName = file,
+  cache?: YamlParseCache,
 ): { question?: Question; issues: BankIssue[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    return {
-      issues: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return {
-          file: displayName,
-          path: pos ? `line ${pos.line}, column ${pos.col}` : "",
-          message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-        };
-      }),
-    };
+  let data: unknown;
+  const remembered = cache?.get(source);
+  if (remembered) {
+    data = remembered.data;
+  } else {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, prettyErrors: true });
+    if (doc.errors.length > 0) {
+      return {
+        issues: doc.errors.map((e) => {
+          const pos = e.linePos?.[0];
+          return {
+            file: displayName,
+            path: pos ? `line ${pos.line}, column ${pos.col}` : "",
+            message: `YAML syntax error: ${e.message.split("\n")[0]}`,
+          };
+        }),
+      };
+    }
+    data = doc.toJS();
+    cache?.set(source, data);
   }
-  const data = doc.toJS();
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return {
       issues: [
@@ -83,15 +92,21 @@ export function parseQuestionFile(
  * Reads every question under `root`, applying the per-file schema and semantic
  * checks plus the bank-wide ones: unique ids, and a file's place matching its content.
  */
-export function loadBank(root: string): LoadedBank {
+export interface LoadOptions {
+  /** A file where the YAML parse of each question is kept between starts (see YamlParseCache). */
+  parseCacheFile?: string;
+}
+
+export function loadBank(root: string, { parseCacheFile }: LoadOptions = {}): LoadedBank {
   const files = listYamlFiles(root);
+  const cache = parseCacheFile ? YamlParseCache.open(parseCacheFile) : undefined;
   const questions: Question[] = [];
   const issues: BankIssue[] = [];
   const seenIds = new Map<string, string>();
 
   for (const file of files) {
     const rel = path.relative(process.cwd(), file) || file;
-    const result = parseQuestionFile(file, readFileSync(file, "utf8"), rel);
+    const result = parseQuestionFile(file, readFileSync(file, "utf8"), rel, cache);
     issues.push(...result.issues);
     const q = result.question;
     if (!q) continue;
@@ -123,12 +138,13 @@ export function loadBank(root: string): LoadedBank {
   if (files.length === 0) {
     issues.push({ file: root, path: "", message: "no .yaml question files found" });
   }
+  cache?.save();
   return { questions, issues, files: files.length };
 }
 
 /** Loads the bank and throws a BankError naming every bad file if any check fails. */
-export function loadBankOrThrow(root: string): Question[] {
-  const bank = loadBank(root);
+export function loadBankOrThrow(root: string, options: LoadOptions = {}): Question[] {
+  const bank = loadBank(root, options);
   if (bank.issues.length > 0) throw new BankError(bank.issues);
   return bank.questions;
 }
