@@ -16,6 +16,7 @@ import { QuestionCatalog } from "./features/questions/catalog.js";
 import { questionRoutes } from "./features/questions/routes.js";
 import { sessionRoutes } from "./features/sessions/routes.js";
 import { SessionService } from "./features/sessions/session-service.js";
+import { registerCompression } from "./plugins/compression.js";
 import { installErrorHandling } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerRateLimits } from "./plugins/rate-limits.js";
@@ -75,6 +76,7 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
+  await registerCompression(app);
   await registerSecurityHeaders(app, { publicOrigin: config.PUBLIC_ORIGIN });
   await registerRateLimits(app, {
     perMinute: config.RATE_LIMIT_PER_MINUTE,

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { type IncomingHttpHeaders, request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { questionListSchema, questionSchema } from "@loopwright/schema";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { getJson, type RunningServer, rawRequest, startServer } from "./helpers.js";
 
 let server: RunningServer;
 let questionId: string;
@@ -12,25 +11,9 @@ beforeAll(async () => {
   questionId = (await getJson(`${server.url}/api/questions`)).body.questions[0].id;
 });
 
-interface Raw {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** node:http, because fetch asks for compression itself and hands back decoded bytes. */
-function raw(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${path}`, { headers, method }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-    });
-    req.on("error", reject);
-    req.end();
-  });
+/** A request to this server, the body as sent (see rawRequest). */
+function raw(path: string, headers: Record<string, string> = {}, method = "GET") {
+  return rawRequest(`${server.url}${path}`, headers, method);
 }
 
 /**

@@ -1,6 +1,4 @@
-import "@fontsource-variable/inter";
-import "@fontsource-variable/source-serif-4/opsz.css";
-import "@fontsource-variable/source-serif-4/opsz-italic.css";
+import "./styles/fonts.css";
 import "./styles/global.css";
 
 import { StrictMode } from "react";

@@ -10,26 +10,36 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><ti
 <p>The API is running. Build the client with <code>pnpm build</code> (or start everything with <code>pnpm start</code>) and reload.</p>
 <p>API documentation: <a href="/api/docs">/api/docs</a></p></body></html>`;
 
+/** Vite fingerprints what it puts in assets/, so a name there always means the same bytes. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
 /**
  * Serves the built React app. Unknown /api paths get a JSON 404; any other
  * unknown path gets index.html so client-side routes survive a reload.
+ *
+ * Hashed assets are cached for a year; index.html (and anything else outside
+ * assets/) is revalidated on every use, so a deploy is picked up at once. The
+ * build's precompressed .br/.gz files are sent as they are when the browser
+ * accepts them; compression.ts does the rest.
  */
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const indexFile = path.join(distDir, "index.html");
   const built = existsSync(indexFile);
   if (built) {
+    const assetsDir = `${path.sep}assets${path.sep}`;
     await app.register(fastifyStatic, {
       root: distDir,
       // Look files up per request rather than at start, so a rebuild while running is served correctly.
       wildcard: true,
+      preCompressed: true,
+      // send's own `Cache-Control: public, max-age=0` is applied after setHeaders and would
+      // replace the header set there (and the no-cache of the index.html fallback below).
+      cacheControl: false,
       setHeaders(res, filePath) {
-        // Vite fingerprints assets, so they can be cached forever; index.html must not be.
-        res.setHeader(
-          "cache-control",
-          filePath.includes(`${path.sep}assets${path.sep}`)
-            ? "public, max-age=31536000, immutable"
-            : "no-cache",
-        );
+        res.setHeader("cache-control", filePath.includes(assetsDir) ? IMMUTABLE : "no-cache");
+        // The web build (apps/web/build/precompress.ts) writes a .br and .gz beside what is worth
+        // compressing, so a cache must keep the bodies apart; on a file without them it costs nothing.
+        res.setHeader("vary", "accept-encoding");
       },
     });
   }

@@ -1,18 +1,19 @@
-import {
-  apiErrorSchema,
-  type Health,
-  healthSchema,
-  type Question,
-  type QuestionList,
-  type QuestionListQuery,
-  questionListSchema,
-  questionSchema,
-} from "@loopwright/schema";
+import type { Competency, Health, Question, QuestionList, QuestionListQuery } from "@loopwright/schema";
 
 /** Anything with zod's `safeParse` shape; keeps this module free of a direct zod import. */
-interface Parser<T> {
+export interface Parser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false };
 }
+
+/**
+ * A parser fetched on first use. This module is in the entry chunk (every page
+ * fetches), and the shared schemas bring zod, about 30 KB gzip: loading them
+ * on demand keeps them off the home page, which never needs them. Pages that
+ * import a schema themselves already hold the module, so the import is free.
+ */
+export type LazyParser<T> = () => Promise<Parser<T>>;
+
+const schemas = () => import("./validators");
 
 /** A failed API call, carrying the server's own message when it sent one. */
 export class ApiRequestError extends Error {
@@ -50,6 +51,24 @@ export interface SendOptions extends RequestOptions {
   rawBody?: { contentType: string; text: string };
 }
 
+declare global {
+  interface Window {
+    /**
+     * Responses the route-preload script (apps/web/build/route-preload.ts) asked for before this
+     * code arrived, by "METHOD path" (and the JSON body, for a POST); each is
+     * taken once, by the first identical request, and never by a later one.
+     */
+    __loopwrightEarly?: Map<string, Promise<Response>>;
+  }
+}
+
+/** The response the route-preload script already asked for, once: the request started before this code loaded. */
+function takeEarlyResponse(key: string): Promise<Response> | undefined {
+  const early = window.__loopwrightEarly?.get(key);
+  if (early) window.__loopwrightEarly?.delete(key);
+  return early;
+}
+
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
@@ -59,7 +78,11 @@ export function isAbortError(error: unknown): boolean {
  * message surfaced as the thrown error, and the response checked against the
  * shared schema so a client/server mismatch is caught rather than rendered.
  */
-export async function sendJson<T>(path: string, parser: Parser<T>, options: SendOptions = {}): Promise<T> {
+export async function sendJson<T>(
+  path: string,
+  parser: Parser<T> | LazyParser<T>,
+  options: SendOptions = {},
+): Promise<T> {
   const { signal, method = "GET", body, bearer, rawBody } = options;
   const headers: Record<string, string> = { Accept: "application/json" };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -71,9 +94,18 @@ export async function sendJson<T>(path: string, parser: Parser<T>, options: Send
     headers["Content-Type"] = "application/json";
     payload = JSON.stringify(body);
   }
+  // A lazy parser loads while the request is in flight, not after it.
+  const parserReady = typeof parser === "function" ? parser() : Promise.resolve(parser);
+  // Its failure surfaces below, where it is awaited; until then it must not count as unhandled.
+  parserReady.catch(() => {});
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: payload, signal });
+    // Only requests the script can make: no credential, JSON or no body.
+    const early =
+      !bearer && !rawBody && !signal?.aborted
+        ? takeEarlyResponse(payload === undefined ? `${method} ${path}` : `${method} ${path} ${payload}`)
+        : undefined;
+    response = await (early ?? fetch(path, { method, headers, body: payload, signal }));
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiRequestError(
@@ -93,7 +125,7 @@ export async function sendJson<T>(path: string, parser: Parser<T>, options: Send
 
   if (!response.ok) {
     const retryAfter = retryAfterSeconds(response.headers.get("retry-after"));
-    const apiError = apiErrorSchema.safeParse(answer);
+    const apiError = await parseApiError(answer);
     if (apiError.success) {
       throw new ApiRequestError(
         apiError.data.message,
@@ -122,7 +154,7 @@ export async function sendJson<T>(path: string, parser: Parser<T>, options: Send
     );
   }
 
-  const parsed = parser.safeParse(answer);
+  const parsed = (await loadParser(parserReady, response.status)).safeParse(answer);
   if (!parsed.success) {
     throw new ApiRequestError(
       "The server sent a response this page does not understand. Reload the page; if it persists, the web client and server may be out of date with each other.",
@@ -133,6 +165,28 @@ export async function sendJson<T>(path: string, parser: Parser<T>, options: Send
   return parsed.data;
 }
 
+/** The server's ApiError body, when that is what came back; its schema loads only when a call fails. */
+async function parseApiError(answer: unknown) {
+  try {
+    return (await schemas()).apiErrorSchema.safeParse(answer);
+  } catch {
+    // The schemas could not be fetched (offline, a deploy removed the chunk): fall back to the status.
+    return { success: false as const };
+  }
+}
+
+async function loadParser<T>(parserReady: Promise<Parser<T>>, status: number): Promise<Parser<T>> {
+  try {
+    return await parserReady;
+  } catch {
+    throw new ApiRequestError(
+      "Part of this page could not be loaded. Check your connection and reload the page; after an update, a reload fetches the new version.",
+      status,
+      "client_chunk_missing",
+    );
+  }
+}
+
 /** Retry-After as seconds (the HTTP-date form too); undefined when absent or unreadable. */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -141,7 +195,11 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-function getJson<T>(path: string, parser: Parser<T>, options: RequestOptions = {}): Promise<T> {
+function getJson<T>(
+  path: string,
+  parser: Parser<T> | LazyParser<T>,
+  options: RequestOptions = {},
+): Promise<T> {
   return sendJson(path, parser, options);
 }
 
@@ -154,20 +212,82 @@ export function withQuery(path: string, query: Record<string, string | undefined
   return search ? `${path}?${search}` : path;
 }
 
+/** How many questions the bank holds, in all and per competency. */
+export interface QuestionCounts {
+  total: number;
+  byCompetency: ReadonlyMap<Competency, number>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+
+/**
+ * Checks by hand just the two fields of the question list that the counts use
+ * (the total, and each question's competency), so the home page can show them
+ * without the shared schemas. A competency this client does not know is
+ * counted under its name and simply never looked up.
+ */
+const questionCountsParser: Parser<QuestionCounts> = {
+  safeParse(input) {
+    if (!isRecord(input) || !Number.isInteger(input.total) || !Array.isArray(input.questions)) {
+      return { success: false };
+    }
+    const byCompetency = new Map<Competency, number>();
+    for (const question of input.questions) {
+      if (!isRecord(question) || typeof question.competency !== "string") return { success: false };
+      const competency = question.competency as Competency;
+      byCompetency.set(competency, (byCompetency.get(competency) ?? 0) + 1);
+    }
+    return { success: true, data: { total: input.total as number, byCompetency } };
+  },
+};
+
+/**
+ * Question requests started by the question route's loader as soon as its URL
+ * matches, so the request runs while the page's code downloads rather than
+ * after it; the page takes it over when it mounts. One per id, replaced by
+ * every navigation to the page, so a taken request is never stale.
+ */
+const prefetchedQuestions = new Map<string, Promise<Question>>();
+
+export function prefetchQuestion(id: string): void {
+  const request = api.getQuestion(id);
+  // The page reports a failure when it takes the request over; until then nobody awaits it.
+  request.catch(() => {});
+  prefetchedQuestions.set(id, request);
+}
+
 export const api = {
   health(options?: RequestOptions): Promise<Health> {
-    return getJson("/api/health", healthSchema, options);
+    return getJson("/api/health", async () => (await schemas()).healthSchema, options);
   },
 
   listQuestions(query: QuestionListQuery = {}, options?: RequestOptions): Promise<QuestionList> {
     return getJson(
       withQuery("/api/questions", { competency: query.competency, level: query.level, q: query.q }),
-      questionListSchema,
+      async () => (await schemas()).questionListSchema,
       options,
     );
   },
 
+  /** The home page's counts: the same request as listQuestions, without loading zod. */
+  questionCounts(options?: RequestOptions): Promise<QuestionCounts> {
+    return getJson("/api/questions", questionCountsParser, options);
+  },
+
+  /** The request prefetchQuestion started for this id, once; otherwise a new one. */
+  takeQuestion(id: string, options?: RequestOptions): Promise<Question> {
+    const prefetched = prefetchedQuestions.get(id);
+    if (!prefetched) return api.getQuestion(id, options);
+    prefetchedQuestions.delete(id);
+    return prefetched;
+  },
+
   getQuestion(id: string, options?: RequestOptions): Promise<Question> {
-    return getJson(`/api/questions/${encodeURIComponent(id)}`, questionSchema, options);
+    return getJson(
+      `/api/questions/${encodeURIComponent(id)}`,
+      async () => (await schemas()).questionSchema,
+      options,
+    );
   },
 };

@@ -21,7 +21,14 @@ function useFocusMainOnNavigate(main: RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
-export function Layout() {
+/**
+ * The app's frame: header, main landmark, footer. With `pending`, the main
+ * landmark stays empty: the frame a deep link shows while its page's code
+ * loads (the router's HydrateFallback), so the header paints at once instead of
+ * a blank screen. The main area holds a viewport's height either way, so the
+ * page arriving moves nothing that was on screen.
+ */
+export function Layout({ pending = false }: { pending?: boolean }) {
   const mainRef = useRef<HTMLElement>(null);
   useFocusMainOnNavigate(mainRef);
 
@@ -51,7 +58,7 @@ export function Layout() {
       </header>
 
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Outlet />
+        {pending ? null : <Outlet />}
       </main>
 
       <footer className="site-footer">
@@ -77,7 +84,7 @@ export function Layout() {
           </nav>
         </div>
       </footer>
-      <ScrollRestoration />
+      {pending ? null : <ScrollRestoration />}
     </div>
   );
 }

@@ -2,9 +2,8 @@ import {
   COMPETENCIES,
   COMPETENCY_BLURBS,
   COMPETENCY_LABELS,
-  type Competency,
   DIRECTOR_ONLY_COMPETENCIES,
-} from "@loopwright/schema";
+} from "@loopwright/schema/competency-labels";
 import { Link } from "react-router";
 import { api } from "../api/client";
 import { formatCount } from "../lib/format";
@@ -62,12 +61,7 @@ const ANATOMY = [
 
 export function HomePage() {
   useDocumentTitle(undefined);
-  const counts = useApi(async (signal) => {
-    const list = await api.listQuestions({}, { signal });
-    const byCompetency = new Map<Competency, number>();
-    for (const q of list.questions) byCompetency.set(q.competency, (byCompetency.get(q.competency) ?? 0) + 1);
-    return { total: list.total, byCompetency };
-  }, []);
+  const counts = useApi((signal) => api.questionCounts({ signal }), []);
 
   return (
     <div className="home">
@@ -92,7 +86,13 @@ export function HomePage() {
                 <span className="hero__count">
                   {formatCount(counts.data.total, "question")} to read today
                 </span>
-              ) : null}
+              ) : (
+                // The count arrives after the first paint. Text of the same shape holds its place,
+                // unseen, so the line wraps under the button (on a phone) before it lands, not after.
+                <span className="hero__count hero__count--pending" aria-hidden="true">
+                  00 questions to read today
+                </span>
+              )}
             </div>
           </div>
           <aside className="anatomy" aria-labelledby="anatomy-title">

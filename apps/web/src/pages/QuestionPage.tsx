@@ -27,7 +27,7 @@ import "./QuestionPage.css";
 
 export function QuestionPage() {
   const { id = "" } = useParams();
-  const state = useApi((signal) => api.getQuestion(id, { signal }), [id]);
+  const state = useApi((signal) => api.takeQuestion(id, { signal }), [id]);
 
   const missing =
     state.status === "error" &&

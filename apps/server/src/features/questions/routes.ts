@@ -15,7 +15,7 @@ import { sendPrepared } from "./prepared-response.js";
  * The response schemas stay declared for the OpenAPI document and for the
  * error bodies; a 200 is bytes BankResponses encoded through the same schema
  * once, so it is not validated and serialised again per request. They are
- * compressed once too (prepared-response.ts).
+ * compressed once too (prepared-response.ts), hence `compress: false`.
  */
 export const questionRoutes: FastifyPluginAsyncZod<{ catalog: QuestionCatalog }> = async (
   app,
@@ -26,6 +26,7 @@ export const questionRoutes: FastifyPluginAsyncZod<{ catalog: QuestionCatalog }>
   app.get(
     "/api/questions",
     {
+      compress: false,
       schema: {
         tags: ["questions"],
         summary: "List questions, filtered by competency and level and searched by text",
@@ -39,6 +40,7 @@ export const questionRoutes: FastifyPluginAsyncZod<{ catalog: QuestionCatalog }>
   app.get(
     "/api/questions/:id",
     {
+      compress: false,
       schema: {
         tags: ["questions"],
         summary: "One question with its guide, rubric, talking points and example answers",

@@ -1,39 +1,94 @@
 import type { RouteObject } from "react-router";
-import "./calibration.css";
-import { CalibrationHomePage } from "./pages/CalibrationHomePage";
-import { ExercisePage } from "./pages/ExercisePage";
-import { JoinPage } from "./pages/JoinPage";
-import { LoopEditorPage } from "./pages/LoopEditorPage";
-import { NewExercisePage } from "./pages/NewExercisePage";
-import { WorkspaceDashboard } from "./pages/WorkspaceDashboard";
-import { WorkspaceLayout } from "./workspace/WorkspaceLayout";
+import { lazyPage } from "../../lib/lazy-route";
 
-// The results pages carry the charts (recharts); load them only when someone opens results.
-const exerciseResults = async () => ({
-  Component: (await import("./pages/ExerciseResultsPage")).ExerciseResultsPage,
-});
-const loopResults = async () => ({ Component: (await import("./pages/LoopResultsPage")).LoopResultsPage });
-const analyze = async () => ({ Component: (await import("./pages/AnalyzePage")).AnalyzePage });
-
-/** Every route of the loop-calibration journey, mounted under the app layout. */
+/**
+ * Every route of the loop-calibration journey, mounted under the app layout.
+ * Each page is its own chunk; the results pages carry the charts (recharts), so
+ * that library is fetched only when someone opens results. calibration.css is
+ * imported by the pages that open the journey (and WorkspaceLayout, which wraps
+ * the rest), so it arrives with them.
+ */
 export const calibrationRoutes: RouteObject[] = [
   {
     path: "calibration",
     children: [
-      { index: true, element: <CalibrationHomePage /> },
-      { path: "join", element: <JoinPage /> },
-      { path: "analyze", lazy: analyze },
+      {
+        index: true,
+        lazy: lazyPage(
+          () => import("./pages/CalibrationHomePage"),
+          (m) => m.CalibrationHomePage,
+        ),
+      },
+      {
+        path: "join",
+        lazy: lazyPage(
+          () => import("./pages/JoinPage"),
+          (m) => m.JoinPage,
+        ),
+      },
+      {
+        path: "analyze",
+        lazy: lazyPage(
+          () => import("./pages/AnalyzePage"),
+          (m) => m.AnalyzePage,
+        ),
+      },
       {
         path: "w/:workspaceId",
-        element: <WorkspaceLayout />,
+        lazy: lazyPage(
+          () => import("./workspace/WorkspaceLayout"),
+          (m) => m.WorkspaceLayout,
+        ),
         children: [
-          { index: true, element: <WorkspaceDashboard /> },
-          { path: "loops/new", element: <LoopEditorPage /> },
-          { path: "loops/:loopId", element: <LoopEditorPage /> },
-          { path: "loops/:loopId/results", lazy: loopResults },
-          { path: "exercises/new", element: <NewExercisePage /> },
-          { path: "exercises/:exerciseId", element: <ExercisePage /> },
-          { path: "exercises/:exerciseId/results", lazy: exerciseResults },
+          {
+            index: true,
+            lazy: lazyPage(
+              () => import("./pages/WorkspaceDashboard"),
+              (m) => m.WorkspaceDashboard,
+            ),
+          },
+          {
+            path: "loops/new",
+            lazy: lazyPage(
+              () => import("./pages/LoopEditorPage"),
+              (m) => m.LoopEditorPage,
+            ),
+          },
+          {
+            path: "loops/:loopId",
+            lazy: lazyPage(
+              () => import("./pages/LoopEditorPage"),
+              (m) => m.LoopEditorPage,
+            ),
+          },
+          {
+            path: "loops/:loopId/results",
+            lazy: lazyPage(
+              () => import("./pages/LoopResultsPage"),
+              (m) => m.LoopResultsPage,
+            ),
+          },
+          {
+            path: "exercises/new",
+            lazy: lazyPage(
+              () => import("./pages/NewExercisePage"),
+              (m) => m.NewExercisePage,
+            ),
+          },
+          {
+            path: "exercises/:exerciseId",
+            lazy: lazyPage(
+              () => import("./pages/ExercisePage"),
+              (m) => m.ExercisePage,
+            ),
+          },
+          {
+            path: "exercises/:exerciseId/results",
+            lazy: lazyPage(
+              () => import("./pages/ExerciseResultsPage"),
+              (m) => m.ExerciseResultsPage,
+            ),
+          },
         ],
       },
     ],

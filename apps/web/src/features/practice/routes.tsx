@@ -1,13 +1,34 @@
 import type { RouteObject } from "react-router";
-import { AttemptPage } from "./pages/AttemptPage";
-import { ContinuePage } from "./pages/ContinuePage";
-import { HistoryPage } from "./pages/HistoryPage";
-import { PracticeHomePage } from "./pages/PracticeHomePage";
+import { lazyPage } from "../../lib/lazy-route";
 
-/** Every route of the solo practice journey, mounted under the app layout. */
+/** Every route of the solo practice journey, mounted under the app layout; each page is its own chunk. */
 export const practiceRoutes: RouteObject[] = [
-  { path: "practice", element: <PracticeHomePage /> },
-  { path: "practice/history", element: <HistoryPage /> },
-  { path: "practice/continue", element: <ContinuePage /> },
-  { path: "practice/attempts/:id", element: <AttemptPage /> },
+  {
+    path: "practice",
+    lazy: lazyPage(
+      () => import("./pages/PracticeHomePage"),
+      (m) => m.PracticeHomePage,
+    ),
+  },
+  {
+    path: "practice/history",
+    lazy: lazyPage(
+      () => import("./pages/HistoryPage"),
+      (m) => m.HistoryPage,
+    ),
+  },
+  {
+    path: "practice/continue",
+    lazy: lazyPage(
+      () => import("./pages/ContinuePage"),
+      (m) => m.ContinuePage,
+    ),
+  },
+  {
+    path: "practice/attempts/:id",
+    lazy: lazyPage(
+      () => import("./pages/AttemptPage"),
+      (m) => m.AttemptPage,
+    ),
+  },
 ];

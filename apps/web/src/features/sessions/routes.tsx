@@ -1,12 +1,30 @@
 import type { RouteObject } from "react-router";
-import { JoinSessionPage } from "./pages/JoinSessionPage";
-import { SessionRoomPage } from "./pages/SessionRoomPage";
-import { SessionsHomePage } from "./pages/SessionsHomePage";
-import "./sessions.css";
+import { lazyPage } from "../../lib/lazy-route";
 
-/** Every route of the peer mock-interview journey, mounted under the app layout. */
+/**
+ * Every route of the peer mock-interview journey, mounted under the app
+ * layout; each page is its own chunk and imports sessions.css itself.
+ */
 export const sessionRoutes: RouteObject[] = [
-  { path: "sessions", element: <SessionsHomePage /> },
-  { path: "sessions/join", element: <JoinSessionPage /> },
-  { path: "sessions/:id", element: <SessionRoomPage /> },
+  {
+    path: "sessions",
+    lazy: lazyPage(
+      () => import("./pages/SessionsHomePage"),
+      (m) => m.SessionsHomePage,
+    ),
+  },
+  {
+    path: "sessions/join",
+    lazy: lazyPage(
+      () => import("./pages/JoinSessionPage"),
+      (m) => m.JoinSessionPage,
+    ),
+  },
+  {
+    path: "sessions/:id",
+    lazy: lazyPage(
+      () => import("./pages/SessionRoomPage"),
+      (m) => m.SessionRoomPage,
+    ),
+  },
 ];

@@ -17,6 +17,7 @@ import { analysisAsResults } from "../lib/results-export";
 import { sampleRatingsCsv } from "../lib/sample-csv";
 import { ExportButtons } from "../results/ExportButtons";
 import { ResultsView } from "../results/ResultsView";
+import "../calibration.css";
 
 type Source = { kind: "file"; name: string; size: number; text: string } | { kind: "paste"; text: string };
 

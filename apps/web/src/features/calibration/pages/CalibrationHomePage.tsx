@@ -8,6 +8,7 @@ import { Field } from "../components/Field";
 import { fieldErrors } from "../lib/form-errors";
 import { joinLink, listSessions, saveSession } from "../lib/session-store";
 import { workspacePath } from "../workspace/context";
+import "../calibration.css";
 
 const STEPS = [
   {

@@ -7,6 +7,7 @@ import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { calibrationApi } from "../api";
 import { loadSession, saveSession, tokenFromHash } from "../lib/session-store";
 import { workspacePath } from "../workspace/context";
+import "../calibration.css";
 
 type JoinState =
   | { status: "working" }

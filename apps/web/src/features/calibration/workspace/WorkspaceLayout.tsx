@@ -7,6 +7,7 @@ import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { workspaceApi } from "../api";
 import { clearSession, loadSession, type StoredSession } from "../lib/session-store";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
+import "../calibration.css";
 
 /**
  * Every page inside a workspace: finds this browser's sign-in for it, checks it

@@ -116,8 +116,10 @@ export function PresenceList({
                 {p.id === youId ? <span className="ps-presence__you"> (you)</span> : null}
               </span>
               <span className="ps-presence__meta">
-                {ROLE_LABELS[p.role]}
-                {status ? ` · ${STATUS_LABEL[status]}` : ""}
+                {ROLE_LABELS[p.role]}{" "}
+                {/* Sized for the longest status, so the chip keeps its width when presence first
+                    arrives or changes, and the row it sits in does not re-wrap. */}
+                <span className="ps-presence__status">{status ? `· ${STATUS_LABEL[status]}` : ""}</span>
               </span>
             </span>
           </li>

@@ -5,6 +5,7 @@ import { ErrorState, Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { sessionsApi } from "../api";
 import { saveCredential, tokenFromHash } from "../lib/credentials";
+import "../sessions.css";
 
 type JoinState = { status: "joining" } | { status: "error"; title: string; error: Error; retryable: boolean };
 
@@ -99,6 +100,8 @@ export function JoinSessionPage() {
     if (!token || started.current === attempt) return;
     started.current = attempt;
     setState({ status: "joining" });
+    // The room comes next: fetch its code while the token is exchanged, not after.
+    import("./SessionRoomPage").catch(() => {});
     sessionsApi.exchange(token).then(
       (credential) => {
         saveCredential({

@@ -35,6 +35,7 @@ import {
 } from "../lib/credentials";
 import { RoomContext, type RoomContextValue, useRoomContext } from "../lib/room-context";
 import { useRoom } from "../lib/useRoom";
+import "../sessions.css";
 
 export function SessionRoomPage() {
   const { id = "" } = useParams();
@@ -73,6 +74,11 @@ function RoomMessage({ title, message, onRetry }: { title: string; message: stri
   );
 }
 
+/** Interviewers need the guide at once; everyone else reads the bank only once the prompt is public. */
+function mayReadQuestion(view: RoomView): boolean {
+  return isInterviewer(view.you.role) || view.promptRevealed;
+}
+
 /** Until the host reveals the prompt, the candidate and observers do not learn which question it is. */
 const UNREVEALED_TITLE = "Question not revealed yet";
 
@@ -80,8 +86,7 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
   const { client, state } = useRoom(sessionId, entry.credential);
   const view = state.view;
   const role = view?.you.role ?? entry.participant.role;
-  // Interviewers need the guide at once; everyone else reads the bank only once the prompt is public.
-  const mayFetch = view !== null && (isInterviewer(role) || view.promptRevealed);
+  const mayFetch = view !== null && mayReadQuestion(view);
   const questionId = view?.questionId ?? null;
   const question = useApi<Question | null>(
     (signal) => (mayFetch && questionId ? api.getQuestion(questionId, { signal }) : Promise.resolve(null)),
@@ -193,7 +198,15 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
           ) : null}
         </p>
         <h1 className="ps-head__title">{view.questionTitle ?? UNREVEALED_TITLE}</h1>
-        {question ? <p className="ps-head__meta">{COMPETENCY_LABELS[question.competency]}</p> : null}
+        {question ? (
+          <p className="ps-head__meta">{COMPETENCY_LABELS[question.competency]}</p>
+        ) : mayReadQuestion(view) ? (
+          // The question arrives from the bank a moment after the room: its line is held
+          // open meanwhile, so the bar below does not jump down when it lands.
+          <p className="ps-head__meta" aria-hidden="true">
+            {"\u00a0"}
+          </p>
+        ) : null}
       </div>
       <div className="ps-head__bar">
         <div className="container ps-head__bar-inner">

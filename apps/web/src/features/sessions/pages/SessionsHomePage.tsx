@@ -10,6 +10,7 @@ import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { type SessionCreated, sessionsApi } from "../api";
 import { ROLE_LABELS } from "../components/ConnectionStatus";
 import { joinLink, listCredentials, rememberIssuedLink } from "../lib/credentials";
+import "../sessions.css";
 
 const SCALE_MIN = 0.25;
 const SCALE_MAX = 3;
