@@ -40,7 +40,8 @@ export default defineConfig({
         // on a phone each extra file costs a round trip, and splitting the schemas by file put four
         // on the question page's critical path for a few kilobytes each (Lighthouse simulated
         // mobile: 88 with four schema chunks, 90–92 with one). It changes only with the schemas,
-        // so browsers keep it cached across deploys of page code.
+        // so browsers keep it cached across deploys of page code. Not competency-labels.ts: the
+        // home page imports it, and a group holding it would put zod on the home page.
         // Then the app's own modules shared by two or more lazy pages, a chunk per feature rather
         // than one per sharing pattern: over HTTP/1.1 a browser fetches six files at a time from
         // one host, and the question page alone needed a dozen pieces of a kilobyte or two.
@@ -48,7 +49,7 @@ export default defineConfig({
           groups: [
             {
               name: "schema",
-              test: /node_modules[\\/]zod[\\/]|packages[\\/]schema[\\/]src[\\/][^?]*\.ts$|src[\\/]api[\\/]validators\.ts$/,
+              test: /node_modules[\\/]zod[\\/]|packages[\\/]schema[\\/]src[\\/](?!competency-labels\.ts)[^?]*\.ts$|src[\\/]api[\\/]validators\.ts$/,
               priority: 3,
               includeDependenciesRecursively: false,
             },

@@ -90,18 +90,6 @@ async function expectNoLayoutShift(page: Page) {
   expect(total, `layout shifts: ${JSON.stringify(shifts)}`).toBeLessThanOrEqual(MAX_SHIFT);
 }
 
-/**
- * A full-page capture reaches past the viewport without counting as being
- * seen, so sections the page leaves unrendered until they near the viewport
- * (content-visibility: auto) would come out blank; they are rendered for the
- * picture only, after the shifts are measured.
- */
-async function fullPageScreenshot(page: Page, name: string) {
-  await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
-  await painted(page);
-  await screenshot(page, name);
-}
-
 async function firstQuestion(page: Page): Promise<{ id: string; title: string }> {
   const list = await (await page.request.get("/api/questions")).json();
   return list.questions[0];
@@ -121,7 +109,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       release();
       await expect(page.locator(".hero__count:not(.hero__count--pending)")).toContainText("to read today");
       await expectNoLayoutShift(page);
-      await fullPageScreenshot(page, `home-${name}`);
+      await screenshot(page, `home-${name}`);
     });
 
     test("a question page, when the question lands", async ({ page }) => {
@@ -135,7 +123,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       release();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(question.title);
       await expectNoLayoutShift(page);
-      await fullPageScreenshot(page, `question-${name}`);
+      await screenshot(page, `question-${name}`);
     });
 
     test("a session room, when the room and then its question land", async ({ page }) => {
@@ -179,7 +167,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       releaseQuestion();
       await expect(page.getByTestId("probes")).toBeVisible();
       await expectNoLayoutShift(page);
-      await fullPageScreenshot(page, `session-${name}`);
+      await screenshot(page, `session-${name}`);
     });
   });
 }
