@@ -22,6 +22,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       fullPage: true,
     });
   } finally {
-    await style.evaluate((element) => element.remove());
+    await style.evaluate((node) => (node as Element).remove());
   }
 }
