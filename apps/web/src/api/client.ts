@@ -64,8 +64,10 @@ declare global {
 
 /** The response the route-preload script already asked for, once: the request started before this code loaded. */
 function takeEarlyResponse(key: string): Promise<Response> | undefined {
-  const early = window.__loopwrightEarly?.get(key);
-  if (early) window.__loopwrightEarly?.delete(key);
+  // globalThis, not window: the client also runs outside a browser (its tests run in Node).
+  const responses = (globalThis as { __loopwrightEarly?: Map<string, Promise<Response>> }).__loopwrightEarly;
+  const early = responses?.get(key);
+  if (early) responses?.delete(key);
   return early;
 }
 
