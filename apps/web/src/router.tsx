@@ -9,12 +9,6 @@ import { HomePage } from "./pages/HomePage";
 import { RouteErrorPage } from "./pages/RouteErrorPage";
 
 /**
- * The home page is the one most people land on, so it ships in the entry chunk
- * and paints without a second round trip. Every other page is a lazy route:
- * its code, and the schema validators and libraries only it needs, arrive when
- * its route first matches.
- */
-/**
  * What shows while the first page's code loads on a deep link: the app's
  * frame with an empty main area, so something paints as soon as the entry has
  * run rather than only once the page's code and data have arrived.
@@ -23,6 +17,12 @@ function FrameWhileFirstPageLoads() {
   return <Layout pending />;
 }
 
+/**
+ * The home page is the one most people land on, so it ships in the entry chunk
+ * and paints without a second round trip. Every other page is a lazy route:
+ * its code, and the schema validators and libraries only it needs, arrive when
+ * its route first matches.
+ */
 export const router = createBrowserRouter([
   {
     element: <Layout />,

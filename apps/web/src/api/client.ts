@@ -52,22 +52,20 @@ export interface SendOptions extends RequestOptions {
 }
 
 declare global {
-  interface Window {
-    /**
-     * Responses the route-preload script (apps/web/build/route-preload.ts) asked for before this
-     * code arrived, by "METHOD path" (and the JSON body, for a POST); each is
-     * taken once, by the first identical request, and never by a later one.
-     */
-    __loopwrightEarly?: Map<string, Promise<Response>>;
-  }
+  /**
+   * Responses the route-preload script (apps/web/build/route-preload.ts) asked for before this
+   * code arrived, by "METHOD path" (and the JSON body, for a POST); each is
+   * taken once, by the first identical request, and never by a later one. A
+   * global rather than a property of `window`: the client also runs outside a
+   * browser (its tests run in Node), where there is no window.
+   */
+  var __loopwrightEarly: Map<string, Promise<Response>> | undefined;
 }
 
 /** The response the route-preload script already asked for, once: the request started before this code loaded. */
 function takeEarlyResponse(key: string): Promise<Response> | undefined {
-  // globalThis, not window: the client also runs outside a browser (its tests run in Node).
-  const responses = (globalThis as { __loopwrightEarly?: Map<string, Promise<Response>> }).__loopwrightEarly;
-  const early = responses?.get(key);
-  if (early) responses?.delete(key);
+  const early = globalThis.__loopwrightEarly?.get(key);
+  if (early) globalThis.__loopwrightEarly?.delete(key);
   return early;
 }
 
