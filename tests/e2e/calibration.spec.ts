@@ -53,7 +53,7 @@ async function scoreEverything(page: Page, score: (answer: number, dim: number) 
 
 async function submitScores(page: Page) {
   await page.getByRole("button", { name: "Submit my scores" }).click();
-  const dialog = page.getByRole("dialog", { name: "Submit your scores?" });
+  const dialog = page.getByRole("alertdialog", { name: "Submit your scores?" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Submit scores" }).click();
   await expect(page.getByTestId("submitted")).toBeVisible();
@@ -220,7 +220,7 @@ test.describe("loop calibration", () => {
           .getByLabel(/^Comment/)
           .first()
           .fill("No evidence of spans or layers.");
-        await expect(p.getByText(/Draft saved at/)).toBeVisible();
+        await expect(p.getByText(/^Saved at \d/)).toBeVisible();
         await expect(p.getByRole("navigation", { name: "Answers" })).toContainText("✓");
         await fullHeightScreenshot(p, "calibration-exercise");
       }
@@ -289,7 +289,7 @@ test.describe("loop calibration", () => {
     /* ── After discussion: a re-score round, and the comparison ── */
     await page.goto(exerciseUrl);
     await page.getByRole("button", { name: "Open a re-score round" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Open re-score round" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Open re-score round" }).click();
     await expect(page.getByText("Re-score round 2 is open")).toBeVisible();
     for (const name of INTERVIEWERS) {
       const p = panel[name];
@@ -331,7 +331,7 @@ test.describe("loop calibration", () => {
     /* ── Revoking a link signs its holder out, with a clear message ── */
     await page.goto(workspaceUrl);
     await page.getByRole("button", { name: "Revoke Chi’s link" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Revoke link" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Revoke link" }).click();
     await expect(page.getByTestId("member-row").filter({ hasText: "Chi" })).toContainText("Revoked");
     await panel.Chi.reload();
     await expect(panel.Chi.getByRole("heading", { level: 1 })).toHaveText(

@@ -417,7 +417,7 @@ test.describe("peer mock interviews", () => {
     await host.getByRole("button", { name: "Next phase" }).click();
     await expect(observer.getByTestId("current-phase")).toHaveText(question.phases[1]?.name ?? "");
     await expect(observer.getByTestId("timer-announcer")).toContainText(
-      `phase 2 of ${question.phases.length}`,
+      `Phase 2 of ${question.phases.length}`,
     );
     await expect(observer.getByTestId("answer-input")).toHaveCount(0);
     await expect(observer.getByTestId("self-score")).toHaveCount(0);
@@ -454,7 +454,7 @@ test.describe("peer mock interviews", () => {
     await candidate.context().setOffline(true);
     await expect(candidate.getByTestId("connection-status")).toHaveAttribute("data-status", "offline");
     await candidate.getByTestId("answer-input").fill("Before the drop. Written while offline.");
-    await expect(candidate.getByTestId("answer-sync")).toContainText("will send when reconnected");
+    await expect(candidate.getByTestId("answer-sync")).toContainText("will sync");
     await expect(candidate.getByTestId("connection-status")).toContainText("unsaved");
 
     await candidate.context().setOffline(false);

@@ -55,7 +55,7 @@ export async function buildServer(): Promise<void> {
     // The analysis worker is its own entry: the pool starts it by file name next to the server.
     entryPoints: {
       main: path.join(serverDir, "src/main.ts"),
-      "analysis-worker": path.join(serverDir, "src/features/calibration/analysis-worker.ts"),
+      "analysis-worker": path.join(serverDir, "src/lib/analysis/analysis-worker.ts"),
     },
     outdir,
     bundle: true,

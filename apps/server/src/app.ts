@@ -6,9 +6,8 @@ import { MAX_FRAME_BYTES } from "@loopwright/schema";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
-import { createAnalysisPool } from "./features/calibration/analysis-pool.js";
-import { CalibrationService } from "./features/calibration/calibration-service.js";
 import { calibrationRoutes } from "./features/calibration/routes.js";
+import { calibrationServices } from "./features/calibration/services.js";
 import { healthRoutes } from "./features/health/routes.js";
 import { PracticeService } from "./features/practice/attempt-service.js";
 import { practiceRoutes } from "./features/practice/routes.js";
@@ -16,6 +15,7 @@ import { QuestionCatalog } from "./features/questions/catalog.js";
 import { questionRoutes } from "./features/questions/routes.js";
 import { sessionRoutes } from "./features/sessions/routes.js";
 import { SessionService } from "./features/sessions/session-service.js";
+import { createAnalysisPool } from "./lib/analysis/analysis-pool.js";
 import { registerCompression } from "./plugins/compression.js";
 import { installErrorHandling } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
@@ -103,21 +103,21 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     timeoutMs: config.ANALYSIS_TIMEOUT_SECONDS * 1000,
   });
   app.addHook("onClose", async () => analyzer.close());
-  const calibration = new CalibrationService({
+  const calibration = calibrationServices({
     catalog,
     repo: activeStore.calibration,
     locks: activeStore.locks,
     analyzer,
     linkTtlDays: config.LINK_TTL_DAYS,
-    sessionTtlHours: config.SESSION_TTL_HOURS,
+    sessionTtlHours: config.CREDENTIAL_TTL_HOURS,
   });
-  await app.register(calibrationRoutes, { service: calibration, analyzer });
+  await app.register(calibrationRoutes, { services: calibration, analyzer });
   const sessions = new SessionService({
     catalog,
     repo: activeStore.sessions,
     analyzer,
     linkTtlDays: config.LINK_TTL_DAYS,
-    sessionTtlHours: config.SESSION_TTL_HOURS,
+    credentialTtlHours: config.CREDENTIAL_TTL_HOURS,
     roomIdleMs: config.ROOM_IDLE_SECONDS * 1000,
     bus: activeStore.bus,
   });

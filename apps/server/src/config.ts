@@ -68,9 +68,10 @@ export const configSchema = z.object({
     .int()
     .positive("LINK_TTL_DAYS must be a positive number of days")
     .default(90),
-  SESSION_TTL_HOURS: z.coerce
+  /** How long the credential a session or workspace link is traded for stays valid. */
+  CREDENTIAL_TTL_HOURS: z.coerce
     .number()
-    .positive("SESSION_TTL_HOURS must be a positive number of hours")
+    .positive("CREDENTIAL_TTL_HOURS must be a positive number of hours")
     .default(24 * 14),
   PUBLIC_ORIGIN: z
     .url({ error: "PUBLIC_ORIGIN must be a URL such as https://loopwright.example.com" })
@@ -121,6 +122,30 @@ export const configSchema = z.object({
 
 const SECRET_KEYS = new Set(["DATABASE_URL"]);
 
+type ConfigKey = keyof typeof configSchema.shape;
+
+/**
+ * Names a setting had before it was renamed, still read (when the new name is
+ * unset) so deployments configured under the old name keep working.
+ */
+export const DEPRECATED_NAMES: Readonly<Record<string, ConfigKey>> = {
+  // "Session" is the peer mock interview; this was always the credential's lifetime.
+  SESSION_TTL_HOURS: "CREDENTIAL_TTL_HOURS",
+};
+
+const isSet = (value: string | undefined): value is string => value !== undefined && value !== "";
+
+/** Which old names `env` still uses, and what to call them instead: for a warning at start-up. */
+export function deprecatedNamesIn(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.entries(DEPRECATED_NAMES)
+    .filter(([old]) => isSet(env[old]))
+    .map(([old, current]) =>
+      isSet(env[current])
+        ? `${old} is ignored because ${current} is set; remove ${old}.`
+        : `${old} is deprecated; rename it to ${current}.`,
+    );
+}
+
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
@@ -129,18 +154,22 @@ export class ConfigError extends Error {
 
 /** Reads configuration from the environment, or throws one message listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const relevant = Object.fromEntries(
-    Object.keys(configSchema.shape)
-      .filter((key) => env[key] !== undefined && env[key] !== "")
-      .map((key) => [key, env[key]]),
-  );
+  /** The variable each setting was read from: its own name, or an old one. */
+  const source = new Map<string, string>();
+  for (const key of Object.keys(configSchema.shape)) if (isSet(env[key])) source.set(key, key);
+  for (const [old, current] of Object.entries(DEPRECATED_NAMES)) {
+    if (!source.has(current) && isSet(env[old])) source.set(current, old);
+  }
+  const relevant = Object.fromEntries([...source].map(([key, from]) => [key, env[from]]));
   const result = configSchema.safeParse(relevant);
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const key = String(i.path[0]);
+      const from = source.get(key) ?? key;
       // A database URL usually carries a password: never print it into a log.
-      const shown = SECRET_KEYS.has(key) ? "(not shown)" : JSON.stringify(env[key]);
-      return `  ${key}=${shown}: ${i.message}`;
+      const shown = SECRET_KEYS.has(key) ? "(not shown)" : JSON.stringify(env[from]);
+      const alias = from === key ? "" : ` (${from} is the old name of ${key})`;
+      return `  ${from}=${shown}: ${i.message}${alias}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }

@@ -1,7 +1,7 @@
 import { BankError } from "@loopwright/bank";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, deprecatedNamesIn, loadConfig } from "./config.js";
 import { StorageError } from "./storage/store.js";
 
 async function main(): Promise<void> {
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
         : {}),
     },
   });
+  for (const warning of deprecatedNamesIn()) app.log.warn(warning);
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "shutting down after an error");

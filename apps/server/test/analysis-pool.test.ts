@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { analyze } from "@loopwright/agreement";
 import {
   ANALYZE_MAX_DIMENSIONS,
   ANALYZE_MAX_RATERS,
@@ -12,12 +11,8 @@ import {
 } from "@loopwright/schema";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnalysisPool, defaultAnalysisThreads } from "../src/features/calibration/analysis-pool.js";
-import {
-  panelFlags,
-  raterSubjectMeans,
-  scoreDistributions,
-} from "../src/features/calibration/panel-flags.js";
+import { createAnalysisPool, defaultAnalysisThreads } from "../src/lib/analysis/analysis-pool.js";
+import { analysisWithFlags } from "../src/lib/analysis/analysis-task.js";
 import { installErrorHandling } from "../src/plugins/errors.js";
 import { modelRatings, ratingsCsv } from "./analysis-data.js";
 import { getJson, postJson, type RunningServer, startServer } from "./helpers.js";
@@ -177,23 +172,14 @@ describe("each bound exceeded by one", () => {
 });
 
 describe("the pool", () => {
-  it("answers exactly what analyze() computes in-process on the same ratings", async () => {
+  it("answers exactly what the analysis computes in-process on the same ratings", async () => {
     const scale = { min: 1, max: 5 };
     const ratings = modelRatings({ ratings: 3_000, raters: 25, subjects: 150, dimensions: 4, points: 5 });
     const { status, body } = await postJson(`${server.url}/api/calibration/analyze`, { scale, ratings });
     expect(status).toBe(200);
 
-    const direct = analyze(ratings, scale);
     // Through JSON as the API sends it (-0 becomes 0), nothing else.
-    const expected = JSON.parse(
-      JSON.stringify({
-        ...direct,
-        flags: panelFlags(direct, ratings),
-        heatmap: raterSubjectMeans(ratings),
-        distributions: scoreDistributions(ratings, scale),
-        referenceOffsets: [],
-      }),
-    );
+    const expected = JSON.parse(JSON.stringify(analysisWithFlags(ratings, scale)));
     expect(body).toEqual(expected);
   }, 30_000);
 

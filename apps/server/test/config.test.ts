@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, deprecatedNamesIn, loadConfig } from "../src/config.js";
 
 describe("loadConfig", () => {
   it("defaults to port 3000 with SQLite data under the repository", () => {
@@ -65,5 +65,35 @@ describe("TRUST_PROXY and rate limits", () => {
     expect(message).toContain("DATABASE_URL=(not shown): DATABASE_URL must be a PostgreSQL URL");
     expect(message).toContain('DATABASE_POOL_SIZE="1": DATABASE_POOL_SIZE must be at least 2');
     expect(message).not.toContain("s3cret");
+  });
+});
+
+describe("CREDENTIAL_TTL_HOURS", () => {
+  it("defaults to two weeks and reads the new name", () => {
+    expect(loadConfig({}).CREDENTIAL_TTL_HOURS).toBe(336);
+    expect(loadConfig({ CREDENTIAL_TTL_HOURS: "12" }).CREDENTIAL_TTL_HOURS).toBe(12);
+    expect(deprecatedNamesIn({ CREDENTIAL_TTL_HOURS: "12" })).toEqual([]);
+  });
+
+  it("still reads the deprecated SESSION_TTL_HOURS, and says to rename it", () => {
+    expect(loadConfig({ SESSION_TTL_HOURS: "48" }).CREDENTIAL_TTL_HOURS).toBe(48);
+    expect(deprecatedNamesIn({ SESSION_TTL_HOURS: "48" })).toEqual([
+      "SESSION_TTL_HOURS is deprecated; rename it to CREDENTIAL_TTL_HOURS.",
+    ]);
+  });
+
+  it("prefers the new name when both are set", () => {
+    const env = { SESSION_TTL_HOURS: "48", CREDENTIAL_TTL_HOURS: "6" };
+    expect(loadConfig(env).CREDENTIAL_TTL_HOURS).toBe(6);
+    expect(deprecatedNamesIn(env)).toEqual([
+      "SESSION_TTL_HOURS is ignored because CREDENTIAL_TTL_HOURS is set; remove SESSION_TTL_HOURS.",
+    ]);
+  });
+
+  it("names the variable a bad value came from, old name or new", () => {
+    expect(() => loadConfig({ SESSION_TTL_HOURS: "-1" })).toThrow(
+      'SESSION_TTL_HOURS="-1": CREDENTIAL_TTL_HOURS must be a positive number of hours (SESSION_TTL_HOURS is the old name of CREDENTIAL_TTL_HOURS)',
+    );
+    expect(() => loadConfig({ CREDENTIAL_TTL_HOURS: "soon" })).toThrow(/CREDENTIAL_TTL_HOURS="soon": /);
   });
 });

@@ -50,4 +50,20 @@ describe("room state diffs", () => {
     const next = { ...state, notes: state.notes.map((n, i) => (i === 7 ? { ...n, shared: true } : n)) };
     expect(diffRoomState(state, next)).toEqual({ notes: { length: 50, items: [[7, next.notes[7]]] } });
   });
+
+  it("logged while states were version 1, land in the version-2 field they meant", () => {
+    const released = { ...base, released: true };
+    const advanced = applyRoomStateDiff(released, {
+      swappedTo: { set: "s-next" },
+      continuation: { set: "next" },
+    });
+    expect([advanced.swappedTo, advanced.advancedTo]).toEqual([null, "s-next"]);
+    expect(advanced).not.toHaveProperty("continuation");
+    const swapped = applyRoomStateDiff(released, {
+      swappedTo: { set: "s-swap" },
+      continuation: { set: "swap" },
+    });
+    expect([swapped.swappedTo, swapped.advancedTo]).toEqual(["s-swap", null]);
+    expect(swapped).not.toHaveProperty("continuation");
+  });
 });

@@ -16,7 +16,7 @@ export function blankRoomState(overrides: Partial<RoomState> = {}): RoomState {
     selfScore: null,
     released: false,
     swappedTo: null,
-    continuation: null,
+    advancedTo: null,
     upcomingQuestionIds: [],
     sequence: { position: 1, total: 1 },
     ...overrides,

@@ -6,11 +6,12 @@ import {
   type Question,
   type ServerMessage,
 } from "@loopwright/schema";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Room, type RoomSocket } from "../src/features/sessions/room.js";
 import type { RoomParticipant } from "../src/features/sessions/room-state.js";
 import { SqliteStore } from "../src/storage/sqlite/sqlite-store.js";
 import { blankRoomState } from "./room-fixtures.js";
+import { FailingCommitRepository } from "./support/failing-commits.js";
 
 /** A socket that records what the room sends, for deterministic protocol tests. */
 class MemorySocket implements RoomSocket {
@@ -45,6 +46,8 @@ const people: Record<string, RoomParticipant> = {
 
 let now = 1_700_000_000_000;
 let store: SqliteStore;
+/** The store's own session repository, whose commits a test can make fail. */
+let repo: FailingCommitRepository;
 let room: Room;
 let sockets: Record<string, MemorySocket>;
 type Draft = ClientIntent extends infer I ? (I extends ClientIntent ? Omit<I, "opId"> : never) : never;
@@ -53,6 +56,7 @@ const intent = (i: Draft) => ({ opId: `op-${++op}-xxxxxxxx`, ...i }) as ClientIn
 
 async function freshRoom() {
   store = new SqliteStore(":memory:");
+  repo = new FailingCommitRepository(store.sessions);
   const state = blankRoomState({
     questionId: question.id,
     clock: createClock(
@@ -80,7 +84,7 @@ async function freshRoom() {
     seq: 0,
     participants: Object.values(people),
     question,
-    repo: store.sessions,
+    repo,
     loadParticipants: async () => Object.values(people),
     now: () => now,
   });
@@ -98,6 +102,11 @@ beforeEach(freshRoom);
 describe("joining", () => {
   it("gives each role a snapshot of what it may see (P-VIEW-2)", () => {
     const view = (who: string) => sockets[who]?.take("welcome")[0]?.view;
+    // Absent fields prove nothing unless a snapshot arrived to leave them out of.
+    for (const who of ["host", "co", "candidate", "observer"]) {
+      expect(sockets[who]?.take("welcome"), who).toEqual([expect.objectContaining({ mode: "snapshot" })]);
+      expect(view(who)?.you.id, who).toBe(people[who]?.id);
+    }
     expect(view("host")?.prompt).toBe(question.prompt);
     expect(view("co")?.notes).toEqual([]);
     expect(view("candidate")?.prompt).toBeUndefined();
@@ -112,6 +121,7 @@ describe("the question's identity", () => {
     await send("host", { type: "add-note", text: "first impressions", shared: false });
     for (const who of ["candidate", "observer"]) {
       const view = sockets[who]?.take("welcome")[0]?.view;
+      expect(view?.you.role, who).toBe(people[who]?.role);
       expect(view?.questionId).toBeUndefined();
       expect(view?.questionTitle).toBeUndefined();
       // Not under another name either: the id would open the public bank's guide.
@@ -141,7 +151,7 @@ describe("the question's identity", () => {
 });
 
 describe("limits", () => {
-  it("refuses a note past the most one interviewer may take, with a limit error that says so", async () => {
+  it("refuses a note past the most one interviewer may take, with a limit error that says so (P-LIM-3)", async () => {
     for (let i = 0; i < MAX_NOTES_PER_AUTHOR; i++)
       await send("co", { type: "add-note", text: `n${i}`, shared: false });
     await send("co", { type: "add-note", text: "one too many", shared: false });
@@ -191,7 +201,7 @@ describe("sequence numbers", () => {
 });
 
 describe("role isolation matrix", () => {
-  it("never sends notes, scores, probes or uninjected curveballs to the candidate or observer before release", async () => {
+  it("never sends notes, scores, probes or uninjected curveballs to the candidate or observer before release (P-VIEW-1)", async () => {
     await send("host", { type: "add-note", text: "SECRET-NOTE strong on spans", shared: false });
     await send("co", { type: "add-note", text: "SHARED-NOTE good sequencing", shared: true });
     await send("host", { type: "reveal-prompt" });
@@ -237,7 +247,7 @@ describe("role isolation matrix", () => {
     expect(sockets.host?.frames).toContain("CO-FB");
   });
 
-  it("hands the candidate the report only on release, with shared notes only (P-VIEW-6)", async () => {
+  it("hands the candidate the report only on release, with shared notes only (P-VIEW-6); interviewers then see the self-score (P-VIEW-5)", async () => {
     await send("co", { type: "add-note", text: "SHARED-EVIDENCE", shared: true });
     await send("co", { type: "add-note", text: "PRIVATE-EVIDENCE", shared: false });
     await send("candidate", { type: "self-score", scores: allScores(3) });
@@ -280,7 +290,7 @@ describe("role isolation matrix", () => {
 });
 
 describe("sequencing, acknowledgement and idempotency", () => {
-  it("acks a change with its sequence number after it is stored, and applies a retried op once (P-IDEM-1)", async () => {
+  it("acks a change with its sequence number after it is stored (P-DUR-1), and applies a retried op once (P-IDEM-1)", async () => {
     const i = intent({ type: "add-note", text: "once", shared: false });
     await room.handleIntent(sockets.host as MemorySocket, i);
     await room.handleIntent(sockets.host as MemorySocket, i);
@@ -289,6 +299,30 @@ describe("sequencing, acknowledgement and idempotency", () => {
     expect(acks[0]?.seq).toBe(acks[1]?.seq);
     expect(room.currentState.notes).toHaveLength(1);
     expect(await store.sessions.findOp("s1", "p-host", i.opId)).toBe(acks[0]?.seq);
+  });
+
+  it("sends no ack and no event for a change storage failed to commit, and tells the sender (P-DUR-1)", async () => {
+    repo.failing = true;
+    const i = intent({ type: "add-note", text: "never stored", shared: false });
+    await expect(room.handleIntent(sockets.host as MemorySocket, i)).rejects.toThrow(/commit .* failed/);
+    expect(repo.refused).toBe(1);
+    expect(sockets.host?.take("ack")).toEqual([]);
+    expect(sockets.host?.take("error")).toEqual([
+      {
+        type: "error",
+        opId: i.opId,
+        code: "server-error",
+        message: "The change could not be saved; try again.",
+      },
+    ]);
+    for (const who of Object.keys(people)) expect(sockets[who]?.take("event"), who).toEqual([]);
+    expect(room.currentState.notes).toEqual([]);
+    expect(await store.sessions.findOp("s1", "p-host", i.opId)).toBeNull();
+    // Once storage is back, the same op is applied as if for the first time, at the seq it never took.
+    repo.failing = false;
+    await room.handleIntent(sockets.host as MemorySocket, i);
+    expect(sockets.host?.take("ack")).toEqual([{ type: "ack", opId: i.opId, seq: 1 }]);
+    expect(room.currentState.notes.map((n) => n.text)).toEqual(["never stored"]);
   });
 
   it("replays exactly the missed events to a reconnecting client (P-SYNC-1)", async () => {
@@ -349,7 +383,12 @@ describe("releasing", () => {
 });
 
 describe("presence", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("shows a dropped participant as away, then gone after the grace period (P-PRES-1)", async () => {
+    vi.useFakeTimers();
     const graceRoom = new Room({
       state: room.currentState,
       seq: 0,
@@ -370,7 +409,9 @@ describe("presence", () => {
         .at(-1)
         ?.participants.find((p) => p.id === "p-cand")?.status;
     expect(status()).toBe("away");
-    await new Promise((r) => setTimeout(r, 60));
+    vi.advanceTimersByTime(19);
+    expect(status()).toBe("away");
+    vi.advanceTimersByTime(1);
     expect(status()).toBe("gone");
     graceRoom.close();
   });
@@ -394,7 +435,7 @@ describe("two rooms for one session, as two instances hold them", () => {
     return { room: twinRoom, socket: new MemorySocket() };
   }
 
-  it("a room that lost the race to the other catches up, judges the intent again and commits after it", async () => {
+  it("a room that lost the race to the other catches up, judges the intent again and commits after it (P-SEQ-2)", async () => {
     const other = twin();
     await other.room.join(other.socket, people.host as RoomParticipant, null);
     await send("host", { type: "add-note", text: "from the first instance", shared: false });

@@ -99,7 +99,7 @@ describe("session links", () => {
 });
 
 describe("the handshake", () => {
-  it("refuses an incompatible protocol version with a close code and a reason", async () => {
+  it("refuses an incompatible protocol version with a close code and a reason (P-HS-1)", async () => {
     const { id, creds } = await room();
     const client = await TestClient.open(server.url, id);
     client.sendRaw({ type: "hello", protocol: PROTOCOL_VERSION + 1, credential: creds.host });
@@ -108,7 +108,7 @@ describe("the handshake", () => {
     expect(closed.reason).toContain(`this server speaks ${PROTOCOL_VERSION}`);
   });
 
-  it("refuses a credential for another session and an upgrade from another site", async () => {
+  it("refuses a credential for another session and an upgrade from another site (P-LIM-1)", async () => {
     const a = await room();
     const b = await room();
     const client = await TestClient.open(server.url, a.id);
@@ -180,7 +180,7 @@ describe("bad input", () => {
     );
   });
 
-  it("closes only the socket that sends an oversized frame, floods, or keeps sending garbage", async () => {
+  it("closes only the socket that sends an oversized frame, floods (P-LIM-2), or keeps sending garbage", async () => {
     const { clients } = await room();
     clients.observer.sendRaw(
       JSON.stringify({ type: "ping", clientTime: 1, pad: "x".repeat(MAX_FRAME_BYTES) }),
@@ -282,7 +282,7 @@ describe("a mini loop of several questions", () => {
     await host.intent({ type: "release" });
     const next = await post(`/api/sessions/${created.sessionId}/next`, undefined, hostCred);
     expect(next.status).toBe(200);
-    await host.waitFor((m) => m.type === "event" && m.event.patch.continuation === "next");
+    await host.waitFor((m) => m.type === "event" && m.event.patch.advancedTo === next.body.sessionId);
 
     const mine = (await post(`/api/sessions/${created.sessionId}/swap-link`, undefined, candCred)).body;
     expect(mine.participant.role).toBe("candidate");

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from "react-router";
-import { prefetchQuestion } from "./api/client";
+import { bankQueries } from "./api/bank-queries";
+import { queryClient } from "./api/query-client";
 import { Layout } from "./components/Layout";
 import { calibrationRoutes } from "./features/calibration/routes";
 import { practiceRoutes } from "./features/practice/routes";
@@ -39,9 +40,10 @@ export const router = createBrowserRouter([
       },
       {
         path: "questions/:id",
-        // Runs alongside the lazy import: the question downloads with the page's code, not after it.
+        // Runs alongside the lazy import: the question downloads with the page's code, not after it,
+        // into the cache the page reads (taking over the route-preload script's request on a deep link).
         loader: ({ params }) => {
-          if (params.id) prefetchQuestion(params.id);
+          if (params.id) void queryClient.prefetchQuery(bankQueries.question(params.id));
           return null;
         },
         lazy: lazyPage(

@@ -1,2 +1,3 @@
 // How often to act: the token bucket and the reconnect backoff, shared by server and client.
-export {};
+export { type BackoffOptions, backoffDelay } from "./backoff.js";
+export { TokenBucket } from "./token-bucket.js";

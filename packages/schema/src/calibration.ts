@@ -227,13 +227,17 @@ export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, "is n
 export const exchangeLinkBodySchema = z.object({ token: linkTokenSchema }).strict();
 
 export const workspaceSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
-export const sessionSchema = z.object({
+/**
+ * A member signed in to a workspace: the credential their link was traded for.
+ * ("Session" is the peer mock interview's word; this is not one.)
+ */
+export const memberSignInSchema = z.object({
   credential: z.string().describe("Send as 'Authorization: Bearer <credential>'"),
   expiresAt: z.string(),
   member: memberSchema,
   workspace: workspaceSchema,
 });
-export type CalibrationSession = z.infer<typeof sessionSchema>;
+export type MemberSignIn = z.infer<typeof memberSignInSchema>;
 
 export const workspaceCreatedSchema = z.object({
   workspace: workspaceSchema,
@@ -303,6 +307,11 @@ export type Loop = z.infer<typeof loopSchema>;
 
 /* ───────────── Calibration exercises ───────────── */
 
+/** Where an answer to score comes from: a bank example answer, or a transcript pasted in. */
+export const EXERCISE_ITEM_KINDS = ["example", "transcript"] as const;
+export const exerciseItemKindSchema = z.enum(EXERCISE_ITEM_KINDS);
+export type ExerciseItemKind = z.infer<typeof exerciseItemKindSchema>;
+
 export const exerciseItemInputSchema = z.discriminatedUnion("kind", [
   z
     .object({ kind: z.literal("example"), questionId: z.string().min(1), exampleId: z.string().min(1) })
@@ -338,7 +347,7 @@ export const exerciseItemSchema = z.object({
   label: z.string(),
   questionId: z.string(),
   questionTitle: z.string(),
-  kind: z.enum(["example", "transcript"]),
+  kind: exerciseItemKindSchema,
   text: z.string(),
 });
 

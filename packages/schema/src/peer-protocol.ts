@@ -7,8 +7,9 @@ import { ANSWER_MAX_CHARS, clockStateSchema } from "./practice.js";
  * Documented in packages/schema/PROTOCOL.md; rule ids there are cited by tests.
  */
 
-export const PROTOCOL_VERSION = 1;
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1];
+/** 2: the view's `swappedTo` means a role swap only; the mini loop's next question is `advancedTo`. */
+export const PROTOCOL_VERSION = 2;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [2];
 export const MAX_FRAME_BYTES = 64 * 1024;
 export const MAX_ROOM_CONNECTIONS = 12;
 /** How long a dropped participant shows as "away" before "gone". */
@@ -40,11 +41,28 @@ export const CLOSE_CODES = {
   replaced: 4011,
 } as const;
 
+/** Close codes after which retrying cannot help: the client shows the reason and stops. */
+export const FATAL_CLOSE_CODES: readonly number[] = [
+  CLOSE_CODES.unauthorized,
+  CLOSE_CODES.protocolVersion,
+  CLOSE_CODES.revoked,
+  CLOSE_CODES.roomFull,
+];
+
 export const SESSION_ROLES = ["host", "co-interviewer", "candidate", "observer"] as const;
 export const sessionRoleSchema = z.enum(SESSION_ROLES);
 export type SessionRole = z.infer<typeof sessionRoleSchema>;
 export const INTERVIEWER_ROLES: readonly SessionRole[] = ["host", "co-interviewer"];
 export const isInterviewer = (role: SessionRole) => INTERVIEWER_ROLES.includes(role);
+/** The roles the host hands out links for after creating a session (host and candidate come with it). */
+export const LINK_ROLES = ["co-interviewer", "observer"] as const satisfies readonly SessionRole[];
+export const linkRoleSchema = z.enum(LINK_ROLES);
+export type LinkRole = z.infer<typeof linkRoleSchema>;
+
+/** "away": dropped within the grace period; "gone": longer, or never joined. */
+export const PRESENCE_STATUSES = ["online", "away", "gone"] as const;
+export const presenceStatusSchema = z.enum(PRESENCE_STATUSES);
+export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
 
 export const RECOMMENDATIONS = ["strong-no", "no", "yes", "strong-yes"] as const;
 export const recommendationSchema = z.enum(RECOMMENDATIONS);
@@ -118,9 +136,8 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
-export const presenceSchema = z.array(
-  participantSchema.extend({ status: z.enum(["online", "away", "gone"]) }),
-);
+export const presenceSchema = z.array(participantSchema.extend({ status: presenceStatusSchema }));
+export type PresenceEntry = z.infer<typeof presenceSchema>[number];
 
 export const noteSchema = z.object({
   id: z.string(),
@@ -182,12 +199,13 @@ export const roomViewSchema = z.object({
   /** The candidate's own self-score; interviewers see it after release. */
   selfScore: z.record(z.string(), z.number().int()).nullable().optional(),
   /**
-   * Set once the host has created the mirrored session. The secret is never in
-   * the room: each participant trades its current credential for its new link.
+   * Set once the host has created the mirrored session (roles exchanged). The
+   * secret is never in the room: each participant trades its current
+   * credential for its new link.
    */
   swappedTo: z.string().nullable(),
-  /** What swappedTo leads to: the mirrored session ("swap") or the mini loop's next question ("next"). */
-  continuation: z.enum(["swap", "next"]).nullable(),
+  /** Set once the host has moved the mini loop on to its next question; links are traded the same way. */
+  advancedTo: z.string().nullable(),
   /** This question's place in a mini loop of several questions (1-based). */
   sequence: z.object({ position: z.number().int(), total: z.number().int() }),
 });
@@ -242,6 +260,8 @@ export const createSessionBodySchema = z
     candidateName: z.string().trim().min(1, "the candidate's name is empty").max(80),
   })
   .strict();
+/** The body as the server reads it, defaults filled in; what the web client sends in full. */
+export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
 export const sessionLinkSchema = z.object({
   participant: participantSchema,
   token: z.string().describe("Put it in the link's fragment: /sessions/join#token=…"),
@@ -252,8 +272,9 @@ export const sessionCreatedSchema = z.object({
   candidate: sessionLinkSchema,
 });
 export const createLinkBodySchema = z
-  .object({ role: z.enum(["co-interviewer", "observer"]), name: z.string().trim().min(1).max(80) })
+  .object({ role: linkRoleSchema, name: z.string().trim().min(1).max(80) })
   .strict();
+export type CreateLinkBody = z.infer<typeof createLinkBodySchema>;
 export const sessionExchangeBodySchema = z
   .object({ token: z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, "is not a valid link token") })
   .strict();

@@ -7,7 +7,7 @@ import { clockStateSchema } from "./practice.js";
  * from it by the server's `viewFor`; it is never sent to a client as it is.
  * Saved states carry `version`; `loadRoomState` brings an older one up to date.
  */
-export const ROOM_STATE_VERSION = 1;
+export const ROOM_STATE_VERSION = 2;
 
 export const roomStateSchema = z
   .object({
@@ -22,9 +22,10 @@ export const roomStateSchema = z
     scores: z.array(interviewerScoreSchema),
     selfScore: z.record(z.string(), z.number().int()).nullable(),
     released: z.boolean(),
+    /** The mirrored session, roles exchanged, once the host has swapped. */
     swappedTo: z.string().nullable(),
-    /** What swappedTo leads to: the mirrored session ("swap") or the mini loop's next question ("next"). */
-    continuation: z.enum(["swap", "next"]).nullable(),
+    /** The session of the mini loop's next question, same people and roles, once the host has moved on. */
+    advancedTo: z.string().nullable(),
     /** Questions still to come in a mini loop, in order. */
     upcomingQuestionIds: z.array(z.string()),
     /** This question's place in its mini loop (1-based). */
@@ -52,8 +53,23 @@ function fromVersion0(raw: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/**
+ * Version 1 kept both ways on in `swappedTo`, with `continuation` saying which;
+ * version 2 keeps each in its own field.
+ */
+export function fromVersion1(raw: Record<string, unknown>): Record<string, unknown> {
+  const { continuation, swappedTo = null, ...rest } = raw;
+  return {
+    ...rest,
+    version: 2,
+    swappedTo: continuation === "next" ? null : swappedTo,
+    advancedTo: continuation === "next" ? swappedTo : null,
+  };
+}
+
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
   0: fromVersion0,
+  1: fromVersion1,
 };
 
 /** A saved state, migrated to the current version and checked; throws RoomStateError naming what is wrong. */

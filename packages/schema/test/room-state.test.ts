@@ -32,15 +32,34 @@ describe("loadRoomState", () => {
     expect(state.version).toBe(ROOM_STATE_VERSION);
     expect(state.answer.text).toBe("We would split the platform team.");
     // A swapped session from before continuations existed was a role swap.
-    expect(state.continuation).toBe("swap");
+    expect(state.swappedTo).toBe("s2");
+    expect(state.advancedTo).toBeNull();
+    expect(state).not.toHaveProperty("continuation");
     expect(state.upcomingQuestionIds).toEqual([]);
     expect(state.sequence).toEqual({ position: 1, total: 1 });
+  });
+
+  it("splits version 1's one swappedTo into swappedTo for a swap and advancedTo for the next question", () => {
+    const version1 = {
+      ...version0,
+      version: 1,
+      upcomingQuestionIds: [],
+      sequence: { position: 1, total: 2 },
+    };
+    const advanced = loadRoomState({ ...version1, swappedTo: "s-next", continuation: "next" });
+    expect([advanced.swappedTo, advanced.advancedTo]).toEqual([null, "s-next"]);
+    const swapped = loadRoomState({ ...version1, swappedTo: "s-swap", continuation: "swap" });
+    expect([swapped.swappedTo, swapped.advancedTo]).toEqual(["s-swap", null]);
+    const stayed = loadRoomState({ ...version1, swappedTo: null, continuation: null });
+    expect([stayed.swappedTo, stayed.advancedTo]).toEqual([null, null]);
+    expect(stayed).not.toHaveProperty("continuation");
   });
 
   it("reads a current state as it is", () => {
     const current = {
       ...loadRoomState(version0),
-      continuation: "next" as const,
+      swappedTo: null,
+      advancedTo: "s3",
       sequence: { position: 2, total: 3 },
     };
     expect(loadRoomState(JSON.parse(JSON.stringify(current)))).toEqual(current);
@@ -57,7 +76,7 @@ describe("loadRoomState", () => {
 
   it("refuses a state from a newer server rather than guessing", () => {
     expect(() => loadRoomState({ ...version0, version: ROOM_STATE_VERSION + 1 })).toThrow(
-      /has version 2; this server reads versions 0 to 1/,
+      `has version ${ROOM_STATE_VERSION + 1}; this server reads versions 0 to ${ROOM_STATE_VERSION}`,
     );
   });
 });

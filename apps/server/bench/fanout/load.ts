@@ -5,7 +5,7 @@
  * baseline; only where the credentials come from differs.
  */
 import { performance } from "node:perf_hooks";
-import type { ServerMessage } from "@loopwright/schema";
+import { PROTOCOL_VERSION, type ServerMessage } from "@loopwright/schema";
 import WebSocket from "ws";
 
 export const ROLES = ["host", "candidate", "observer"] as const;
@@ -123,7 +123,12 @@ export class Fleet {
       let welcomed = false;
       ws.once("open", () =>
         ws.send(
-          JSON.stringify({ type: "hello", protocol: 1, credential: link.credentials[role], lastSeq: null }),
+          JSON.stringify({
+            type: "hello",
+            protocol: PROTOCOL_VERSION,
+            credential: link.credentials[role],
+            lastSeq: null,
+          }),
         ),
       );
       ws.on("message", (data) => {

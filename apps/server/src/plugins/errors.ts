@@ -1,6 +1,14 @@
 import type { ApiError } from "@loopwright/schema";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import {
+  ConflictError,
+  type DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from "../lib/domain-errors.js";
 
 /** An error the client caused, carried to the error handler with its status and code. */
 export class HttpError extends Error {
@@ -79,8 +87,29 @@ export function frameworkClientError(error: Pick<FastifyError, "code" | "message
   return { error: code.toLowerCase(), message: readable[code] ?? error.message };
 }
 
+/** How each kind of domain error is answered; the bodies are what clients have always been sent. */
+const DOMAIN_ERRORS: [new (...args: never[]) => DomainError, number, string][] = [
+  [NotFoundError, 404, "not_found"],
+  [UnauthenticatedError, 401, "unauthorized"],
+  [ForbiddenError, 403, "forbidden"],
+  [ConflictError, 409, "conflict"],
+  [InvalidInputError, 400, "invalid_request"],
+];
+
+/** The HTTP form of a domain error; undefined for any other error. */
+export function domainErrorAsHttp(error: unknown): HttpError | undefined {
+  for (const [kind, status, code] of DOMAIN_ERRORS) {
+    if (!(error instanceof kind)) continue;
+    const issues =
+      error instanceof InvalidInputError ? [{ path: error.path, message: error.message }] : undefined;
+    return new HttpError(status, code, error.message, issues);
+  }
+  return undefined;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((thrown: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const error = domainErrorAsHttp(thrown) ?? thrown;
     if (error instanceof HttpError) {
       if (error.headers) reply.headers(error.headers);
       const body: ApiError = { error: error.code, message: error.message };

@@ -1,4 +1,10 @@
-import type { AttemptStatus, ClockStateDto } from "@loopwright/schema";
+import type {
+  AttemptStatus,
+  ClockStateDto,
+  ExerciseItemKind,
+  MemberRole,
+  SessionRole,
+} from "@loopwright/schema";
 
 /** One row of a solo practice attempt, as every backend stores it. */
 export interface AttemptRecord {
@@ -69,7 +75,7 @@ export interface MemberRecord {
   id: string;
   workspaceId: string;
   name: string;
-  role: "admin" | "interviewer";
+  role: MemberRole;
   createdAt: string;
   revokedAt: string | null;
   expiresAt: string;
@@ -87,7 +93,7 @@ export interface ExerciseItemRecord {
   id: string;
   label: string;
   questionId: string;
-  kind: "example" | "transcript";
+  kind: ExerciseItemKind;
   exampleId: string | null;
   text: string;
 }
@@ -122,8 +128,10 @@ export interface CalibrationRepository {
   listMembers(workspaceId: string): Promise<MemberRecord[]>;
   findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
   revokeMember(workspaceId: string, memberId: string, at: string): Promise<boolean>;
-  createSession(credentialHash: string, memberId: string, expiresAt: string): Promise<void>;
-  findSessionMember(credentialHash: string, now: string): Promise<MemberRecord | null>;
+  /** Stores the hash of the credential a member's link was traded for: their sign-in, until `expiresAt`. */
+  createMemberCredential(credentialHash: string, memberId: string, expiresAt: string): Promise<void>;
+  /** The member a credential signs in, while it has not expired and the member is not revoked. */
+  findCredentialMember(credentialHash: string, now: string): Promise<MemberRecord | null>;
   /** Inserts the loop, or replaces the name and rounds of the stored loop with its id. */
   saveLoop(loop: LoopRecord): Promise<void>;
   getLoop(workspaceId: string, id: string): Promise<LoopRecord | null>;
@@ -164,7 +172,7 @@ export interface PeerParticipantRecord {
   id: string;
   sessionId: string;
   name: string;
-  role: "host" | "co-interviewer" | "candidate" | "observer";
+  role: SessionRole;
   createdAt: string;
   revokedAt: string | null;
   /** The participant this one mirrors in the session it was swapped from. */

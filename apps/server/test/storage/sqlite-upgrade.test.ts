@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ROOM_STATE_VERSION } from "@loopwright/schema";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { pastState } from "../../src/features/sessions/room-log.js";
@@ -56,7 +57,10 @@ describe("a SQLite database written before the change log", () => {
     try {
       expect(await store.sessions.getSession("s1")).toMatchObject({ seq: 7, snapshotSeq: 7 });
       const state = await pastState(store.sessions, "s1", 7);
-      expect(state).toMatchObject({ version: 1, answer: { text: "Split the platform team.", revision: 2 } });
+      expect(state).toMatchObject({
+        version: ROOM_STATE_VERSION,
+        answer: { text: "Split the platform team.", revision: 2 },
+      });
       // Nothing before the upgrade can be replayed: a reconnect from there gets a fresh snapshot.
       expect(await pastState(store.sessions, "s1", 6)).toBeNull();
     } finally {

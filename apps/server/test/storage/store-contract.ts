@@ -571,11 +571,11 @@ export function registerStoreContractTests(
         expect(await cal.findMemberByTokenHash("m-ben-hash")).toEqual(ben);
         expect(await cal.findMemberByTokenHash("unknown-hash")).toBeNull();
 
-        await cal.createSession("ben-cred", "m-ben", FAR);
+        await cal.createMemberCredential("ben-cred", "m-ben", FAR);
         // Another workspace's admin cannot revoke Ben.
         expect(await cal.revokeMember("w2", "m-ben", day(5))).toBe(false);
         expect(await cal.findMemberByTokenHash("m-ben-hash")).toEqual(ben);
-        expect(await cal.findSessionMember("ben-cred", day(4))).toEqual(ben);
+        expect(await cal.findCredentialMember("ben-cred", day(4))).toEqual(ben);
         expect(await cal.revokeMember("w1", "m-ben", day(5))).toBe(true);
         expect(await cal.revokeMember("w1", "m-ben", day(6))).toBe(false);
         expect(await cal.revokeMember("w1", "m-nobody", day(6))).toBe(false);
@@ -583,26 +583,26 @@ export function registerStoreContractTests(
         // A revoked link still resolves, marked, so the service can say why it is refused.
         expect(await cal.findMemberByTokenHash("m-ben-hash")).toEqual(revoked);
         expect(await cal.listMembers("w1")).toEqual([admin, zoe, ana, revoked]);
-        expect(await cal.findSessionMember("ben-cred", day(6))).toBeNull();
+        expect(await cal.findCredentialMember("ben-cred", day(6))).toBeNull();
       });
 
-      it("C-SESS-1: a member session credential finds its member until it expires or the member is revoked", async () => {
+      it("C-CRED-1: a member credential finds its member until it expires or the member is revoked", async () => {
         const cal = store.calibration;
         const admin = await workspace("w1");
         const ben = member("m-ben", "w1", { name: "Ben" });
         await cal.addMember(ben, "ben-hash");
-        await cal.createSession("admin-cred", admin.id, day(10));
-        await cal.createSession("ben-cred", "m-ben", day(20));
-        await cal.createSession("ben-cred-2", "m-ben", day(20));
-        expect(await cal.findSessionMember("admin-cred", day(9))).toEqual(admin);
-        expect(await cal.findSessionMember("ben-cred", day(9))).toEqual(ben);
-        expect(await cal.findSessionMember("admin-cred", day(10))).toBeNull();
-        expect(await cal.findSessionMember("admin-cred", day(11))).toBeNull();
-        expect(await cal.findSessionMember("ben-cred", day(11))).toEqual(ben);
-        expect(await cal.findSessionMember("unknown-cred", day(9))).toBeNull();
+        await cal.createMemberCredential("admin-cred", admin.id, day(10));
+        await cal.createMemberCredential("ben-cred", "m-ben", day(20));
+        await cal.createMemberCredential("ben-cred-2", "m-ben", day(20));
+        expect(await cal.findCredentialMember("admin-cred", day(9))).toEqual(admin);
+        expect(await cal.findCredentialMember("ben-cred", day(9))).toEqual(ben);
+        expect(await cal.findCredentialMember("admin-cred", day(10))).toBeNull();
+        expect(await cal.findCredentialMember("admin-cred", day(11))).toBeNull();
+        expect(await cal.findCredentialMember("ben-cred", day(11))).toEqual(ben);
+        expect(await cal.findCredentialMember("unknown-cred", day(9))).toBeNull();
         expect(await cal.revokeMember("w1", "m-ben", day(12))).toBe(true);
-        expect(await cal.findSessionMember("ben-cred", day(13))).toBeNull();
-        expect(await cal.findSessionMember("ben-cred-2", day(13))).toBeNull();
+        expect(await cal.findCredentialMember("ben-cred", day(13))).toBeNull();
+        expect(await cal.findCredentialMember("ben-cred-2", day(13))).toBeNull();
       });
 
       it("C-LOOP-1: loops are saved (inserted or replaced), found, listed newest first and deleted within their workspace", async () => {

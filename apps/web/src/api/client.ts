@@ -1,4 +1,5 @@
 import type { Competency, Health, Question, QuestionList, QuestionListQuery } from "@loopwright/schema";
+import { formatCount } from "../lib/format";
 
 /** Anything with zod's `safeParse` shape; keeps this module free of a direct zod import. */
 export interface Parser<T> {
@@ -137,7 +138,7 @@ export async function sendJson<T>(
     }
     if (response.status === 429) {
       // A proxy in front of us may limit too, without our JSON body.
-      const wait = retryAfter ? `in ${retryAfter} second${retryAfter === 1 ? "" : "s"}` : "in a minute";
+      const wait = retryAfter ? `in ${formatCount(retryAfter, "second")}` : "in a minute";
       throw new ApiRequestError(
         `Too many requests from your address right now. Try again ${wait}.`,
         429,
@@ -242,21 +243,6 @@ const questionCountsParser: Parser<QuestionCounts> = {
   },
 };
 
-/**
- * Question requests started by the question route's loader as soon as its URL
- * matches, so the request runs while the page's code downloads rather than
- * after it; the page takes it over when it mounts. One per id, replaced by
- * every navigation to the page, so a taken request is never stale.
- */
-const prefetchedQuestions = new Map<string, Promise<Question>>();
-
-export function prefetchQuestion(id: string): void {
-  const request = api.getQuestion(id);
-  // The page reports a failure when it takes the request over; until then nobody awaits it.
-  request.catch(() => {});
-  prefetchedQuestions.set(id, request);
-}
-
 export const api = {
   health(options?: RequestOptions): Promise<Health> {
     return getJson("/api/health", async () => (await schemas()).healthSchema, options);
@@ -273,14 +259,6 @@ export const api = {
   /** The home page's counts: the same request as listQuestions, without loading zod. */
   questionCounts(options?: RequestOptions): Promise<QuestionCounts> {
     return getJson("/api/questions", questionCountsParser, options);
-  },
-
-  /** The request prefetchQuestion started for this id, once; otherwise a new one. */
-  takeQuestion(id: string, options?: RequestOptions): Promise<Question> {
-    const prefetched = prefetchedQuestions.get(id);
-    if (!prefetched) return api.getQuestion(id, options);
-    prefetchedQuestions.delete(id);
-    return prefetched;
   },
 
   getQuestion(id: string, options?: RequestOptions): Promise<Question> {

@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { Copy } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { Field } from "../ui/Field";
 
 type CopyStatus = "idle" | "copied" | "failed";
 
@@ -13,7 +15,6 @@ interface LookSpec {
   row: string;
   input: string;
   button: string;
-  hint: string;
   status: string;
   /** The hint sits between the label and the field rather than under it. */
   hintFirst: boolean;
@@ -34,7 +35,6 @@ const LOOKS: Record<CopyLinkLook, LookSpec> = {
     row: "copy-field__row",
     input: "input copy-field__input",
     button: "button button--primary",
-    hint: "cal-hint",
     status: "cal-hint cal-hint--status",
     hintFirst: false,
     liveStatus: true,
@@ -46,7 +46,6 @@ const LOOKS: Record<CopyLinkLook, LookSpec> = {
     row: "ps-copy__row",
     input: "input ps-copy__input",
     button: "button button--quiet ps-copy__button",
-    hint: "ps-hint",
     status: "ps-copy__status",
     hintFirst: true,
     liveStatus: true,
@@ -58,7 +57,6 @@ const LOOKS: Record<CopyLinkLook, LookSpec> = {
     row: "pr-device-panel__row",
     input: "input pr-device-panel__input",
     button: "button button--quiet",
-    hint: "pr-device-panel__hint",
     status: "pr-device-panel__status",
     hintFirst: false,
     liveStatus: false,
@@ -113,8 +111,6 @@ export function CopyLink({
   testId?: string;
 }) {
   const spec = LOOKS[look];
-  const id = useId();
-  const hintId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<CopyStatus>("idle");
 
@@ -128,90 +124,48 @@ export function CopyLink({
     setStatus((await copyText(value, input.current, spec.legacyFallback)) ? "copied" : "failed");
   };
 
-  const hintLine = hint ? (
-    <p id={hintId} className={spec.hint}>
-      {hint}
-    </p>
-  ) : null;
-
   return (
-    <div className={spec.root} data-testid={testId}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {spec.hintFirst ? hintLine : null}
-      <div className={spec.row}>
-        <input
-          ref={input}
-          id={id}
-          className={spec.input}
-          type="text"
-          readOnly
-          value={value}
-          spellCheck={false}
-          aria-describedby={hint ? hintId : describedBy}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        <button type="button" className={spec.button} onClick={copy}>
-          {look === "practice" ? (
-            <>
-              <DeviceCopyIcon />
-              Copy link
-            </>
-          ) : (
-            <>
-              {look === "sessions" ? <CopyIcon /> : null}
-              {status === "copied" ? "Copied" : "Copy"}
-              {look === "sessions" ? <span className="visually-hidden"> {label.toLowerCase()}</span> : null}
-            </>
-          )}
-        </button>
-      </div>
-      {spec.hintFirst ? null : hintLine}
-      <p className={spec.status} role="status" aria-live={spec.liveStatus ? "polite" : undefined}>
-        {status === "idle" ? "" : spec.messages[status]}
-      </p>
-    </div>
-  );
-}
-
-function CopyIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <rect
-        x="5.25"
-        y="5.25"
-        width="8"
-        height="8.5"
-        rx="1.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-      />
-      <path
-        d="M10.5 3.5V3a1.25 1.25 0 0 0-1.25-1.25h-5.5A1.25 1.25 0 0 0 2.5 3v6.25a1.25 1.25 0 0 0 1.25 1.25h.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-      />
-    </svg>
-  );
-}
-
-function DeviceCopyIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
-      <rect
-        x="5"
-        y="5"
-        width="8.5"
-        height="8.5"
-        rx="1.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-      />
-      <path d="M3 10.5V3.5A1 1 0 0 1 4 2.5h6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-    </svg>
+    <Field
+      label={label}
+      hint={hint}
+      hintAfter={!spec.hintFirst}
+      describedBy={hint ? undefined : describedBy}
+      className={spec.root}
+      testId={testId}
+      after={
+        <p className={spec.status} role="status" aria-live={spec.liveStatus ? "polite" : undefined}>
+          {status === "idle" ? "" : spec.messages[status]}
+        </p>
+      }
+    >
+      {(control) => (
+        <div className={spec.row}>
+          <input
+            ref={input}
+            {...control}
+            className={spec.input}
+            type="text"
+            readOnly
+            value={value}
+            spellCheck={false}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <button type="button" className={spec.button} onClick={copy}>
+            {look === "practice" ? (
+              <>
+                <Copy className="icon" size={15} aria-hidden="true" />
+                Copy link
+              </>
+            ) : (
+              <>
+                {look === "sessions" ? <Copy className="icon" size={14} aria-hidden="true" /> : null}
+                {status === "copied" ? "Copied" : "Copy"}
+                {look === "sessions" ? <span className="visually-hidden"> {label.toLowerCase()}</span> : null}
+              </>
+            )}
+          </button>
+        </div>
+      )}
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
 import { COMPETENCY_LABELS, type Competency, LEVEL_LABELS, LEVELS, type Level } from "@loopwright/schema";
+import { Clock } from "lucide-react";
 import { formatCount, formatMinutes } from "../lib/format";
 import "./Meta.css";
 
@@ -59,10 +60,5 @@ export function QuestionMeta({
 }
 
 export function ClockIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
-      <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-    </svg>
-  );
+  return <Clock className="icon" size={14} aria-hidden="true" />;
 }

@@ -1,40 +1,29 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { formatClock, formatOver, formatRemaining, formatStamp, spokenDuration } from "./clock-format";
+import { formatClock, formatOver, spokenDuration } from "./clock-format";
 
 const MIN = 60_000;
 
-describe("practice clock readout", () => {
-  it("shows minutes and seconds, and hours past an hour", () => {
-    expect(formatClock(0)).toBe("00:00");
-    expect(formatClock(133_000)).toBe("02:13");
+describe("the clock readout", () => {
+  it("shows minutes and seconds like a stopwatch, and hours past an hour", () => {
+    expect(formatClock(0)).toBe("0:00");
+    expect(formatClock(133_000)).toBe("2:13");
+    expect(formatClock(245_000)).toBe("4:05");
+    expect(formatClock(760_999)).toBe("12:40");
     expect(formatClock(3_723_000)).toBe("1:02:03");
-    expect(formatClock(-5000)).toBe("00:00");
+    expect(formatClock(-5000)).toBe("0:00");
   });
 
   it("rounds countdowns up and elapsed time down", () => {
-    expect(formatClock(59_001)).toBe("00:59");
-    expect(formatClock(59_001, "up")).toBe("01:00");
-    expect(formatClock(1, "up")).toBe("00:01");
+    expect(formatClock(59_001)).toBe("0:59");
+    expect(formatClock(59_001, "up")).toBe("1:00");
+    expect(formatClock(199_001, "up")).toBe("3:20");
+    expect(formatClock(1, "up")).toBe("0:01");
+    expect(formatClock(-45_000, "up")).toBe("0:00");
   });
 
   it("marks time over as a positive overrun", () => {
-    expect(formatOver(133_000)).toBe("+02:13 over");
-  });
-});
-
-describe("stopwatch readout", () => {
-  it("stamps elapsed time like a stopwatch", () => {
-    expect(formatStamp(0)).toBe("0:00");
-    expect(formatStamp(760_999)).toBe("12:40");
-    expect(formatStamp(3_723_000)).toBe("1:02:03");
-    expect(formatStamp(-5)).toBe("0:00");
-  });
-
-  it("counts down to zero and past it", () => {
-    expect(formatRemaining(200_000)).toBe("3:20");
-    expect(formatRemaining(199_001)).toBe("3:20");
-    expect(formatRemaining(-45_000)).toBe("−0:45");
+    expect(formatOver(133_000)).toBe("+2:13 over");
   });
 });
 

@@ -5,9 +5,18 @@ const LOCALE = "en";
 const plural = new Intl.PluralRules(LOCALE);
 const integer = new Intl.NumberFormat(LOCALE);
 
-/** "1 question", "12 questions". */
+/**
+ * A count with its noun, "1 word", "1,204 words": the one place a number meets a noun, so no screen
+ * says "1 words". Pass the plural when it is not the singular plus "s" ("1 person", "3 people").
+ */
 export function formatCount(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${integer.format(count)} ${plural.select(count) === "one" ? singular : pluralForm}`;
+}
+
+/** Words as a reader counts them: runs of non-space, so blank lines and double spaces add nothing. */
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed ? trimmed.split(/\s+/u).length : 0;
 }
 
 export function formatNumber(value: number): string {

@@ -4,10 +4,10 @@ import {
   COMPETENCY_LABELS,
   DIRECTOR_ONLY_COMPETENCIES,
 } from "@loopwright/schema/competency-labels";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api } from "../api/client";
+import { bankQueries } from "../api/bank-queries";
 import { formatCount } from "../lib/format";
-import { useApi } from "../lib/useApi";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import "./HomePage.css";
 
@@ -61,7 +61,7 @@ const ANATOMY = [
 
 export function HomePage() {
   useDocumentTitle(undefined);
-  const counts = useApi((signal) => api.questionCounts({ signal }), []);
+  const counts = useQuery(bankQueries.counts());
 
   return (
     <div className="home">

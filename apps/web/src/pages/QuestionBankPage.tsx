@@ -7,18 +7,20 @@ import {
   LEVELS,
   type Level,
   levelSchema,
+  type QuestionList,
   type QuestionSummary,
 } from "@loopwright/schema";
+import { keepPreviousData, type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../api/client";
+import { bankQueries } from "../api/bank-queries";
 import { ClockIcon, LevelTags } from "../components/Meta";
 import { EmptyState, ErrorState, Loading } from "../components/Status";
 import { formatCount, formatMinutes } from "../lib/format";
-import { useApi } from "../lib/useApi";
 import { useDebouncedCallback } from "../lib/useDebouncedCallback";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import "./QuestionBankPage.css";
+import { Field } from "../ui/Field";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -99,14 +101,14 @@ export function QuestionBankPage() {
     setSearchParams(new URLSearchParams());
   };
 
-  const result = useApi(
-    (signal) => api.listQuestions({ competency, level, q: q || undefined }, { signal }),
-    [competency, level, q],
-    { keepPrevious: true },
-  );
+  // While a new filter loads, the last results stay on screen (dimmed) rather than a skeleton.
+  const result = useQuery({
+    ...bankQueries.list({ competency, level, q: q || undefined }),
+    placeholderData: keepPreviousData,
+  });
 
-  const ids = { competency: useId(), level: useId(), search: useId(), searchHint: useId() };
-  const refreshing = result.status === "loading" && result.data !== undefined;
+  const ids = { searchHint: useId() };
+  const refreshing = result.isPlaceholderData;
 
   return (
     <div className="container bank">
@@ -120,78 +122,76 @@ export function QuestionBankPage() {
       </header>
 
       <search className="filters" aria-label="Filter questions">
-        <div className="field field--grow">
-          <label htmlFor={ids.search} className="field__label">
-            Search questions
-          </label>
-          <input
-            id={ids.search}
-            type="search"
-            className="input"
-            value={draft}
-            maxLength={200}
-            placeholder="e.g. reorg, budget cut, platform"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={ids.searchHint}
-            onChange={(event) => {
-              setDraft(event.target.value);
-              commitSearch.run(event.target.value);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === "Enter") {
-                commitSearch.cancel();
-                const trimmed = draft.trim();
-                if (trimmed !== lastWrittenQ.current) {
-                  const replace = lastWrittenQ.current !== "" && trimmed !== "";
-                  lastWrittenQ.current = trimmed;
-                  updateParam("q", trimmed, { replace });
-                }
-              }
-            }}
-          />
-          <span id={ids.searchHint} className="visually-hidden">
-            Results update as you type.
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.competency} className="field__label">
-            Competency
-          </label>
-          <div className="select">
-            <select
-              id={ids.competency}
-              value={competency ?? ""}
-              onChange={(event) => updateParam("competency", event.target.value || undefined)}
-            >
-              <option value="">All competencies</option>
-              {COMPETENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {COMPETENCY_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.level} className="field__label">
-            Level
-          </label>
-          <div className="select">
-            <select
-              id={ids.level}
-              value={level ?? ""}
-              onChange={(event) => updateParam("level", event.target.value || undefined)}
-            >
-              <option value="">All levels</option>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {LEVEL_LABELS[l]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <Field label="Search questions" className="field--grow" describedBy={ids.searchHint}>
+          {(control) => (
+            <>
+              <input
+                {...control}
+                type="search"
+                className="input"
+                value={draft}
+                maxLength={200}
+                placeholder="e.g. reorg, budget cut, platform"
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(event) => {
+                  setDraft(event.target.value);
+                  commitSearch.run(event.target.value);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") {
+                    commitSearch.cancel();
+                    const trimmed = draft.trim();
+                    if (trimmed !== lastWrittenQ.current) {
+                      const replace = lastWrittenQ.current !== "" && trimmed !== "";
+                      lastWrittenQ.current = trimmed;
+                      updateParam("q", trimmed, { replace });
+                    }
+                  }
+                }}
+              />
+              <span id={ids.searchHint} className="visually-hidden">
+                Results update as you type.
+              </span>
+            </>
+          )}
+        </Field>
+        <Field label="Competency">
+          {(control) => (
+            <div className="select">
+              <select
+                {...control}
+                value={competency ?? ""}
+                onChange={(event) => updateParam("competency", event.target.value || undefined)}
+              >
+                <option value="">All competencies</option>
+                {COMPETENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {COMPETENCY_LABELS[c]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </Field>
+        <Field label="Level">
+          {(control) => (
+            <div className="select">
+              <select
+                {...control}
+                value={level ?? ""}
+                onChange={(event) => updateParam("level", event.target.value || undefined)}
+              >
+                <option value="">All levels</option>
+                {LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {LEVEL_LABELS[l]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </Field>
       </search>
 
       <div className="results-bar">
@@ -201,7 +201,7 @@ export function QuestionBankPage() {
               <span data-testid="result-count">{formatCount(result.data.total, "question")}</span>
               {filterSummary ? <span className="results-bar__filters"> for {filterSummary}</span> : null}
             </>
-          ) : result.status === "loading" ? (
+          ) : result.isPending ? (
             <span className="results-bar__muted">Loading questions…</span>
           ) : null}
           {refreshing ? <span className="results-bar__muted"> · updating</span> : null}
@@ -218,7 +218,7 @@ export function QuestionBankPage() {
         hasFilters={hasFilters}
         refreshing={refreshing}
         onClear={clearFilters}
-        onRetry={result.retry}
+        onRetry={() => void result.refetch()}
       />
     </div>
   );
@@ -231,7 +231,7 @@ function Results({
   onClear,
   onRetry,
 }: {
-  state: ReturnType<typeof useApi<{ total: number; questions: QuestionSummary[] }>>;
+  state: UseQueryResult<QuestionList>;
   hasFilters: boolean;
   refreshing: boolean;
   onClear: () => void;

@@ -9,9 +9,11 @@ import {
   RUBRIC_SCORES,
   type RubricDimension,
 } from "@loopwright/schema";
+import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useId } from "react";
 import { Link, useLocation, useParams } from "react-router";
-import { ApiRequestError, api } from "../api/client";
+import { bankQueries } from "../api/bank-queries";
+import { ApiRequestError } from "../api/client";
 import { QuestionMeta } from "../components/Meta";
 import { OnThisPage } from "../components/OnThisPage";
 import { ScenarioFacts } from "../components/ScenarioFacts";
@@ -20,14 +22,15 @@ import { PractiseQuestionButton } from "../features/practice/components/Practise
 import { MockInterviewLink } from "../features/sessions/components/MockInterviewLink";
 import { formatCount, formatMinutes, formatNumber, toParagraphs } from "../lib/format";
 import { scenarioFactRows } from "../lib/scenario-facts";
-import { useApi } from "../lib/useApi";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { NotFoundContent } from "./NotFoundPage";
 import "./QuestionPage.css";
+import { Breadcrumb } from "../ui/Breadcrumb";
 
 export function QuestionPage() {
   const { id = "" } = useParams();
-  const state = useApi((signal) => api.takeQuestion(id, { signal }), [id]);
+  // The route's loader has already asked for it: this takes over that request, or its answer.
+  const state = useQuery(bankQueries.question(id));
 
   const missing =
     state.status === "error" &&
@@ -35,7 +38,7 @@ export function QuestionPage() {
     (state.error.status === 404 || state.error.status === 400);
 
   useDocumentTitle(
-    state.status === "success"
+    state.data
       ? state.data.title
       : missing
         ? "Question not found"
@@ -44,7 +47,7 @@ export function QuestionPage() {
           : "Loading question",
   );
 
-  if (state.status === "success") return <QuestionView question={state.data} />;
+  if (state.data) return <QuestionView question={state.data} />;
 
   if (missing) {
     return (
@@ -60,8 +63,12 @@ export function QuestionPage() {
   if (state.status === "error") {
     return (
       <div className="container question-status">
-        <Breadcrumb />
-        <ErrorState title="This question could not be loaded" error={state.error} onRetry={state.retry}>
+        <QuestionBreadcrumb />
+        <ErrorState
+          title="This question could not be loaded"
+          error={state.error}
+          onRetry={() => void state.refetch()}
+        >
           <Link to="/questions" className="button button--quiet">
             Back to the question bank
           </Link>
@@ -74,7 +81,7 @@ export function QuestionPage() {
     <div className="question-loading">
       <div className="question-header">
         <div className="container">
-          <Breadcrumb />
+          <QuestionBreadcrumb />
           <Loading label="Loading the question">
             <div className="question-loading__lines">
               <span className="skeleton skeleton--heading" />
@@ -98,21 +105,11 @@ export function QuestionPage() {
   );
 }
 
-function Breadcrumb({ competency }: { competency?: Question["competency"] }) {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
-      <ol>
-        <li>
-          <Link to="/questions">Question bank</Link>
-        </li>
-        {competency ? (
-          <li>
-            <Link to={`/questions?competency=${competency}`}>{COMPETENCY_LABELS[competency]}</Link>
-          </li>
-        ) : null}
-      </ol>
-    </nav>
-  );
+function QuestionBreadcrumb({ competency }: { competency?: Question["competency"] }) {
+  const trail = [{ to: "/questions", label: "Question bank" }];
+  if (competency)
+    trail.push({ to: `/questions?competency=${competency}`, label: COMPETENCY_LABELS[competency] });
+  return <Breadcrumb trail={trail} />;
 }
 
 interface SectionSpec {
@@ -152,7 +149,7 @@ function QuestionView({ question }: { question: Question }) {
     <article className="question" aria-labelledby="question-title">
       <header className="question-header">
         <div className="container">
-          <Breadcrumb competency={question.competency} />
+          <QuestionBreadcrumb competency={question.competency} />
           <h1 id="question-title" className="question-header__title">
             {question.title}
           </h1>

@@ -1,8 +1,5 @@
 import {
-  analysisWithFlagsSchema,
-  analyzeRequestSchema,
   apiErrorSchema,
-  clientErrorResponses,
   createExerciseBodySchema,
   createMemberBodySchema,
   createWorkspaceBodySchema,
@@ -13,232 +10,78 @@ import {
   loopBodySchema,
   loopSchema,
   memberCreatedSchema,
+  memberSignInSchema,
   okSchema,
   recordIdSchema,
   saveScoresBodySchema,
-  sessionSchema,
   workspaceCreatedSchema,
   workspaceViewSchema,
 } from "@loopwright/schema";
-import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from "fastify";
-import { type FastifyPluginAsyncZod, validatorCompiler } from "fastify-type-provider-zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { badRequest, frameworkClientError, HttpError } from "../../plugins/errors.js";
-import type { Analyzer } from "./analysis-pool.js";
-import type { SerializedAnalysis } from "./analysis-task.js";
-import type { CalibrationService } from "./calibration-service.js";
+import type { Analyzer } from "../../lib/analysis/analysis-pool.js";
+import { routeDocs } from "../../lib/route-docs.js";
+import { authenticateRoutes } from "../../plugins/authentication.js";
+import type { MemberRecord } from "../../storage/store.js";
+import { analysisRoutes } from "./analysis-routes.js";
+import type { CalibrationServices } from "./services.js";
 
-const errors = clientErrorResponses;
-const security = [{ workspaceSession: [] }];
-const tags = ["calibration"];
-const id = recordIdSchema;
-const wsParams = z.object({ workspaceId: id });
-const wsItemParams = z.object({ workspaceId: id, id });
-const ok = okSchema;
-const formatQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
-const csvQuery = z
-  .object({
-    min: z.coerce.number().int("min must be a whole number").default(1),
-    max: z.coerce.number().int("max must be a whole number").default(4),
-    format: z.enum(["json", "csv"]).default("json"),
-  })
-  .strict();
-
-/**
- * The worker already serialised the answer (JSON checked against the response
- * schema, or CSV), so the serializer is replaced for this reply only.
- */
-function sendSerialized(reply: FastifyReply, { contentType, body }: SerializedAnalysis) {
-  if (contentType.startsWith("text/csv"))
-    reply.header("content-disposition", 'attachment; filename="calibration-analysis.csv"');
-  return reply
-    .type(contentType)
-    .serializer((payload: unknown) => payload as string)
-    .send(body as never);
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The workspace member whose credential authenticated the request; set on workspace routes only. */
+    member: MemberRecord;
+  }
 }
 
-/** 100,000 ratings with long names fit: a typical JSON rating is under 100 bytes, a CSV row under 50. */
-const ANALYZE_BODY_LIMIT = 16 * 1024 * 1024;
+const docs = routeDocs("calibration", "workspaceSession");
+const wsParams = z.object({ workspaceId: recordIdSchema });
+const wsItemParams = z.object({ workspaceId: recordIdSchema, id: recordIdSchema });
+const ok = { ok: true as const };
 
-/**
- * The analysis routes take their bodies as text and hand them to the worker,
- * which parses and validates them; the body schema stays for the OpenAPI
- * document but is not run here. Other parts (the query) are validated as usual.
- */
-function bodyCheckedInWorker<S>(
-  route: Parameters<FastifySchemaCompiler<S>>[0],
-): ReturnType<FastifySchemaCompiler<S>> {
-  if (route.httpPart === "body") return (body: unknown) => ({ value: body });
-  return validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
-}
-
-const mediaType = (request: FastifyRequest) =>
-  String(request.headers["content-type"] ?? "")
-    .split(";", 1)[0]
-    ?.trim()
-    .toLowerCase();
-
-/* ── stateless analysis, in a scope of its own so its body parsers apply to nothing else ── */
-
-const analysisRoutes: FastifyPluginAsyncZod<{ analyzer: Analyzer }> = async (app, { analyzer }) => {
-  const asText = { parseAs: "string", bodyLimit: ANALYZE_BODY_LIMIT } as const;
-  app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", asText, (_req, body, done) => done(null, body));
-  app.addContentTypeParser("text/csv", asText, (_req, body, done) => done(null, body));
-
-  app.post(
-    "/api/calibration/analyze",
-    {
-      bodyLimit: ANALYZE_BODY_LIMIT,
-      validatorCompiler: bodyCheckedInWorker,
-      schema: {
-        tags,
-        summary: "Agreement statistics and rater severity for ratings exported from anywhere",
-        querystring: formatQuery,
-        body: analyzeRequestSchema,
-        response: {
-          200: analysisWithFlagsSchema,
-          400: apiErrorSchema,
-          422: apiErrorSchema,
-          503: apiErrorSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      // Only JSON reaches the worker as JSON; a CSV belongs on /analyze/csv.
-      if (mediaType(request) !== "application/json") {
-        const { error, message } = frameworkClientError({
-          code: "FST_ERR_CTP_INVALID_MEDIA_TYPE",
-          message: "",
-        });
-        throw new HttpError(415, error, message);
-      }
-      const body = (request.body as unknown as string | undefined) ?? "";
-      return sendSerialized(
-        reply,
-        await analyzer.analyzeUpload({ kind: "json", body, format: request.query.format }),
-      );
-    },
-  );
-
-  app.post(
-    "/api/calibration/analyze/csv",
-    {
-      bodyLimit: ANALYZE_BODY_LIMIT,
-      schema: {
-        tags,
-        summary: "The same analysis for a CSV upload with columns rater, subject, dimension, score",
-        querystring: csvQuery,
-        consumes: ["text/csv"],
-        response: {
-          200: analysisWithFlagsSchema,
-          400: apiErrorSchema,
-          422: apiErrorSchema,
-          503: apiErrorSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      if (mediaType(request) !== "text/csv" || typeof request.body !== "string")
-        throw badRequest("Send the CSV as the request body with content type text/csv.");
-      const { min, max, format } = request.query;
-      return sendSerialized(
-        reply,
-        await analyzer.analyzeUpload({ kind: "csv", body: request.body, scale: { min, max }, format }),
-      );
-    },
-  );
-};
-
-export const calibrationRoutes: FastifyPluginAsyncZod<{
-  service: CalibrationService;
-  analyzer: Analyzer;
-}> = async (app, { service, analyzer }) => {
-  await app.register(analysisRoutes, { analyzer });
-
-  /* ── workspaces and links ── */
-
-  app.post(
-    "/api/workspaces",
-    {
-      schema: {
-        tags,
-        summary: "Create a team workspace; the answer carries the admin link's secret, shown once",
-        body: createWorkspaceBodySchema,
-        response: { 201: workspaceCreatedSchema, 400: apiErrorSchema },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await service.createWorkspace(request.body.name, request.body.adminName)),
-  );
-
-  app.post(
-    "/api/workspaces/sessions",
-    {
-      schema: {
-        tags,
-        summary: "Exchange a link's secret (from the URL fragment) for a session credential",
-        body: exchangeLinkBodySchema,
-        response: { 201: sessionSchema, 400: apiErrorSchema, 401: apiErrorSchema },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await service.exchange(request.body.token)),
+/** Everything inside a workspace: one scope, so the member's credential is checked once per request. */
+const memberRoutes: FastifyPluginAsyncZod<CalibrationServices> = async (
+  app,
+  { workspaces, loops, exercises, results },
+) => {
+  authenticateRoutes(app, "member", (credential, request) =>
+    workspaces.memberFor(credential, (request.params as { workspaceId: string }).workspaceId),
   );
 
   app.get(
     "/api/workspaces/:workspaceId",
     {
-      schema: {
-        tags,
-        security,
-        summary: "The workspace, you, and (for the admin) its members",
+      schema: docs.secured("The workspace, you, and (for the admin) its members", {
         params: wsParams,
-        response: { 200: workspaceViewSchema, ...errors },
-      },
+        response: { 200: workspaceViewSchema },
+      }),
     },
-    async (request) => service.view(await service.authenticate(request, request.params.workspaceId)),
+    async (request) => workspaces.view(request.member),
   );
 
   app.post(
     "/api/workspaces/:workspaceId/members",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Create an interviewer's personal link (admin)",
+      schema: docs.secured("Create an interviewer's personal link (admin)", {
         params: wsParams,
         body: createMemberBodySchema,
-        response: { 201: memberCreatedSchema, ...errors },
-      },
+        response: { 201: memberCreatedSchema },
+      }),
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await service.addMember(
-            await service.authenticate(request, request.params.workspaceId),
-            request.body.name,
-          ),
-        ),
+      reply.code(201).send(await workspaces.addMember(request.member, request.body.name)),
   );
 
   app.delete(
     "/api/workspaces/:workspaceId/members/:id",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Revoke a member's link (admin)",
+      schema: docs.secured("Revoke a member's link (admin)", {
         params: wsItemParams,
-        response: { 200: ok, ...errors },
-      },
+        response: { 200: okSchema },
+      }),
     },
     async (request) => {
-      await service.revokeMember(
-        await service.authenticate(request, request.params.workspaceId),
-        request.params.id,
-      );
-      return { ok: true as const };
+      await workspaces.revokeMember(request.member, request.params.id);
+      return ok;
     },
   );
 
@@ -247,110 +90,69 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{
   app.get(
     "/api/workspaces/:workspaceId/loops",
     {
-      schema: {
-        tags,
-        security,
-        summary: "The workspace's interview loops",
+      schema: docs.secured("The workspace's interview loops", {
         params: wsParams,
-        response: { 200: z.object({ loops: z.array(loopSchema) }), ...errors },
-      },
+        response: { 200: z.object({ loops: z.array(loopSchema) }) },
+      }),
     },
-    async (request) => ({
-      loops: await service.listLoops(await service.authenticate(request, request.params.workspaceId)),
-    }),
+    async (request) => ({ loops: await loops.list(request.member) }),
   );
 
   app.post(
     "/api/workspaces/:workspaceId/loops",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Define a loop (admin)",
+      schema: docs.secured("Define a loop (admin)", {
         params: wsParams,
         body: loopBodySchema,
-        response: { 201: loopSchema, ...errors },
-      },
+        response: { 201: loopSchema },
+      }),
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await service.createLoop(
-            await service.authenticate(request, request.params.workspaceId),
-            request.body,
-          ),
-        ),
+    async (request, reply) => reply.code(201).send(await loops.create(request.member, request.body)),
   );
 
   app.get(
     "/api/workspaces/:workspaceId/loops/:id",
     {
-      schema: {
-        tags,
-        security,
-        summary: "One loop with its coverage matrix",
+      schema: docs.secured("One loop with its coverage matrix", {
         params: wsItemParams,
-        response: { 200: loopSchema, ...errors },
-      },
+        response: { 200: loopSchema },
+      }),
     },
-    async (request) =>
-      service.getLoop(await service.authenticate(request, request.params.workspaceId), request.params.id),
+    async (request) => loops.get(request.member, request.params.id),
   );
 
   app.put(
     "/api/workspaces/:workspaceId/loops/:id",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Change a loop (admin)",
+      schema: docs.secured("Change a loop (admin)", {
         params: wsItemParams,
         body: loopBodySchema,
-        response: { 200: loopSchema, ...errors },
-      },
+        response: { 200: loopSchema },
+      }),
     },
-    async (request) =>
-      service.updateLoop(
-        await service.authenticate(request, request.params.workspaceId),
-        request.params.id,
-        request.body,
-      ),
+    async (request) => loops.update(request.member, request.params.id, request.body),
   );
 
   app.delete(
     "/api/workspaces/:workspaceId/loops/:id",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Delete a loop (admin)",
-        params: wsItemParams,
-        response: { 200: ok, ...errors },
-      },
+      schema: docs.secured("Delete a loop (admin)", { params: wsItemParams, response: { 200: okSchema } }),
     },
     async (request) => {
-      await service.deleteLoop(
-        await service.authenticate(request, request.params.workspaceId),
-        request.params.id,
-      );
-      return { ok: true as const };
+      await loops.delete(request.member, request.params.id);
+      return ok;
     },
   );
 
   app.get(
     "/api/workspaces/:workspaceId/loops/:id/results",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Agreement pooled across the loop's revealed exercises (admin)",
+      schema: docs.secured("Agreement pooled across the loop's revealed exercises (admin)", {
         params: wsItemParams,
-        response: { 200: exerciseResultsSchema, ...errors },
-      },
+        response: { 200: exerciseResultsSchema },
+      }),
     },
-    async (request) =>
-      service.loopResults(await service.authenticate(request, request.params.workspaceId), request.params.id),
+    async (request) => results.loop(request.member, request.params.id),
   );
 
   /* ── exercises ── */
@@ -358,119 +160,115 @@ export const calibrationRoutes: FastifyPluginAsyncZod<{
   app.get(
     "/api/workspaces/:workspaceId/exercises",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Exercises you run or sit on",
+      schema: docs.secured("Exercises you run or sit on", {
         params: wsParams,
-        response: { 200: z.object({ exercises: z.array(exerciseSummarySchema) }), ...errors },
-      },
+        response: { 200: z.object({ exercises: z.array(exerciseSummarySchema) }) },
+      }),
     },
-    async (request) => ({
-      exercises: await service.listExercises(await service.authenticate(request, request.params.workspaceId)),
-    }),
+    async (request) => ({ exercises: await exercises.list(request.member) }),
   );
 
   app.post(
     "/api/workspaces/:workspaceId/exercises",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Create a calibration exercise (admin)",
+      schema: docs.secured("Create a calibration exercise (admin)", {
         params: wsParams,
         body: createExerciseBodySchema,
-        response: { 201: exerciseSchema, ...errors },
-      },
+        response: { 201: exerciseSchema },
+      }),
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await service.createExercise(
-            await service.authenticate(request, request.params.workspaceId),
-            request.body,
-          ),
-        ),
+    async (request, reply) => reply.code(201).send(await exercises.create(request.member, request.body)),
   );
 
   app.get(
     "/api/workspaces/:workspaceId/exercises/:id",
     {
-      schema: {
-        tags,
-        security,
-        summary: "An exercise: answers, progress and your own scores",
+      schema: docs.secured("An exercise: answers, progress and your own scores", {
         params: wsItemParams,
-        response: { 200: exerciseSchema, ...errors },
-      },
+        response: { 200: exerciseSchema },
+      }),
     },
-    async (request) =>
-      service.getExercise(await service.authenticate(request, request.params.workspaceId), request.params.id),
+    async (request) => exercises.get(request.member, request.params.id),
   );
 
   app.put(
     "/api/workspaces/:workspaceId/exercises/:id/scores",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Save your scores (blind); submit when every dimension of every answer is scored",
-        params: wsItemParams,
-        body: saveScoresBodySchema,
-        response: { 200: exerciseSchema, ...errors },
-      },
-    },
-    async (request) =>
-      service.saveScores(
-        await service.authenticate(request, request.params.workspaceId),
-        request.params.id,
-        request.body,
+      schema: docs.secured(
+        "Save your scores (blind); submit when every dimension of every answer is scored",
+        {
+          params: wsItemParams,
+          body: saveScoresBodySchema,
+          response: { 200: exerciseSchema },
+        },
       ),
+    },
+    async (request) => exercises.saveScores(request.member, request.params.id, request.body),
   );
 
   app.post(
     "/api/workspaces/:workspaceId/exercises/:id/reveal",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Reveal this round's results before everyone has submitted (admin)",
+      schema: docs.secured("Reveal this round's results before everyone has submitted (admin)", {
         params: wsItemParams,
-        response: { 200: exerciseSchema, ...errors },
-      },
+        response: { 200: exerciseSchema },
+      }),
     },
-    async (request) =>
-      service.reveal(await service.authenticate(request, request.params.workspaceId), request.params.id),
+    async (request) => exercises.reveal(request.member, request.params.id),
   );
 
   app.post(
     "/api/workspaces/:workspaceId/exercises/:id/rounds",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Open a re-score round after discussion (admin)",
+      schema: docs.secured("Open a re-score round after discussion (admin)", {
         params: wsItemParams,
-        response: { 200: exerciseSchema, ...errors },
-      },
+        response: { 200: exerciseSchema },
+      }),
     },
-    async (request) =>
-      service.openRescore(await service.authenticate(request, request.params.workspaceId), request.params.id),
+    async (request) => exercises.openRescore(request.member, request.params.id),
   );
 
   app.get(
     "/api/workspaces/:workspaceId/exercises/:id/results",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Agreement, severity and flags per round, once revealed",
+      schema: docs.secured("Agreement, severity and flags per round, once revealed", {
         params: wsItemParams,
-        response: { 200: exerciseResultsSchema, ...errors },
-      },
+        response: { 200: exerciseResultsSchema },
+      }),
     },
-    async (request) =>
-      service.results(await service.authenticate(request, request.params.workspaceId), request.params.id),
+    async (request) => results.exercise(request.member, request.params.id),
   );
+};
+
+export const calibrationRoutes: FastifyPluginAsyncZod<{
+  services: CalibrationServices;
+  analyzer: Analyzer;
+}> = async (app, { services, analyzer }) => {
+  await app.register(analysisRoutes, { analyzer });
+  const { workspaces } = services;
+
+  app.post(
+    "/api/workspaces",
+    {
+      schema: docs.open("Create a team workspace; the answer carries the admin link's secret, shown once", {
+        body: createWorkspaceBodySchema,
+        response: { 201: workspaceCreatedSchema, 400: apiErrorSchema },
+      }),
+    },
+    async (request, reply) =>
+      reply.code(201).send(await workspaces.createWorkspace(request.body.name, request.body.adminName)),
+  );
+
+  app.post(
+    "/api/workspaces/sessions",
+    {
+      schema: docs.open("Exchange a link's secret (from the URL fragment) for a session credential", {
+        body: exchangeLinkBodySchema,
+        response: { 201: memberSignInSchema, 400: apiErrorSchema, 401: apiErrorSchema },
+      }),
+    },
+    async (request, reply) => reply.code(201).send(await workspaces.exchange(request.body.token)),
+  );
+
+  await app.register(memberRoutes, services);
 };

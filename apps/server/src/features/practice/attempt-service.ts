@@ -19,8 +19,8 @@ import type {
   RoundChoice,
   SaveAnswerBody,
 } from "@loopwright/schema";
+import { ConflictError, InvalidInputError, NotFoundError } from "../../lib/domain-errors.js";
 import { generateId as newId } from "../../lib/secrets.js";
-import { HttpError, notFound } from "../../plugins/errors.js";
 import type {
   AttemptRecord,
   KeyedLocks,
@@ -28,10 +28,6 @@ import type {
   SaveAnswerOutcome,
 } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
-
-const conflict = (message: string) => new HttpError(409, "conflict", message);
-const invalid = (message: string, path: string) =>
-  new HttpError(400, "invalid_request", message, [{ path, message }]);
 
 export interface PracticeServiceOptions {
   catalog: QuestionCatalog;
@@ -51,12 +47,6 @@ export class PracticeService {
     this.now = options.now ?? Date.now;
   }
 
-  private question(id: string): Question {
-    const q = this.options.catalog.get(id);
-    if (!q) throw notFound(`No question has the id '${id}'.`);
-    return q;
-  }
-
   private clockFor(question: Question): ClockState {
     const phases = question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 }));
     return createClock(scalePhases(phases, this.options.timeScale));
@@ -65,12 +55,12 @@ export class PracticeService {
   private async pick(practitionerId: string, choice: RoundChoice, alsoTaken: Set<string>): Promise<Question> {
     if ("questionId" in choice) {
       const q = this.options.catalog.get(choice.questionId);
-      if (!q) throw invalid(`No question has the id '${choice.questionId}'.`, "questionId");
+      if (!q) throw new InvalidInputError(`No question has the id '${choice.questionId}'.`, "questionId");
       return q;
     }
     const candidates = this.options.catalog.all().filter((q) => q.competency === choice.competency);
     if (candidates.length === 0)
-      throw invalid(`The bank has no '${choice.competency}' questions yet.`, "competency");
+      throw new InvalidInputError(`The bank has no '${choice.competency}' questions yet.`, "competency");
     const history = await this.options.repo.listAttempts(practitionerId);
     const lastTried = new Map<string, string>();
     for (const a of history) if (!lastTried.has(a.questionId)) lastTried.set(a.questionId, a.createdAt);
@@ -139,14 +129,14 @@ export class PracticeService {
   private async load(practitionerId: string, id: string): Promise<AttemptRecord> {
     const record = await this.options.repo.getAttempt(practitionerId, id);
     // The same answer for "does not exist" and "belongs to someone else": ids are not confirmed to strangers.
-    if (!record) throw notFound(`No attempt '${id}' belongs to this practitioner key.`);
+    if (!record) throw new NotFoundError(`No attempt '${id}' belongs to this practitioner key.`);
     return record;
   }
 
   async beginRound(practitionerId: string, id: string): Promise<Attempt> {
     return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
-      if (record.status !== "pending") throw conflict("This round has already started.");
+      if (record.status !== "pending") throw new ConflictError("This round has already started.");
       if (record.loopId) {
         const loop = await this.options.repo.listLoop(practitionerId, record.loopId);
         const blocking = loop.find(
@@ -154,7 +144,7 @@ export class PracticeService {
             (a.loopPosition ?? 0) < (record.loopPosition ?? 0) &&
             (a.status === "pending" || a.status === "active"),
         );
-        if (blocking) throw conflict("Finish the earlier rounds of this loop first.");
+        if (blocking) throw new ConflictError("Finish the earlier rounds of this loop first.");
       }
       await this.options.repo.updateAttempt(practitionerId, id, {
         status: "active",
@@ -171,14 +161,15 @@ export class PracticeService {
   ): Promise<Attempt> {
     return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
-      if (record.status !== "active") throw conflict("The clock only runs while the attempt is in progress.");
+      if (record.status !== "active")
+        throw new ConflictError("The clock only runs while the attempt is in progress.");
       const now = this.now();
       const apply = { pause: pauseClock, resume: resumeClock, advance: advancePhase }[action];
       let clock: ClockState;
       try {
         clock = apply(record.clock, now);
       } catch (error) {
-        if (error instanceof ClockError) throw conflict(`Cannot ${action}: ${error.message}.`);
+        if (error instanceof ClockError) throw new ConflictError(`Cannot ${action}: ${error.message}.`);
         throw error;
       }
       await this.options.repo.updateAttempt(practitionerId, id, { clock });
@@ -189,13 +180,13 @@ export class PracticeService {
   async saveAnswer(practitionerId: string, id: string, body: SaveAnswerBody): Promise<SaveAnswerOutcome> {
     return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
-      if (record.status === "pending") throw conflict("Start this round before writing an answer.");
+      if (record.status === "pending") throw new ConflictError("Start this round before writing an answer.");
       if (record.status !== "active") {
         // A retry of the save that was already applied before submitting is not an error.
         if (body.revision <= record.answerRevision) {
           return { applied: false, revision: record.answerRevision, savedAt: record.answerSavedAt };
         }
-        throw conflict("This attempt has been submitted; its answer can no longer change.");
+        throw new ConflictError("This attempt has been submitted; its answer can no longer change.");
       }
       return this.options.repo.saveAnswer(
         practitionerId,
@@ -211,7 +202,7 @@ export class PracticeService {
     return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
       if (record.status !== "active") {
-        if (record.status === "pending") throw conflict("This round has not started yet.");
+        if (record.status === "pending") throw new ConflictError("This round has not started yet.");
         return this.get(practitionerId, id); // submitting twice is harmless
       }
       if (answer) {
@@ -240,14 +231,15 @@ export class PracticeService {
     return this.options.locks.run(id, async () => {
       const record = await this.load(practitionerId, id);
       if (record.status === "pending" || record.status === "active") {
-        throw conflict("Submit the answer before scoring it.");
+        throw new ConflictError("Submit the answer before scoring it.");
       }
-      if (record.status === "completed") throw conflict("This attempt has already been self-scored.");
-      const question = this.question(record.questionId);
+      if (record.status === "completed")
+        throw new ConflictError("This attempt has already been self-scored.");
+      const question = this.options.catalog.require(record.questionId);
       const dimensions = question.rubric.dimensions.map((d) => d.id);
       for (const key of Object.keys(scores)) {
         if (!dimensions.includes(key)) {
-          throw invalid(
+          throw new InvalidInputError(
             `'${key}' is not a rubric dimension of this question (${dimensions.join(", ")}).`,
             `scores.${key}`,
           );
@@ -255,7 +247,7 @@ export class PracticeService {
       }
       const missing = dimensions.filter((d) => !(d in scores));
       if (missing.length > 0)
-        throw invalid(`Score every dimension; missing: ${missing.join(", ")}.`, "scores");
+        throw new InvalidInputError(`Score every dimension; missing: ${missing.join(", ")}.`, "scores");
       await this.options.repo.updateAttempt(practitionerId, id, {
         status: "completed",
         selfScores: scores,
@@ -268,7 +260,7 @@ export class PracticeService {
 
   async get(practitionerId: string, id: string): Promise<Attempt> {
     const record = await this.load(practitionerId, id);
-    const question = this.question(record.questionId);
+    const question = this.options.catalog.require(record.questionId);
     let loop: Attempt["loop"] = null;
     if (record.loopId) {
       const rounds = await this.options.repo.listLoop(practitionerId, record.loopId);
@@ -306,7 +298,7 @@ export class PracticeService {
 
   async delete(practitionerId: string, id: string): Promise<number> {
     const deleted = await this.options.repo.deleteAttempt(practitionerId, id);
-    if (deleted === 0) throw notFound(`No attempt '${id}' belongs to this practitioner key.`);
+    if (deleted === 0) throw new NotFoundError(`No attempt '${id}' belongs to this practitioner key.`);
     return deleted;
   }
 

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PRACTITIONER_AUTH_SCHEME } from "@loopwright/schema";
-import type { FastifyRequest } from "fastify";
-import { bearerSecret, generateSecret, hashSecret } from "../../lib/secrets.js";
-import { HttpError } from "../../plugins/errors.js";
+import { UnauthenticatedError } from "../../lib/domain-errors.js";
+import { generateSecret, hashSecret } from "../../lib/secrets.js";
 import type { PracticeRepository } from "../../storage/store.js";
 
 export async function createPractitioner(repo: PracticeRepository): Promise<string> {
@@ -11,29 +10,31 @@ export async function createPractitioner(repo: PracticeRepository): Promise<stri
   return key;
 }
 
-const unauthorized = (message: string) => new HttpError(401, "unauthorized", message);
-
-/** Resolves the practitioner from `Authorization: Bearer <key>`, or answers 401. */
-export async function authenticatePractitioner(
-  request: FastifyRequest,
+/**
+ * The practitioner whose key came as `Authorization: Bearer <key>`; `sent` says
+ * whether any Authorization header came, so a missing one and a malformed one
+ * are told apart.
+ */
+export async function practitionerFor(
+  key: string | null,
+  sent: boolean,
   repo: PracticeRepository,
 ): Promise<string> {
-  const header = request.headers.authorization;
-  if (!header) {
-    throw unauthorized(
+  if (!sent) {
+    throw new UnauthenticatedError(
       `This needs your practitioner key in an 'Authorization: ${PRACTITIONER_AUTH_SCHEME} <key>' header.`,
     );
   }
-  const key = bearerSecret(header);
   if (!key) {
-    throw unauthorized(
+    throw new UnauthenticatedError(
       `The Authorization header must be '${PRACTITIONER_AUTH_SCHEME} <key>' with a practitioner key.`,
     );
   }
   const id = await repo.findPractitionerIdByKeyHash(hashSecret(key));
-  if (!id)
-    throw unauthorized(
+  if (!id) {
+    throw new UnauthenticatedError(
       "This practitioner key is not known here. Open your personal link again, or start afresh.",
     );
+  }
   return id;
 }

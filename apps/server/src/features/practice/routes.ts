@@ -2,7 +2,6 @@ import {
   attemptIdParamsSchema,
   attemptListSchema,
   attemptSchema,
-  clientErrorResponses,
   clockActionBodySchema,
   deletedSchema,
   exportQuerySchema,
@@ -15,90 +14,82 @@ import {
   submitAttemptBodySchema,
 } from "@loopwright/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { routeDocs } from "../../lib/route-docs.js";
+import { authenticateRoutes } from "../../plugins/authentication.js";
 import type { PracticeRepository } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import type { PracticeService } from "./attempt-service.js";
 import { historyAsMarkdown } from "./history-export.js";
-import { authenticatePractitioner, createPractitioner } from "./practitioner-key.js";
+import { createPractitioner, practitionerFor } from "./practitioner-key.js";
 
-const errors = clientErrorResponses;
-const security = [{ practitionerKey: [] }];
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The practitioner whose key authenticated the request; set on the attempt routes only. */
+    practitionerId: string;
+  }
+}
 
-export const practiceRoutes: FastifyPluginAsyncZod<{
+const docs = routeDocs("practice", "practitionerKey");
+
+interface PracticeRouteOptions {
   service: PracticeService;
   repo: PracticeRepository;
   catalog: QuestionCatalog;
-}> = async (app, { service, repo, catalog }) => {
-  const who = (request: Parameters<typeof authenticatePractitioner>[0]) =>
-    authenticatePractitioner(request, repo);
-  const tags = ["practice"];
+}
 
-  app.post(
-    "/api/practitioners",
-    {
-      schema: {
-        tags,
-        summary: "Create a practitioner and return its private key (shown once; only a hash is stored)",
-        response: { 201: practitionerCreatedSchema },
-      },
-    },
-    async (_request, reply) => reply.code(201).send({ key: await createPractitioner(repo) }),
+/** Everything a practitioner does with their key: one scope, so the key is checked once per request. */
+const attemptRoutes: FastifyPluginAsyncZod<PracticeRouteOptions> = async (
+  app,
+  { service, repo, catalog },
+) => {
+  authenticateRoutes(app, "practitionerId", (key, request) =>
+    practitionerFor(key, Boolean(request.headers.authorization), repo),
   );
 
   app.post(
     "/api/attempts",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Start an attempt at a question, or at an unpractised question of a competency",
+      schema: docs.secured("Start an attempt at a question, or at an unpractised question of a competency", {
         body: startAttemptBodySchema,
-        response: { 201: attemptSchema, ...errors },
-      },
+        response: { 201: attemptSchema },
+      }),
     },
-    async (request, reply) => reply.code(201).send(await service.start(await who(request), request.body)),
+    async (request, reply) => reply.code(201).send(await service.start(request.practitionerId, request.body)),
   );
 
   app.post(
     "/api/practice-loops",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Start a mock loop: several rounds taken back to back",
+      schema: docs.secured("Start a mock loop: several rounds taken back to back", {
         body: startLoopBodySchema,
-        response: { 201: attemptSchema, ...errors },
-      },
+        response: { 201: attemptSchema },
+      }),
     },
     async (request, reply) =>
-      reply.code(201).send(await service.startLoop(await who(request), request.body.rounds)),
+      reply.code(201).send(await service.startLoop(request.practitionerId, request.body.rounds)),
   );
 
   app.get(
     "/api/attempts",
     {
-      schema: {
-        tags,
-        security,
-        summary: "This practitioner's attempts, newest first",
-        response: { 200: attemptListSchema, ...errors },
-      },
+      schema: docs.secured("This practitioner's attempts, newest first", {
+        response: { 200: attemptListSchema },
+      }),
     },
-    async (request) => ({ attempts: await service.list(await who(request)) }),
+    async (request) => ({ attempts: await service.list(request.practitionerId) }),
   );
 
   app.get(
     "/api/attempts/export",
     {
+      // A download, not JSON: no response schema.
       schema: {
-        tags,
-        security,
-        summary: "Download the whole history as JSON or Markdown",
-        querystring: exportQuerySchema,
+        ...docs.open("Download the whole history as JSON or Markdown", { querystring: exportQuerySchema }),
+        security: docs.security,
       },
     },
     async (request, reply) => {
-      const history = await service.history(await who(request));
+      const history = await service.history(request.practitionerId);
       const stamp = new Date().toISOString().slice(0, 10);
       if (request.query.format === "markdown") {
         return reply
@@ -116,116 +107,109 @@ export const practiceRoutes: FastifyPluginAsyncZod<{
   app.delete(
     "/api/attempts",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Delete the whole practice history",
-        response: { 200: deletedSchema, ...errors },
-      },
+      schema: docs.secured("Delete the whole practice history", { response: { 200: deletedSchema } }),
     },
-    async (request) => ({ deleted: await service.deleteAll(await who(request)) }),
+    async (request) => ({ deleted: await service.deleteAll(request.practitionerId) }),
   );
 
   app.get(
     "/api/attempts/:id",
     {
-      schema: {
-        tags,
-        security,
-        summary: "One attempt with its clock, answer and, once self-scored, the review",
+      schema: docs.secured("One attempt with its clock, answer and, once self-scored, the review", {
         params: attemptIdParamsSchema,
-        response: { 200: attemptSchema, ...errors },
-      },
+        response: { 200: attemptSchema },
+      }),
     },
-    async (request) => service.get(await who(request), request.params.id),
+    async (request) => service.get(request.practitionerId, request.params.id),
   );
 
   app.delete(
     "/api/attempts/:id",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Delete one attempt",
+      schema: docs.secured("Delete one attempt", {
         params: attemptIdParamsSchema,
-        response: { 200: deletedSchema, ...errors },
-      },
+        response: { 200: deletedSchema },
+      }),
     },
-    async (request) => ({ deleted: await service.delete(await who(request), request.params.id) }),
+    async (request) => ({ deleted: await service.delete(request.practitionerId, request.params.id) }),
   );
 
   app.post(
     "/api/attempts/:id/start",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Start the next round of a mock loop",
+      schema: docs.secured("Start the next round of a mock loop", {
         params: attemptIdParamsSchema,
-        response: { 200: attemptSchema, ...errors },
-      },
+        response: { 200: attemptSchema },
+      }),
     },
-    async (request) => service.beginRound(await who(request), request.params.id),
+    async (request) => service.beginRound(request.practitionerId, request.params.id),
   );
 
   app.post(
     "/api/attempts/:id/clock",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Pause, resume, or move on to the next phase",
+      schema: docs.secured("Pause, resume, or move on to the next phase", {
         params: attemptIdParamsSchema,
         body: clockActionBodySchema,
-        response: { 200: attemptSchema, ...errors },
-      },
+        response: { 200: attemptSchema },
+      }),
     },
-    async (request) => service.clockAction(await who(request), request.params.id, request.body.action),
+    async (request) => service.clockAction(request.practitionerId, request.params.id, request.body.action),
   );
 
   app.put(
     "/api/attempts/:id/answer",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Autosave the answer; idempotent by revision",
+      schema: docs.secured("Autosave the answer; idempotent by revision", {
         params: attemptIdParamsSchema,
         body: saveAnswerBodySchema,
-        response: { 200: saveAnswerResultSchema, ...errors },
-      },
+        response: { 200: saveAnswerResultSchema },
+      }),
     },
-    async (request) => service.saveAnswer(await who(request), request.params.id, request.body),
+    async (request) => service.saveAnswer(request.practitionerId, request.params.id, request.body),
   );
 
   app.post(
     "/api/attempts/:id/submit",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Hand the answer in and stop the clock",
+      schema: docs.secured("Hand the answer in and stop the clock", {
         params: attemptIdParamsSchema,
         body: submitAttemptBodySchema,
-        response: { 200: attemptSchema, ...errors },
-      },
+        response: { 200: attemptSchema },
+      }),
     },
-    async (request) => service.submit(await who(request), request.params.id, request.body.answer),
+    async (request) => service.submit(request.practitionerId, request.params.id, request.body.answer),
   );
 
   app.put(
     "/api/attempts/:id/self-score",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Score every rubric dimension and reflect; unlocks the review",
+      schema: docs.secured("Score every rubric dimension and reflect; unlocks the review", {
         params: attemptIdParamsSchema,
         body: selfScoreBodySchema,
-        response: { 200: attemptSchema, ...errors },
-      },
+        response: { 200: attemptSchema },
+      }),
     },
     async (request) =>
-      service.selfScore(await who(request), request.params.id, request.body.scores, request.body.reflection),
+      service.selfScore(
+        request.practitionerId,
+        request.params.id,
+        request.body.scores,
+        request.body.reflection,
+      ),
   );
+};
+
+export const practiceRoutes: FastifyPluginAsyncZod<PracticeRouteOptions> = async (app, options) => {
+  app.post(
+    "/api/practitioners",
+    {
+      schema: docs.open(
+        "Create a practitioner and return its private key (shown once; only a hash is stored)",
+        { response: { 201: practitionerCreatedSchema } },
+      ),
+    },
+    async (_request, reply) => reply.code(201).send({ key: await createPractitioner(options.repo) }),
+  );
+  await app.register(attemptRoutes, options);
 };

@@ -4,6 +4,7 @@ import {
   type QuestionListQuery,
   type QuestionSummary,
 } from "@loopwright/schema";
+import { NotFoundError } from "../../lib/domain-errors.js";
 
 function normalise(text: string): string {
   return text
@@ -64,6 +65,13 @@ export class QuestionCatalog {
 
   get(id: string): Question | undefined {
     return this.byId.get(id);
+  }
+
+  /** For ids taken from storage, which should name a question the bank still has. */
+  require(id: string): Question {
+    const question = this.byId.get(id);
+    if (!question) throw new NotFoundError(`No question has the id '${id}'.`);
+    return question;
   }
 
   all(): Question[] {

@@ -30,9 +30,21 @@ export function diffRoomState(before: RoomState, after: RoomState): RoomStateDif
   return diff;
 }
 
+/**
+ * Changes logged while room states were version 1 set `swappedTo` and
+ * `continuation` together, one field for both ways on; the log keeps them as
+ * written, so they are read as the version-2 field they meant.
+ */
+function fromVersion1Diff(diff: RoomStateDiff): RoomStateDiff {
+  if (!("continuation" in diff)) return diff;
+  const { continuation, swappedTo = { set: null }, ...rest } = diff;
+  const advanced = continuation !== undefined && "set" in continuation && continuation.set === "next";
+  return { ...rest, ...(advanced ? { advancedTo: swappedTo } : { swappedTo }) };
+}
+
 export function applyRoomStateDiff(state: RoomState, diff: RoomStateDiff): RoomState {
   const next: Record<string, unknown> = { ...state };
-  for (const [key, change] of Object.entries(diff)) {
+  for (const [key, change] of Object.entries(fromVersion1Diff(diff))) {
     if ("set" in change) {
       next[key] = change.set;
       continue;

@@ -9,7 +9,13 @@ import {
   startClock,
   stopClock,
 } from "@loopwright/clock";
-import { type ClientIntent, MAX_NOTES_PER_AUTHOR, type Question } from "@loopwright/schema";
+import {
+  type ClientIntent,
+  INTERVIEWER_ROLES,
+  MAX_NOTES_PER_AUTHOR,
+  type Question,
+  type SessionRole,
+} from "@loopwright/schema";
 import type { RoomParticipant, RoomState } from "./room-state.js";
 
 /** An intent the sender may not perform or that does not fit the room's state; nothing changes. */
@@ -27,7 +33,7 @@ const forbidden = (message: string) => new RoomError("forbidden", message);
 const invalid = (message: string) => new RoomError("invalid", message);
 const conflict = (message: string) => new RoomError("conflict", message);
 
-function requireRole(sender: RoomParticipant, allowed: RoomParticipant["role"][], action: string): void {
+function requireRole(sender: RoomParticipant, allowed: readonly SessionRole[], action: string): void {
   if (!allowed.includes(sender.role)) {
     throw forbidden(`A ${sender.role} cannot ${action}; that is for the ${allowed.join(" or ")}.`);
   }
@@ -113,7 +119,7 @@ export function applyIntent(
       return { ...state, answer: { text: intent.text, revision: intent.revision } };
     }
     case "add-note": {
-      requireRole(sender, ["host", "co-interviewer"], "take interviewer notes");
+      requireRole(sender, INTERVIEWER_ROLES, "take interviewer notes");
       if (state.notes.filter((n) => n.authorId === sender.id).length >= MAX_NOTES_PER_AUTHOR) {
         throw new RoomError(
           "limit",
@@ -132,13 +138,13 @@ export function applyIntent(
       return { ...state, notes: [...state.notes, note] };
     }
     case "share-note": {
-      requireRole(sender, ["host", "co-interviewer"], "share notes");
+      requireRole(sender, INTERVIEWER_ROLES, "share notes");
       const note = state.notes.find((n) => n.id === intent.noteId && n.authorId === sender.id);
       if (!note) throw invalid("You have no note with that id.");
       return { ...state, notes: state.notes.map((n) => (n === note ? { ...n, shared: intent.shared } : n)) };
     }
     case "submit-score": {
-      requireRole(sender, ["host", "co-interviewer"], "score the answer");
+      requireRole(sender, INTERVIEWER_ROLES, "score the answer");
       if (state.scores.some((s) => s.participantId === sender.id)) {
         throw conflict("You have already submitted your scores.");
       }

@@ -26,7 +26,7 @@ export function viewFor(
     answer: state.answer,
     released: state.released,
     swappedTo: state.swappedTo,
-    continuation: state.continuation,
+    advancedTo: state.advancedTo,
     sequence: state.sequence,
   };
   // P-VIEW-2: the prompt, and which question it is, reach the candidate and observers only once revealed.

@@ -6,6 +6,7 @@ import {
   MAX_SESSION_CHANGES,
   PRESENCE_GRACE_MS,
   PROTOCOL_VERSION,
+  type PresenceStatus,
   type Question,
   type RoomEvent,
   type RoomView,
@@ -23,8 +24,6 @@ export interface RoomSocket {
   send(message: ServerMessage): void;
   close(code: number, reason: string): void;
 }
-
-type PresenceStatus = "online" | "away" | "gone";
 
 /** Who is connected through one instance: what it tells the others, and what they tell it. */
 export interface InstancePresence {
@@ -253,13 +252,13 @@ export class Room {
     return this.serial(async () => {
       const sender = this.sockets.get(socket);
       if (!sender) return;
-      // P-IDEM-1: an operation already committed is acknowledged again, not applied again.
-      const committed = await this.options.repo.findOp(this.sessionId, sender.id, intent.opId);
-      if (committed !== null) {
-        socket.send({ type: "ack", opId: intent.opId, seq: committed });
-        return;
-      }
       try {
+        // P-IDEM-1: an operation already committed is acknowledged again, not applied again.
+        const committed = await this.options.repo.findOp(this.sessionId, sender.id, intent.opId);
+        if (committed !== null) {
+          socket.send({ type: "ack", opId: intent.opId, seq: committed });
+          return;
+        }
         const seq = await this.withRetry(() => {
           const next = applyIntent(this.state, intent, sender, this.options.question, this.now());
           return this.commit(next, intent.type, { participantId: sender.id, opId: intent.opId });
@@ -270,6 +269,13 @@ export class Room {
           socket.send({ type: "error", opId: intent.opId, code: error.code, message: error.message });
           return;
         }
+        // P-DUR-1: storage failed, so nothing is acknowledged; the sender hears so instead of waiting.
+        socket.send({
+          type: "error",
+          opId: intent.opId,
+          code: "server-error",
+          message: "The change could not be saved; try again.",
+        });
         throw error;
       }
     });

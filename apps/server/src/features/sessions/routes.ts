@@ -1,6 +1,5 @@
 import {
   apiErrorSchema,
-  clientErrorResponses,
   createLinkBodySchema,
   createSessionBodySchema,
   exerciseResultsSchema,
@@ -16,13 +15,21 @@ import {
 } from "@loopwright/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { routeDocs } from "../../lib/route-docs.js";
+import { authenticateRoutes } from "../../plugins/authentication.js";
 import { HttpError } from "../../plugins/errors.js";
+import type { PeerParticipantRecord } from "../../storage/store.js";
 import type { SessionService } from "./session-service.js";
 import { handleSocket } from "./socket-connection.js";
 
-const errors = clientErrorResponses;
-const security = [{ sessionCredential: [] }];
-const tags = ["sessions"];
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The participant whose credential authenticated the request; set on the session routes only. */
+    participant: PeerParticipantRecord;
+  }
+}
+
+const docs = routeDocs("sessions", "sessionCredential");
 const id = recordIdSchema;
 const params = z.object({ id });
 const linkParams = z.object({ id, participantId: id });
@@ -43,92 +50,48 @@ export function originAllowed(
   }
 }
 
-export const sessionRoutes: FastifyPluginAsyncZod<{
-  service: SessionService;
-  publicOrigin?: string;
-}> = async (app, { service, publicOrigin }) => {
-  app.post(
-    "/api/sessions",
-    {
-      schema: {
-        tags,
-        summary: "Create a peer mock interview; returns the host's and the candidate's link secrets",
-        body: createSessionBodySchema,
-        response: { 201: sessionCreatedSchema, 400: apiErrorSchema },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await service.create(request.body)),
-  );
-
-  app.post(
-    "/api/sessions/exchange",
-    {
-      schema: {
-        tags,
-        summary: "Trade a link secret (from the URL fragment) for a session credential",
-        body: sessionExchangeBodySchema,
-        response: { 201: sessionCredentialSchema, 400: apiErrorSchema, 401: apiErrorSchema },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await service.exchange(request.body.token)),
+/** What a participant does with their session credential: one scope, so it is checked once per request. */
+const participantRoutes: FastifyPluginAsyncZod<{ service: SessionService }> = async (app, { service }) => {
+  authenticateRoutes(app, "participant", (credential, request) =>
+    service.participantIn(credential, (request.params as { id: string }).id),
   );
 
   app.get(
     "/api/sessions/:id/participants",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Everyone with a link, including revoked ones (host)",
+      schema: docs.secured("Everyone with a link, including revoked ones (host)", {
         params,
-        response: { 200: sessionParticipantsSchema, ...errors },
-      },
+        response: { 200: sessionParticipantsSchema },
+      }),
     },
     async (request) => ({
-      participants: await service.listParticipants(await service.authenticate(request, request.params.id)),
+      participants: await service.listParticipants(request.participant),
     }),
   );
 
   app.post(
     "/api/sessions/:id/links",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Create a co-interviewer or observer link (host)",
+      schema: docs.secured("Create a co-interviewer or observer link (host)", {
         params,
         body: createLinkBodySchema,
-        response: { 201: sessionLinkSchema, ...errors },
-      },
+        response: { 201: sessionLinkSchema },
+      }),
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await service.addLink(
-            await service.authenticate(request, request.params.id),
-            request.body.role,
-            request.body.name,
-          ),
-        ),
+      reply.code(201).send(await service.addLink(request.participant, request.body.role, request.body.name)),
   );
 
   app.delete(
     "/api/sessions/:id/links/:participantId",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Revoke a link; its sockets are closed (host)",
+      schema: docs.secured("Revoke a link; its sockets are closed (host)", {
         params: linkParams,
-        response: { 200: ok, ...errors },
-      },
+        response: { 200: ok },
+      }),
     },
     async (request) => {
-      await service.revokeLink(
-        await service.authenticate(request, request.params.id),
-        request.params.participantId,
-      );
+      await service.revokeLink(request.participant, request.params.participantId);
       return { ok: true as const };
     },
   );
@@ -136,59 +99,75 @@ export const sessionRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/api/sessions/:id/swap",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Create the mirrored session: roles exchanged, another question (host)",
+      schema: docs.secured("Create the mirrored session: roles exchanged, another question (host)", {
         params,
-        response: { 200: swapResultSchema, ...errors },
-      },
+        response: { 200: swapResultSchema },
+      }),
     },
-    async (request) => service.swap(await service.authenticate(request, request.params.id)),
+    async (request) => service.swap(request.participant),
   );
 
   app.get(
     "/api/sessions/:id/agreement",
     {
-      schema: {
-        tags,
-        security,
-        summary: "How far the interviewers agreed, across the mini loop so far (interviewers, after release)",
-        params,
-        response: { 200: exerciseResultsSchema, ...errors },
-      },
+      schema: docs.secured(
+        "How far the interviewers agreed, across the mini loop so far (interviewers, after release)",
+        { params, response: { 200: exerciseResultsSchema } },
+      ),
     },
-    async (request) => service.agreement(await service.authenticate(request, request.params.id)),
+    async (request) => service.agreement(request.participant),
   );
 
   app.post(
     "/api/sessions/:id/next",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Move a mini loop on to its next question, same people and roles (host)",
+      schema: docs.secured("Move a mini loop on to its next question, same people and roles (host)", {
         params,
-        response: { 200: swapResultSchema, ...errors },
-      },
+        response: { 200: swapResultSchema },
+      }),
     },
-    async (request) => service.next(await service.authenticate(request, request.params.id)),
+    async (request) => service.next(request.participant),
   );
 
   app.post(
     "/api/sessions/:id/swap-link",
     {
-      schema: {
-        tags,
-        security,
-        summary: "Your new link and credential in the session that follows (swap or next question)",
-        params,
-        response: { 201: swapLinkSchema, ...errors },
-      },
+      schema: docs.secured(
+        "Your new link and credential in the session that follows (swap or next question)",
+        { params, response: { 201: swapLinkSchema } },
+      ),
     },
-    async (request, reply) =>
-      reply.code(201).send(await service.swapLink(await service.authenticate(request, request.params.id))),
+    async (request, reply) => reply.code(201).send(await service.swapLink(request.participant)),
   );
+};
+
+export const sessionRoutes: FastifyPluginAsyncZod<{
+  service: SessionService;
+  publicOrigin?: string;
+}> = async (app, { service, publicOrigin }) => {
+  app.post(
+    "/api/sessions",
+    {
+      schema: docs.open("Create a peer mock interview; returns the host's and the candidate's link secrets", {
+        body: createSessionBodySchema,
+        response: { 201: sessionCreatedSchema, 400: apiErrorSchema },
+      }),
+    },
+    async (request, reply) => reply.code(201).send(await service.create(request.body)),
+  );
+
+  app.post(
+    "/api/sessions/exchange",
+    {
+      schema: docs.open("Trade a link secret (from the URL fragment) for a session credential", {
+        body: sessionExchangeBodySchema,
+        response: { 201: sessionCredentialSchema, 400: apiErrorSchema, 401: apiErrorSchema },
+      }),
+    },
+    async (request, reply) => reply.code(201).send(await service.exchange(request.body.token)),
+  );
+
+  await app.register(participantRoutes, { service });
 
   app.get(
     "/ws/sessions/:id",

@@ -1,17 +1,24 @@
 import { createClock, scalePhases } from "@loopwright/clock";
 import {
+  type CreateSessionBody,
   type ExerciseResults,
   isInterviewer,
+  type LinkRole,
   type Question,
   type RatingInput,
   ROOM_STATE_VERSION,
-  RUBRIC_MAX,
-  RUBRIC_MIN,
   type SessionRole,
 } from "@loopwright/schema";
-import type { FastifyRequest } from "fastify";
-import { bearerSecret, generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
-import { HttpError, notFound } from "../../plugins/errors.js";
+import type { Analyzer } from "../../lib/analysis/analysis-pool.js";
+import { pooledResults } from "../../lib/analysis/rubric-results.js";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from "../../lib/domain-errors.js";
+import { generateId, generateSecret, hashSecret } from "../../lib/secrets.js";
 import type {
   InstanceBus,
   InstanceMessage,
@@ -19,7 +26,6 @@ import type {
   PeerSessionRecord,
   PeerSessionRepository,
 } from "../../storage/store.js";
-import type { Analyzer } from "../calibration/analysis-pool.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import { type InstancePresence, Room } from "./room.js";
 import { stateAt } from "./room-log.js";
@@ -34,11 +40,6 @@ export const DEFAULT_ROOM_IDLE_MS = 30_000;
  * instance not heard from for three times as long (one killed says nothing).
  */
 export const PRESENCE_HEARTBEAT_MS = 5_000;
-const unauthorized = (message: string) => new HttpError(401, "unauthorized", message);
-const forbidden = (message: string) => new HttpError(403, "forbidden", message);
-const conflict = (message: string) => new HttpError(409, "conflict", message);
-const invalid = (message: string, path: string) =>
-  new HttpError(400, "invalid_request", message, [{ path, message }]);
 
 const asRoomParticipant = (p: PeerParticipantRecord): RoomParticipant => ({
   id: p.id,
@@ -52,7 +53,8 @@ export interface SessionServiceOptions {
   repo: PeerSessionRepository;
   analyzer: Analyzer;
   linkTtlDays: number;
-  sessionTtlHours: number;
+  /** How long a participant's credential stays valid. */
+  credentialTtlHours: number;
   presenceGraceMs?: number;
   /** How long a room with no sockets stays loaded. */
   roomIdleMs?: number;
@@ -116,12 +118,6 @@ export class SessionService {
     return new Date(this.now() + offsetMs).toISOString();
   }
 
-  private question(id: string): Question {
-    const q = this.options.catalog.get(id);
-    if (!q) throw notFound(`No question has the id '${id}'.`);
-    return q;
-  }
-
   private newParticipant(sessionId: string, name: string, role: SessionRole, previous: string | null = null) {
     const participant: PeerParticipantRecord = {
       id: generateId(),
@@ -157,28 +153,22 @@ export class SessionService {
       selfScore: null,
       released: false,
       swappedTo: null,
-      continuation: null,
+      advancedTo: null,
       upcomingQuestionIds,
       sequence,
     };
   }
 
-  async create(body: {
-    questionId: string;
-    followUpQuestionIds: string[];
-    durationScale: number;
-    hostName: string;
-    candidateName: string;
-  }) {
+  async create(body: CreateSessionBody) {
     const question = this.options.catalog.get(body.questionId);
-    if (!question) throw invalid(`No question has the id '${body.questionId}'.`, "questionId");
+    if (!question) throw new InvalidInputError(`No question has the id '${body.questionId}'.`, "questionId");
     body.followUpQuestionIds.forEach((id, i) => {
       if (!this.options.catalog.get(id))
-        throw invalid(`No question has the id '${id}'.`, `followUpQuestionIds.${i}`);
+        throw new InvalidInputError(`No question has the id '${id}'.`, `followUpQuestionIds.${i}`);
     });
     const all = [body.questionId, ...body.followUpQuestionIds];
     if (new Set(all).size !== all.length) {
-      throw invalid("A mini loop cannot ask the same question twice.", "followUpQuestionIds");
+      throw new InvalidInputError("A mini loop cannot ask the same question twice.", "followUpQuestionIds");
     }
     const sessionId = generateId();
     const host = this.newParticipant(sessionId, body.hostName, "host");
@@ -205,7 +195,7 @@ export class SessionService {
 
   private async issueCredential(participant: PeerParticipantRecord) {
     const credential = generateSecret();
-    const expiresAt = this.iso(this.options.sessionTtlHours * 3_600_000);
+    const expiresAt = this.iso(this.options.credentialTtlHours * 3_600_000);
     await this.repo.createCredential(hashSecret(credential), participant.id, expiresAt);
     return {
       credential,
@@ -217,10 +207,13 @@ export class SessionService {
 
   async exchange(token: string) {
     const participant = await this.repo.findParticipantByTokenHash(hashSecret(token));
-    if (!participant) throw unauthorized("This session link is not valid. Ask the host for a new one.");
-    if (participant.revokedAt) throw unauthorized("This session link has been revoked by the host.");
+    if (!participant)
+      throw new UnauthenticatedError("This session link is not valid. Ask the host for a new one.");
+    if (participant.revokedAt)
+      throw new UnauthenticatedError("This session link has been revoked by the host.");
     const session = await this.repo.getSession(participant.sessionId);
-    if (!session || session.expiresAt <= this.iso()) throw unauthorized("This session link has expired.");
+    if (!session || session.expiresAt <= this.iso())
+      throw new UnauthenticatedError("This session link has expired.");
     return this.issueCredential(participant);
   }
 
@@ -229,17 +222,19 @@ export class SessionService {
     return this.repo.findCredentialParticipant(hashSecret(credential), this.iso());
   }
 
-  async authenticate(request: FastifyRequest, sessionId: string): Promise<PeerParticipantRecord> {
-    const credential = bearerSecret(request.headers.authorization);
-    if (!credential) throw unauthorized("Open your session link again: no session credential was sent.");
+  /** The participant a bearer credential (null when none was sent) signs in to `sessionId`. */
+  async participantIn(credential: string | null, sessionId: string): Promise<PeerParticipantRecord> {
+    if (!credential)
+      throw new UnauthenticatedError("Open your session link again: no session credential was sent.");
     const participant = await this.participantFor(credential);
-    if (!participant) throw unauthorized("Your session credential has expired or your link was revoked.");
-    if (participant.sessionId !== sessionId) throw notFound("No such session.");
+    if (!participant)
+      throw new UnauthenticatedError("Your session credential has expired or your link was revoked.");
+    if (participant.sessionId !== sessionId) throw new NotFoundError("No such session.");
     return participant;
   }
 
   private requireHost(p: PeerParticipantRecord): void {
-    if (p.role !== "host") throw forbidden("Only the host can do this.");
+    if (p.role !== "host") throw new ForbiddenError("Only the host can do this.");
   }
 
   async listParticipants(requester: PeerParticipantRecord) {
@@ -248,7 +243,7 @@ export class SessionService {
     return all.map((p) => ({ id: p.id, name: p.name, role: p.role, revoked: p.revokedAt !== null }));
   }
 
-  async addLink(host: PeerParticipantRecord, role: "co-interviewer" | "observer", name: string) {
+  async addLink(host: PeerParticipantRecord, role: LinkRole, name: string) {
     this.requireHost(host);
     const made = this.newParticipant(host.sessionId, name, role);
     await this.repo.addParticipant(made.participant, made.tokenHash);
@@ -261,9 +256,9 @@ export class SessionService {
 
   async revokeLink(host: PeerParticipantRecord, participantId: string): Promise<void> {
     this.requireHost(host);
-    if (participantId === host.id) throw conflict("You cannot revoke your own host link.");
+    if (participantId === host.id) throw new ConflictError("You cannot revoke your own host link.");
     const changed = await this.repo.revokeParticipant(host.sessionId, participantId, this.iso());
-    if (!changed) throw notFound("No active participant with that id in this session.");
+    if (!changed) throw new NotFoundError("No active participant with that id in this session.");
     // The change closes the revoked link's sockets here, and on other instances as they catch up.
     await this.refreshParticipants(host.sessionId, "participant-revoked");
   }
@@ -299,29 +294,30 @@ export class SessionService {
     this.requireHost(host);
     const room = await this.room(host.sessionId);
     const state = await room.freshState();
-    if (state.swappedTo) {
-      if (state.continuation === kind || state.continuation === null) return { sessionId: state.swappedTo };
-      throw conflict("This session has already moved on to another session.");
+    const already = kind === "swap" ? state.swappedTo : state.advancedTo;
+    if (already) return { sessionId: already };
+    if (state.swappedTo || state.advancedTo) {
+      throw new ConflictError("This session has already moved on to another session.");
     }
     if (!state.released) {
-      throw conflict(
+      throw new ConflictError(
         kind === "swap"
           ? "Release the feedback before swapping roles."
           : "Release the feedback before moving on to the next question.",
       );
     }
-    const current = this.question(state.questionId);
+    const current = this.options.catalog.require(state.questionId);
     const upcoming = state.upcomingQuestionIds;
     let nextQuestion: Question | undefined;
     if (kind === "next") {
       const nextId = upcoming[0];
-      if (!nextId) throw conflict("This is the last question of the mini loop.");
-      nextQuestion = this.question(nextId);
+      if (!nextId) throw new ConflictError("This is the last question of the mini loop.");
+      nextQuestion = this.options.catalog.require(nextId);
     } else {
       const pool = this.options.catalog.all().filter((q) => q.id !== current.id);
       const sameCompetency = pool.filter((q) => q.competency === current.competency);
       nextQuestion = (sameCompetency.length > 0 ? sameCompetency : pool)[0];
-      if (!nextQuestion) throw conflict("The bank has no other question to swap to.");
+      if (!nextQuestion) throw new ConflictError("The bank has no other question to swap to.");
     }
     const session = await this.repo.getSession(host.sessionId);
     const old = (await this.repo.listParticipants(host.sessionId)).filter((p) => !p.revokedAt);
@@ -352,11 +348,9 @@ export class SessionService {
       },
       mirrored.map((p) => ({ participant: p.participant, tokenHash: p.tokenHash })),
     );
-    await room.applyServerChange(kind === "swap" ? "swapped" : "next-question", (s) => ({
-      ...s,
-      swappedTo: sessionId,
-      continuation: kind,
-    }));
+    await room.applyServerChange(kind === "swap" ? "swapped" : "next-question", (s) =>
+      kind === "swap" ? { ...s, swappedTo: sessionId } : { ...s, advancedTo: sessionId },
+    );
     return { sessionId };
   }
 
@@ -367,7 +361,8 @@ export class SessionService {
    * the loop's sessions while participant ids do not.
    */
   async agreement(participant: PeerParticipantRecord): Promise<ExerciseResults> {
-    if (!isInterviewer(participant.role)) throw forbidden("Only interviewers see how far the panel agreed.");
+    if (!isInterviewer(participant.role))
+      throw new ForbiddenError("Only interviewers see how far the panel agreed.");
     const chain: { sessionId: string; state: RoomState }[] = [];
     let sessionId: string | null = participant.sessionId;
     while (sessionId) {
@@ -376,18 +371,18 @@ export class SessionService {
       // Past sessions are read from storage: every change there is committed, and loading
       // their rooms just to read them would keep them in memory for nothing.
       const state = await this.currentState(record);
-      if (chain.length > 0 && state.continuation !== "next") break;
+      if (chain.length > 0 && !state.advancedTo) break;
       chain.unshift({ sessionId, state });
       sessionId = record.previousSessionId;
     }
     const released = chain.filter((c) => c.state.released);
     if (!chain.at(-1)?.state.released)
-      throw conflict("Release the feedback first; agreement is shown after release.");
+      throw new ConflictError("Release the feedback first; agreement is shown after release.");
     const ratings: RatingInput[] = [];
-    const subjectLabels: Record<string, string> = {};
+    const subjectLabels = new Map<string, string>();
     for (const { sessionId: id, state } of released) {
-      const question = this.question(state.questionId);
-      subjectLabels[id] = `Q${state.sequence.position}: ${question.title}`;
+      const question = this.options.catalog.require(state.questionId);
+      subjectLabels.set(id, `Q${state.sequence.position}: ${question.title}`);
       for (const score of state.scores) {
         for (const [dimensionId, value] of Object.entries(score.scores)) {
           const dimension = question.rubric.dimensions.find((d) => d.id === dimensionId);
@@ -400,28 +395,21 @@ export class SessionService {
         }
       }
     }
-    const raters = new Set(ratings.map((r) => r.rater));
-    if (raters.size < 2) throw conflict("Agreement needs scores from at least two interviewers.");
-    const analysis = await this.options.analyzer.analyze(
-      ratings,
-      { min: RUBRIC_MIN, max: RUBRIC_MAX },
-      { subjectLabels: new Map(Object.entries(subjectLabels)) },
-    );
-    return {
-      rounds: [{ round: 1, analysis }],
-      raterNames: Object.fromEntries([...raters].map((r) => [r, r])),
-      subjectLabels,
-      comments: [],
-    };
+    if (new Set(ratings.map((r) => r.rater)).size < 2)
+      throw new ConflictError("Agreement needs scores from at least two interviewers.");
+    // Raters are already names.
+    return pooledResults(this.options.analyzer, ratings, { raterName: (r) => r, subjectLabels });
   }
 
   /** Trades a participant's credential in the old session for a fresh link and credential in the mirrored one. */
   async swapLink(participant: PeerParticipantRecord) {
     const room = await this.room(participant.sessionId);
-    const target = (await room.freshState()).swappedTo;
-    if (!target) throw conflict("The host has not moved this session on yet.");
+    const state = await room.freshState();
+    const target = state.swappedTo ?? state.advancedTo;
+    if (!target) throw new ConflictError("The host has not moved this session on yet.");
     const mirrored = await this.repo.findParticipantByPrevious(target, participant.id);
-    if (!mirrored || mirrored.revokedAt) throw notFound("You have no place in the following session.");
+    if (!mirrored || mirrored.revokedAt)
+      throw new NotFoundError("You have no place in the following session.");
     const token = generateSecret();
     await this.repo.rotateParticipantToken(mirrored.id, hashSecret(token));
     return { ...(await this.issueCredential(mirrored)), token };
@@ -454,13 +442,13 @@ export class SessionService {
 
   private async loadRoom(sessionId: string, onEmpty: () => void): Promise<Room> {
     const session = await this.repo.getSession(sessionId);
-    if (!session) throw notFound("No such session.");
+    if (!session) throw new NotFoundError("No such session.");
     const participants = (await this.repo.listParticipants(sessionId)).map(asRoomParticipant);
     return new Room({
       state: await this.currentState(session),
       seq: session.seq,
       participants,
-      question: this.question(session.questionId),
+      question: this.options.catalog.require(session.questionId),
       repo: this.repo,
       loadParticipants: async () => (await this.repo.listParticipants(sessionId)).map(asRoomParticipant),
       onLocalPresence: (presence) => this.publishPresence(sessionId, presence),

@@ -1,3 +1,4 @@
+import { TokenBucket } from "@loopwright/pacing";
 import {
   CLOSE_CODES,
   clientMessageSchema,
@@ -12,28 +13,6 @@ import type { FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
 import type { Room, RoomSocket } from "./room.js";
 import type { SessionService } from "./session-service.js";
-
-/** A token bucket: `perSecond` sustained, `burst` at once. */
-class TokenBucket {
-  private tokens: number;
-  private last = Date.now();
-
-  constructor(
-    private readonly perSecond: number,
-    private readonly burst: number,
-  ) {
-    this.tokens = burst;
-  }
-
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
 
 /**
  * A room sends one message object to every socket whose event is the same;
@@ -75,7 +54,7 @@ export function handleSocket(
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
     },
   };
-  const bucket = new TokenBucket(RATE_LIMIT.perSecond, RATE_LIMIT.burst);
+  const bucket = new TokenBucket(RATE_LIMIT.perSecond, RATE_LIMIT.burst, Date.now());
   let invalidFrames = 0;
   let room: Room | null = null;
   let handshaking = false;
@@ -95,7 +74,7 @@ export function handleSocket(
 
   ws.on("message", (data, isBinary) => {
     // P-LIM-2: a flood closes only the flooding socket.
-    if (!bucket.take()) {
+    if (!bucket.take(Date.now())) {
       socket.close(CLOSE_CODES.rateLimited, `More than ${RATE_LIMIT.perSecond} messages a second.`);
       return;
     }
@@ -155,15 +134,8 @@ export function handleSocket(
       return;
     }
     if (!room) return reject("not-joined", "Send hello first.", message.opId);
-    room.handleIntent(socket, message).catch((error) => {
-      log.error({ err: error }, "session intent failed");
-      socket.send({
-        type: "error",
-        opId: message.opId,
-        code: "server-error",
-        message: "The change could not be saved; try again.",
-      });
-    });
+    // The room has already told the sender; what is left is to say why in the log.
+    room.handleIntent(socket, message).catch((error) => log.error({ err: error }, "session intent failed"));
   });
 
   ws.on("close", () => {

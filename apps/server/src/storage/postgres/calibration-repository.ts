@@ -80,25 +80,25 @@ export class PostgresCalibrationRepository implements CalibrationRepository {
       );
       // Scoped like the update: another workspace's admin must not sign this member out.
       await client.query(
-        "DELETE FROM member_sessions WHERE member_id IN (SELECT id FROM members WHERE id = $1 AND workspace_id = $2)",
+        "DELETE FROM member_credentials WHERE member_id IN (SELECT id FROM members WHERE id = $1 AND workspace_id = $2)",
         [memberId, workspaceId],
       );
       return changed > 0;
     });
   }
 
-  async createSession(credentialHash: string, memberId: string, expiresAt: string): Promise<void> {
+  async createMemberCredential(credentialHash: string, memberId: string, expiresAt: string): Promise<void> {
     await this.pool.query(
-      "INSERT INTO member_sessions (credential_hash, member_id, expires_at) VALUES ($1, $2, $3)",
+      "INSERT INTO member_credentials (credential_hash, member_id, expires_at) VALUES ($1, $2, $3)",
       [credentialHash, memberId, expiresAt],
     );
   }
 
-  async findSessionMember(credentialHash: string, now: string): Promise<MemberRecord | null> {
+  async findCredentialMember(credentialHash: string, now: string): Promise<MemberRecord | null> {
     const row = await one<MemberRow>(
       this.pool,
-      `SELECT m.* FROM member_sessions s JOIN members m ON m.id = s.member_id
-       WHERE s.credential_hash = $1 AND s.expires_at > $2 AND m.revoked_at IS NULL`,
+      `SELECT m.* FROM member_credentials c JOIN members m ON m.id = c.member_id
+       WHERE c.credential_hash = $1 AND c.expires_at > $2 AND m.revoked_at IS NULL`,
       [credentialHash, now],
     );
     return row ? memberFromRow(row) : null;

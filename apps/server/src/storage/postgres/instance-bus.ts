@@ -1,3 +1,4 @@
+import { backoffDelay } from "@loopwright/pacing";
 import pg from "pg";
 import type { InstanceBus, InstanceMessage } from "../store.js";
 import type { Pool } from "./pool.js";
@@ -5,6 +6,8 @@ import type { Pool } from "./pool.js";
 export const CHANNEL = "loopwright_sessions";
 /** NOTIFY refuses payloads of 8,000 bytes or more; ours carry references, so this is a bug guard. */
 const MAX_PAYLOAD_BYTES = 7_900;
+/** Reopening the LISTEN connection: a few instances on one database are no herd, so no jitter. */
+const LISTEN_BACKOFF = { baseMs: 100, maxMs: 5_000, jitter: "none" } as const;
 
 interface Envelope {
   /** The sending instance. */
@@ -37,7 +40,8 @@ export class PostgresInstanceBus implements InstanceBus {
   private readonly resyncListeners: (() => void)[] = [];
   private client: pg.Client | null = null;
   private closed = false;
-  private retryMs = 0;
+  /** Consecutive failed attempts to reopen the LISTEN connection. */
+  private failures = 0;
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -63,14 +67,15 @@ export class PostgresInstanceBus implements InstanceBus {
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.client = client;
-    this.retryMs = 0;
+    this.failures = 0;
   }
 
   private reconnectLater(failed: pg.Client): void {
     if (this.closed || this.client !== failed) return;
     this.client = null;
     failed.end().catch(() => undefined);
-    this.retryMs = Math.min(Math.max(this.retryMs * 2, 100), 5_000);
+    const delay = backoffDelay(this.failures, LISTEN_BACKOFF);
+    this.failures += 1;
     this.retryTimer = setTimeout(() => {
       this.connect().then(
         () => {
@@ -82,7 +87,7 @@ export class PostgresInstanceBus implements InstanceBus {
           this.reconnectLater(failed);
         },
       );
-    }, this.retryMs);
+    }, delay);
     this.retryTimer.unref?.();
   }
 

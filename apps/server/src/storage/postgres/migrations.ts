@@ -142,4 +142,9 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // A member's sign-in is a credential, not a session: "session" is the peer mock interview's word.
+    id: "0002-member-credentials",
+    sql: "ALTER TABLE member_sessions RENAME TO member_credentials;",
+  },
 ];

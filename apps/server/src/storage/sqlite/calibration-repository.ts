@@ -76,7 +76,7 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
       // Scoped like the update: another workspace's admin must not sign this member out.
       this.db
         .prepare(
-          "DELETE FROM member_sessions WHERE member_id IN (SELECT id FROM members WHERE id = ? AND workspace_id = ?)",
+          "DELETE FROM member_credentials WHERE member_id IN (SELECT id FROM members WHERE id = ? AND workspace_id = ?)",
         )
         .run(memberId, workspaceId);
       return result.changes > 0;
@@ -84,17 +84,17 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
     return changed;
   }
 
-  async createSession(credentialHash: string, memberId: string, expiresAt: string): Promise<void> {
+  async createMemberCredential(credentialHash: string, memberId: string, expiresAt: string): Promise<void> {
     this.db
-      .prepare("INSERT INTO member_sessions (credential_hash, member_id, expires_at) VALUES (?, ?, ?)")
+      .prepare("INSERT INTO member_credentials (credential_hash, member_id, expires_at) VALUES (?, ?, ?)")
       .run(credentialHash, memberId, expiresAt);
   }
 
-  async findSessionMember(credentialHash: string, now: string): Promise<MemberRecord | null> {
+  async findCredentialMember(credentialHash: string, now: string): Promise<MemberRecord | null> {
     const row = this.db
       .prepare(
-        `SELECT m.* FROM member_sessions s JOIN members m ON m.id = s.member_id
-         WHERE s.credential_hash = ? AND s.expires_at > ? AND m.revoked_at IS NULL`,
+        `SELECT m.* FROM member_credentials c JOIN members m ON m.id = c.member_id
+         WHERE c.credential_hash = ? AND c.expires_at > ? AND m.revoked_at IS NULL`,
       )
       .get(credentialHash, now) as MemberRow | undefined;
     return row ? memberFromRow(row) : null;

@@ -165,4 +165,9 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       DROP TABLE peer_events;
     `,
   },
+  {
+    // A member's sign-in is a credential, not a session: "session" is the peer mock interview's word.
+    id: "0006-member-credentials",
+    sql: "ALTER TABLE member_sessions RENAME TO member_credentials;",
+  },
 ];

@@ -1,7 +1,6 @@
 import {
   type AnalysisWithFlags,
   analysisWithFlagsSchema,
-  type CalibrationSession,
   type CreateExerciseBody,
   type Exercise,
   type ExerciseResults,
@@ -11,14 +10,15 @@ import {
   type Loop,
   type LoopBody,
   loopSchema,
+  type MemberSignIn,
   memberCreatedSchema,
+  memberSignInSchema,
   type SaveScoresBody,
   type Scale,
-  sessionSchema,
   workspaceCreatedSchema,
   workspaceViewSchema,
 } from "@loopwright/schema";
-import { sendJson, withQuery } from "../../api/client";
+import { ApiRequestError, sendJson, withQuery } from "../../api/client";
 
 /** Anything with zod's `safeParse` shape (the shared schemas), without importing zod here. */
 interface Parser<T> {
@@ -50,6 +50,21 @@ export type ExerciseSummary = ReturnType<typeof exerciseSummarySchema.parse>;
 const loopsParser = field("loops", loopSchema.array());
 const exercisesParser = field("exercises", exerciseSummarySchema.array());
 
+/**
+ * A results request whose refusal is something the page explains rather than
+ * a failure (409: no round revealed yet; 403: not the admin's to see): the
+ * refusal comes back as the answer, and is cached as one.
+ */
+export function refusalAsAnswer<T>(
+  request: Promise<T>,
+  statuses: readonly number[],
+): Promise<T | ApiRequestError> {
+  return request.catch((error: unknown) => {
+    if (error instanceof ApiRequestError && statuses.includes(error.status)) return error;
+    throw error;
+  });
+}
+
 /** The calls that need no workspace session: creating one, signing in with a link, CSV analysis. */
 export const calibrationApi = {
   createWorkspace(body: { name: string; adminName: string }): Promise<WorkspaceCreated> {
@@ -57,8 +72,8 @@ export const calibrationApi = {
   },
 
   /** Swaps a link's secret (read from the URL fragment) for a session credential. */
-  exchange(token: string): Promise<CalibrationSession> {
-    return sendJson("/api/workspaces/sessions", sessionSchema, { method: "POST", body: { token } });
+  exchange(token: string): Promise<MemberSignIn> {
+    return sendJson("/api/workspaces/sessions", memberSignInSchema, { method: "POST", body: { token } });
   },
 
   analyzeCsv(text: string, scale: Scale, signal?: AbortSignal): Promise<AnalysisWithFlags> {

@@ -11,7 +11,9 @@ import {
   type SaveAnswerBody,
   saveAnswerResultSchema,
 } from "@loopwright/schema";
+import { queryOptions } from "@tanstack/react-query";
 import { ApiRequestError, isAbortError, sendJson } from "../../api/client";
+import { queryKeys } from "../../api/query-keys";
 
 /** Every call the practice journey makes. Each one carries the practitioner key as a bearer secret. */
 
@@ -120,6 +122,33 @@ export function exportFilename(contentDisposition: string | null, format: Export
   if (suggested) return suggested;
   return `loopwright-history.${format === "markdown" ? "md" : "json"}`;
 }
+
+/** The practice reads, cached per practitioner key. */
+export const practiceQueries = {
+  attempts: (practitionerKey: string) =>
+    queryOptions({
+      queryKey: queryKeys.practice.attempts(practitionerKey),
+      queryFn: ({ signal }) => practiceApi.list(practitionerKey, signal),
+    }),
+
+  /**
+   * One attempt, with the offset of the server's clock at the moment it
+   * arrived. The attempt page copies it into its own state and changes it from
+   * there (the clock, the answer), so no copy is kept once the page has gone:
+   * the next visit loads it afresh rather than showing a stale one first.
+   */
+  attempt: (practitionerKey: string, id: string) =>
+    queryOptions({
+      queryKey: queryKeys.practice.attempt(practitionerKey, id),
+      queryFn: async ({ signal }) => {
+        const attempt = await practiceApi.get(practitionerKey, id, signal);
+        /** serverNow − local time at receipt: added to Date.now() to read the server's clock. */
+        const offset = attempt.serverNow - Date.now();
+        return { attempt, offset };
+      },
+      gcTime: 0,
+    }),
+};
 
 /** True when the server no longer recognises the key (e.g. its database was reset). */
 export function isUnknownKey(error: unknown): boolean {

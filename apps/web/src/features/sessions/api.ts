@@ -1,6 +1,9 @@
 import {
+  type CreateLinkBody,
+  type CreateSessionBody,
   type ExerciseResults,
   exerciseResultsSchema,
+  okSchema,
   sessionCreatedSchema,
   sessionCredentialSchema,
   sessionLinkSchema,
@@ -19,16 +22,9 @@ export type SessionCredentialResponse = Out<typeof sessionCredentialSchema>;
 export type SessionParticipants = Out<typeof sessionParticipantsSchema>;
 export type SwapLink = Out<typeof swapLinkSchema>;
 
-export interface CreateSessionInput {
-  questionId: string;
-  /** Further questions for a mini loop, same people and roles (at most MINI_LOOP_MAX_QUESTIONS - 1). */
-  followUpQuestionIds: string[];
-  durationScale: number;
-  hostName: string;
-  candidateName: string;
-}
+/** Sent in full (no field left to the server's defaults), so the form states every choice. */
+export type CreateSessionInput = CreateSessionBody;
 
-const ok = { safeParse: (input: unknown) => ({ success: true as const, data: input }) };
 const path = (sessionId: string, rest = "") => `/api/sessions/${encodeURIComponent(sessionId)}${rest}`;
 
 /** Every HTTP call around a peer session. Credentials travel as bearer tokens, never in a URL. */
@@ -52,11 +48,7 @@ export const sessionsApi = {
     });
   },
 
-  addLink(
-    sessionId: string,
-    credential: string,
-    body: { role: "co-interviewer" | "observer"; name: string },
-  ): Promise<SessionLink> {
+  addLink(sessionId: string, credential: string, body: CreateLinkBody): Promise<SessionLink> {
     return sendJson(path(sessionId, "/links"), sessionLinkSchema, {
       method: "POST",
       body,
@@ -65,7 +57,7 @@ export const sessionsApi = {
   },
 
   async revokeLink(sessionId: string, credential: string, participantId: string): Promise<void> {
-    await sendJson(path(sessionId, `/links/${encodeURIComponent(participantId)}`), ok, {
+    await sendJson(path(sessionId, `/links/${encodeURIComponent(participantId)}`), okSchema, {
       method: "DELETE",
       bearer: credential,
     });

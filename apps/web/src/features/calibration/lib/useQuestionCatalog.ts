@@ -1,6 +1,7 @@
 import type { Competency, QuestionSummary } from "@loopwright/schema";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { api } from "../../../api/client";
+import { useQueries } from "@tanstack/react-query";
+import { useState } from "react";
+import { bankQueries } from "../../../api/bank-queries";
 
 type Entry =
   | { status: "loading" }
@@ -9,33 +10,28 @@ type Entry =
 
 /**
  * Bank questions per competency (GET /api/questions?competency=…), fetched on
- * first use and kept for the page's lifetime.
+ * first use. A competency unticked again stays loaded, so a question picked
+ * from it still shows its title.
  */
 export function useQuestionsByCompetency(competencies: readonly Competency[]) {
-  const [entries, setEntries] = useState<ReadonlyMap<Competency, Entry>>(new Map());
-  const requested = useRef(new Set<Competency>());
+  const [used, setUsed] = useState<readonly Competency[]>([]);
+  const added = competencies.filter((c, i) => !used.includes(c) && competencies.indexOf(c) === i);
+  // Adjusted while rendering (React's pattern for state derived from props): no render with a gap.
+  if (added.length > 0) setUsed([...used, ...added]);
+  const all = [...used, ...added];
 
-  const load = useCallback((competency: Competency) => {
-    requested.current.add(competency);
-    setEntries((prev) => new Map(prev).set(competency, { status: "loading" }));
-    api.listQuestions({ competency }).then(
-      (list) =>
-        setEntries((prev) => new Map(prev).set(competency, { status: "ready", questions: list.questions })),
-      (error: unknown) =>
-        setEntries((prev) =>
-          new Map(prev).set(competency, {
-            status: "error",
-            error: error instanceof Error ? error : new Error(String(error)),
-          }),
-        ),
-    );
-  }, []);
-
-  const key = [...new Set(competencies)].sort().join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the set of competencies
-  useEffect(() => {
-    for (const c of new Set(competencies)) if (!requested.current.has(c)) load(c);
-  }, [key, load]);
+  const results = useQueries({ queries: all.map((competency) => bankQueries.list({ competency })) });
+  const entries = new Map<Competency, Entry>(
+    all.map((competency, i) => {
+      const result = results[i];
+      const entry: Entry = result?.data
+        ? { status: "ready", questions: result.data.questions }
+        : result?.error
+          ? { status: "error", error: result.error }
+          : { status: "loading" };
+      return [competency, entry];
+    }),
+  );
 
   const title = (id: string): string | undefined => {
     for (const entry of entries.values()) {
@@ -47,5 +43,5 @@ export function useQuestionsByCompetency(competencies: readonly Competency[]) {
     return undefined;
   };
 
-  return { entries, title, retry: load };
+  return { entries, title };
 }

@@ -1,6 +1,7 @@
 import type { Question } from "@loopwright/schema";
-import { api } from "../../../api/client";
-import { useApi } from "../../../lib/useApi";
+import { useQueries } from "@tanstack/react-query";
+import { bankQueries } from "../../../api/bank-queries";
+import { combineQueries } from "../../../api/combine-queries";
 
 /**
  * The full questions (rubrics included) behind a set of answers, keyed by id.
@@ -9,13 +10,13 @@ import { useApi } from "../../../lib/useApi";
  */
 export function useQuestions(ids: readonly string[]) {
   const unique = [...new Set(ids)].sort();
-  const state = useApi(
-    async (signal) => {
-      const questions = await Promise.all(unique.map((id) => api.getQuestion(id, { signal })));
-      return new Map<string, Question>(questions.map((q) => [q.id, q]));
+  return useQueries({
+    queries: unique.map((id) => bankQueries.question(id)),
+    combine: (results) => {
+      const combined = combineQueries(results);
+      return combined.status === "success"
+        ? { ...combined, data: new Map<string, Question>(combined.data.map((q) => [q.id, q])) }
+        : combined;
     },
-    [unique.join(",")],
-  );
-  const complete = state.data !== undefined && unique.every((id) => state.data?.has(id));
-  return { ...state, data: complete ? state.data : undefined };
+  });
 }

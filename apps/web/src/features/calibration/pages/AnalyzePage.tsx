@@ -9,15 +9,16 @@ import {
 } from "@loopwright/schema";
 import { type ChangeEvent, type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { downloadText } from "../../../lib/download";
+import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { analysisAsResults, ExportButtons, ResultsView } from "../../../shared/agreement-results";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { calibrationApi } from "../api";
-import { Breadcrumb } from "../components/Breadcrumb";
-import { downloadText } from "../lib/download";
-import { analysisAsResults } from "../lib/results-export";
 import { sampleRatingsCsv } from "../lib/sample-csv";
-import { ExportButtons } from "../results/ExportButtons";
-import { ResultsView } from "../results/ResultsView";
 import "../calibration.css";
+import { Field } from "../../../ui/Field";
+import { TextField } from "../../../ui/TextField";
 
 type Source = { kind: "file"; name: string; size: number; text: string } | { kind: "paste"; text: string };
 
@@ -46,9 +47,6 @@ export function AnalyzePage() {
   const ids = {
     file: useId(),
     fileHint: useId(),
-    paste: useId(),
-    min: useId(),
-    max: useId(),
     error: useId(),
   };
 
@@ -139,34 +137,22 @@ export function AnalyzePage() {
           </p>
 
           <div className="analyze__scale">
-            <div className="field">
-              <label htmlFor={ids.min} className="field__label">
-                Lowest score
-              </label>
-              <input
-                id={ids.min}
-                className="input"
-                type="number"
-                inputMode="numeric"
-                step={1}
-                value={min}
-                onChange={(e) => setMin(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={ids.max} className="field__label">
-                Highest score
-              </label>
-              <input
-                id={ids.max}
-                className="input"
-                type="number"
-                inputMode="numeric"
-                step={1}
-                value={max}
-                onChange={(e) => setMax(e.target.value)}
-              />
-            </div>
+            <TextField
+              label="Lowest score"
+              type="number"
+              inputMode="numeric"
+              step={1}
+              value={min}
+              onValueChange={setMin}
+            />
+            <TextField
+              label="Highest score"
+              type="number"
+              inputMode="numeric"
+              step={1}
+              value={max}
+              onValueChange={setMax}
+            />
           </div>
 
           <div className="upload">
@@ -206,18 +192,19 @@ export function AnalyzePage() {
           ) : null}
 
           <form className="analyze__paste" onSubmit={submitPaste}>
-            <label htmlFor={ids.paste} className="field__label">
-              Or paste the CSV
-            </label>
-            <textarea
-              id={ids.paste}
-              className="input cal-textarea cal-textarea--mono"
-              rows={6}
-              value={pasted}
-              spellCheck={false}
-              placeholder={"rater,subject,dimension,score\nAvery,Candidate 1,Trade-offs,3"}
-              onChange={(e) => setPasted(e.target.value)}
-            />
+            <Field label="Or paste the CSV">
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="input cal-textarea cal-textarea--mono"
+                  rows={6}
+                  value={pasted}
+                  spellCheck={false}
+                  placeholder={"rater,subject,dimension,score\nAvery,Candidate 1,Trade-offs,3"}
+                  onChange={(e) => setPasted(e.target.value)}
+                />
+              )}
+            </Field>
             <p className="cal-actions">
               <button type="submit" className="button button--primary" disabled={busy}>
                 Analyse pasted CSV
@@ -271,10 +258,9 @@ export function AnalyzePage() {
                 Results
               </h2>
               <p className="section__lede" role="status">
-                {ratings} ratings from {result.analysis.raters.length} raters on{" "}
-                {result.analysis.dimensions.length}{" "}
-                {result.analysis.dimensions.length === 1 ? "dimension" : "dimensions"}, scale{" "}
-                {result.scale.min}–{result.scale.max}.
+                {formatCount(ratings, "rating")} from {formatCount(result.analysis.raters.length, "rater")} on{" "}
+                {formatCount(result.analysis.dimensions.length, "dimension")}, scale {result.scale.min}–
+                {result.scale.max}.
               </p>
             </div>
             <ExportButtons results={analysisAsResults(result.analysis)} title={result.title} />

@@ -1,14 +1,19 @@
-import { type CalibrationSession, createWorkspaceBodySchema } from "@loopwright/schema";
+import { createWorkspaceBodySchema } from "@loopwright/schema";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { CopyLink } from "../../../components/CopyLink";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { calibrationApi } from "../api";
-import { Field } from "../components/Field";
 import { fieldErrors } from "../lib/form-errors";
-import { joinLink, listSessions, saveSession } from "../lib/session-store";
+import {
+  listMemberCredentials,
+  type MemberCredential,
+  memberJoinLink,
+  saveMemberCredential,
+} from "../lib/member-credentials";
 import { workspacePath } from "../workspace/context";
 import "../calibration.css";
+import { TextField } from "../../../ui/TextField";
 
 const STEPS = [
   {
@@ -31,7 +36,7 @@ const STEPS = [
 
 export function CalibrationHomePage() {
   useDocumentTitle("Loop calibration");
-  const [mine] = useState<CalibrationSession[]>(() => listSessions());
+  const [mine] = useState<MemberCredential[]>(() => listMemberCredentials());
 
   return (
     <div className="container cal-page cal-home">
@@ -112,7 +117,7 @@ function CreateWorkspace() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<{ session: CalibrationSession; link: string } | null>(null);
+  const [created, setCreated] = useState<{ signIn: MemberCredential; link: string } | null>(null);
   const createdHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -132,9 +137,9 @@ function CreateWorkspace() {
     try {
       const made = await calibrationApi.createWorkspace(parsed.data);
       // Sign this browser in straight away, so the admin link is needed only to come back later.
-      const session = await calibrationApi.exchange(made.adminToken);
-      saveSession(session);
-      setCreated({ session, link: joinLink(window.location.origin, made.adminToken) });
+      const signIn = await calibrationApi.exchange(made.adminToken);
+      saveMemberCredential(signIn);
+      setCreated({ signIn, link: memberJoinLink(window.location.origin, made.adminToken) });
     } catch (error) {
       setSubmitError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -146,7 +151,7 @@ function CreateWorkspace() {
     return (
       <section className="cal-card cal-card--accent" aria-labelledby="created-title">
         <h2 id="created-title" className="cal-card__title" tabIndex={-1} ref={createdHeading}>
-          “{created.session.workspace.name}” is ready
+          “{created.signIn.workspace.name}” is ready
         </h2>
         <p className="cal-card__lede">
           Save your admin link now. <strong>It is shown only this once</strong> and it is the only way back
@@ -162,7 +167,7 @@ function CreateWorkspace() {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => navigate(workspacePath(created.session.workspace.id))}
+            onClick={() => navigate(workspacePath(created.signIn.workspace.id))}
           >
             I have saved it — open the workspace
           </button>
@@ -180,31 +185,25 @@ function CreateWorkspace() {
         No sign-up. You get a private admin link; each interviewer gets a personal link from you.
       </p>
       <form className="cal-form" onSubmit={submit} noValidate>
-        <Field label="Workspace name" hint="Usually the team or role you are hiring for." error={errors.name}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              value={name}
-              maxLength={200}
-              placeholder="e.g. Platform director hiring"
-              autoComplete="off"
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Your name" hint="Shown to the interviewers you invite." error={errors.adminName}>
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              value={adminName}
-              maxLength={200}
-              autoComplete="name"
-              onChange={(e) => setAdminName(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Workspace name"
+          hint="Usually the team or role you are hiring for."
+          error={errors.name}
+          value={name}
+          maxLength={200}
+          placeholder="e.g. Platform director hiring"
+          autoComplete="off"
+          onValueChange={setName}
+        />
+        <TextField
+          label="Your name"
+          hint="Shown to the interviewers you invite."
+          error={errors.adminName}
+          value={adminName}
+          maxLength={200}
+          autoComplete="name"
+          onValueChange={setAdminName}
+        />
         {submitError ? (
           <p className="cal-form-error" role="alert">
             {submitError}

@@ -1,13 +1,14 @@
 import { type Exercise, type Question, RUBRIC_SCORES, type RubricDimension } from "@loopwright/schema";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { isAbortError } from "../../../api/client";
 import { ErrorState, Loading } from "../../../components/Status";
-import { toParagraphs } from "../../../lib/format";
-import { useDebouncedCallback } from "../../../lib/useDebouncedCallback";
+import { AutosaveQueue, useAutosave } from "../../../lib/autosave";
+import { formatCount, toParagraphs } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../components/Breadcrumb";
-import { ConfirmDialog } from "../components/Dialog";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
+import { SaveStatus } from "../../../ui/SaveStatus";
 import {
   completion,
   type Draft,
@@ -17,50 +18,39 @@ import {
   requiredPairs,
   updateDraft,
 } from "../lib/scoring";
-import { useInterval } from "../lib/useInterval";
 import { useQuestions } from "../lib/useQuestions";
 import { useWorkspace, workspacePath } from "../workspace/context";
-import { useSessionGuard } from "../workspace/useSessionGuard";
+import { useSignInGuard } from "../workspace/useSignInGuard";
+import "../../../ui/table.css";
 
+/** Progress and reveals come from other people: how often an open exercise asks for them. */
 const POLL_MS = 5_000;
 
 export function ExercisePage() {
   const { exerciseId = "" } = useParams();
-  const { api, view, isAdmin } = useWorkspace();
-  const guard = useSessionGuard();
-  const [exercise, setExercise] = useState<Exercise | null>(null);
-  const [loadError, setLoadError] = useState<Error | null>(null);
-  // Bumped by every change this page makes, so a poll that started earlier cannot undo it.
-  const epoch = useRef(0);
-  const applyChange = useCallback((next: Exercise) => {
-    epoch.current += 1;
-    setExercise(next);
-  }, []);
-
-  const reload = useCallback(
-    async (signal?: AbortSignal) => {
-      const startedAt = epoch.current;
-      try {
-        const next = await guard(api.getExercise(exerciseId, signal));
-        if (startedAt !== epoch.current) return;
-        setExercise(next);
-        setLoadError(null);
-      } catch (error) {
-        if (!isAbortError(error)) setLoadError(error instanceof Error ? error : new Error(String(error)));
-      }
+  const { api, keys, view, isAdmin } = useWorkspace();
+  const guard = useSignInGuard();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: keys.exercise(exerciseId),
+    queryFn: ({ signal }) => guard(api.getExercise(exerciseId, signal)),
+    // Polled once it has loaded, while the tab is in view; coming back to the tab catches up at once.
+    refetchInterval: (current) => (current.state.data ? POLL_MS : false),
+    refetchOnWindowFocus: true,
+  });
+  const exercise = query.data ?? null;
+  const loadError = query.error;
+  const applyChange = useCallback(
+    (next: Exercise) => {
+      // A poll that started before this change must not land after it and undo it.
+      void queryClient.cancelQueries({ queryKey: keys.exercise(exerciseId), exact: true });
+      queryClient.setQueryData(keys.exercise(exerciseId), next);
+      // What the change moves elsewhere: the results (a reveal, a new round) and the dashboard's progress.
+      void queryClient.invalidateQueries({ queryKey: keys.exerciseResults(exerciseId) });
+      void queryClient.invalidateQueries({ queryKey: keys.exercises });
     },
-    [api, exerciseId, guard],
+    [queryClient, keys, exerciseId],
   );
-
-  useEffect(() => {
-    setExercise(null);
-    const controller = new AbortController();
-    reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
-
-  // Progress and reveals come from other people; keep them current.
-  useInterval(() => reload(), POLL_MS, exercise !== null);
 
   const questions = useQuestions(exercise?.items.map((i) => i.questionId) ?? []);
   useDocumentTitle(exercise ? exercise.name : "Calibration exercise");
@@ -71,7 +61,11 @@ export function ExercisePage() {
       <div className="container cal-page">
         <Breadcrumb trail={crumbs} />
         {loadError ? (
-          <ErrorState title="This exercise could not be loaded" error={loadError} onRetry={() => reload()}>
+          <ErrorState
+            title="This exercise could not be loaded"
+            error={loadError}
+            onRetry={() => void query.refetch()}
+          >
             <Link to={workspacePath(view.workspace.id)} className="button button--quiet">
               Back to the workspace
             </Link>
@@ -99,8 +93,8 @@ export function ExercisePage() {
         </p>
         <h1 className="page-title">{exercise.name}</h1>
         <p className="cal-status-line" data-testid="exercise-status">
-          {exercise.items.length} {exercise.items.length === 1 ? "answer" : "answers"} · {submitted} of{" "}
-          {exercise.progress.length} interviewers submitted ·{" "}
+          {formatCount(exercise.items.length, "answer")} · {submitted} of{" "}
+          {formatCount(exercise.progress.length, "interviewer")} submitted ·{" "}
           {exercise.revealed ? <strong>Results revealed</strong> : "Scores hidden until revealed"}
         </p>
       </header>
@@ -169,7 +163,7 @@ export function ExercisePage() {
 
 function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChange: (e: Exercise) => void }) {
   const { api } = useWorkspace();
-  const guard = useSessionGuard();
+  const guard = useSignInGuard();
   const [action, setAction] = useState<"reveal" | "rescore" | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -276,8 +270,9 @@ function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChange: (e: 
         onCancel={() => setAction(null)}
       >
         <p>
-          {submitted} of {exercise.progress.length} interviewers have submitted. Their scores are analysed and
-          shown to the panel. Anyone who has not submitted can no longer score this round blind.
+          {submitted} of {formatCount(exercise.progress.length, "interviewer")} have submitted. Their scores
+          are analysed and shown to the panel. Anyone who has not submitted can no longer score this round
+          blind.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
@@ -301,15 +296,6 @@ function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChange: (e: 
 
 /* ───────── Interviewer: blind scoring ───────── */
 
-type SaveState =
-  | { kind: "idle" }
-  | { kind: "pending" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "error"; message: string };
-
-const timeFormat = new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit" });
-
 function ScoringForm({
   exercise,
   questions,
@@ -320,21 +306,12 @@ function ScoringForm({
   onSaved: (exercise: Exercise) => void;
 }) {
   const { api } = useWorkspace();
-  const guard = useSessionGuard();
-  const [draft, setDraft] = useState<Draft>(() => draftFromScores(exercise.myScores));
-  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const guard = useSignInGuard();
   const [confirming, setConfirming] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [showMissing, setShowMissing] = useState(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const latest = useRef(draft);
-  latest.current = draft;
-
-  const required = requiredPairs(exercise.items, (id) =>
-    questions.get(id)?.rubric.dimensions.map((d) => d.id),
-  );
-  const done = completion(draft, required);
 
   /** Saves run one after another, so an older save never lands after a newer one. */
   const send = useCallback(
@@ -347,23 +324,30 @@ function ScoringForm({
     },
     [api, exercise.id, exercise.round, guard],
   );
+  const latest = useRef({ send, onSaved });
+  latest.current = { send, onSaved };
 
-  const autosave = useDebouncedCallback(() => {
-    setSave({ kind: "saving" });
-    send(latest.current, false).then(
-      (next) => {
-        setSave({ kind: "saved", at: new Date() });
-        onSaved(next);
-      },
-      (error: unknown) =>
-        setSave({ kind: "error", message: error instanceof Error ? error.message : String(error) }),
-    );
-  }, 700);
+  // The shared autosave; the revision is only this page's count of changes (the server keeps one draft).
+  const { queue: autosave, snapshot } = useAutosave(
+    () =>
+      new AutosaveQueue<Draft>({
+        server: { value: draftFromScores(exercise.myScores), revision: exercise.myScores.length > 0 ? 1 : 0 },
+        send: async ({ value, revision }) => {
+          latest.current.onSaved(await latest.current.send(value, false));
+          return { applied: true, revision, savedAt: new Date().toISOString() };
+        },
+        isOnline: () => navigator.onLine,
+      }),
+  );
+  const draft = snapshot.value;
+
+  const required = requiredPairs(exercise.items, (id) =>
+    questions.get(id)?.rubric.dimensions.map((d) => d.id),
+  );
+  const done = completion(draft, required);
 
   const change = (itemId: string, dimension: string, patch: { score?: number; comment?: string }) => {
-    setDraft((d) => updateDraft(d, itemId, dimension, patch));
-    setSave({ kind: "pending" });
-    autosave.run();
+    autosave.edit(updateDraft(autosave.getSnapshot().value, itemId, dimension, patch));
   };
 
   /** Shows one answer at a time; `focus` says where keyboard focus should land once it renders. */
@@ -410,15 +394,17 @@ function ScoringForm({
   };
 
   const submit = async () => {
-    autosave.cancel();
+    const final = autosave.finalAnswer()?.value ?? autosave.getSnapshot().value;
     setSubmitting(true);
     setSubmitError(null);
     try {
-      const next = await send(latest.current, true);
+      const next = await send(final, true);
+      autosave.finish();
       setConfirming(false);
       onSaved(next);
     } catch (error) {
       setSubmitError(error instanceof Error ? error.message : String(error));
+      autosave.flush(); // keep autosaving what is on screen
     } finally {
       setSubmitting(false);
     }
@@ -564,28 +550,12 @@ function ScoringForm({
               style={{ width: `${done.required ? (done.scored / done.required) * 100 : 0}%` }}
             />
           </span>
-          <span
-            className={`submit-bar__save submit-bar__save--${save.kind}`}
-            role="status"
-            aria-live="polite"
-          >
-            {save.kind === "saving"
-              ? "Saving…"
-              : save.kind === "pending"
-                ? "Unsaved changes"
-                : save.kind === "saved"
-                  ? `Draft saved at ${timeFormat.format(save.at)}`
-                  : save.kind === "error"
-                    ? `Not saved: ${save.message}`
-                    : exercise.myScores.length > 0
-                      ? "Draft restored"
-                      : "Not started"}
-          </span>
-          {save.kind === "error" ? (
-            <button type="button" className="cal-link-button" onClick={() => autosave.run()}>
-              Try saving again
-            </button>
-          ) : null}
+          <SaveStatus
+            status={snapshot.status}
+            written={snapshot.revision > 0}
+            showTime
+            onRetry={() => autosave.online()}
+          />
         </div>
         <button type="button" className="button button--primary" onClick={trySubmit}>
           Submit my scores
@@ -715,14 +685,14 @@ function SubmittedPanel({ exercise, questions }: { exercise: Exercise; questions
           </>
         ) : (
           <>
-            Waiting for {waiting} more {waiting === 1 ? "interviewer" : "interviewers"}. Results appear here
+            Waiting for {formatCount(waiting, "more interviewer", "more interviewers")}. Results appear here
             when the whole panel has submitted or the admin reveals them; this page checks by itself.
           </>
         )}
       </p>
       <details className="submitted__mine">
         <summary>Your scores</summary>
-        <table className="cal-table">
+        <table className="ui-table">
           <thead>
             <tr>
               <th scope="col">Answer</th>
@@ -737,7 +707,7 @@ function SubmittedPanel({ exercise, questions }: { exercise: Exercise; questions
                 <tr key={`${s.itemId}-${s.dimension}`}>
                   <td>{item?.label.split(":")[0]}</td>
                   <td>{item ? dimName(item.questionId, s.dimension) : s.dimension}</td>
-                  <td className="cal-num">{s.score}</td>
+                  <td className="ui-num">{s.score}</td>
                 </tr>
               );
             })}

@@ -1,37 +1,39 @@
 import { type ExerciseResults, RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
+import { useQueries } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { ApiRequestError } from "../../../api/client";
+import { combineQueries } from "../../../api/combine-queries";
 import { EmptyState, ErrorState, Loading } from "../../../components/Status";
-import { useApi } from "../../../lib/useApi";
+import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../components/Breadcrumb";
+import { ExportButtons, ResultsView } from "../../../shared/agreement-results";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { refusalAsAnswer } from "../api";
 import { useQuestions } from "../lib/useQuestions";
-import { ExportButtons } from "../results/ExportButtons";
-import { ResultsView } from "../results/ResultsView";
 import { useWorkspace, workspacePath } from "../workspace/context";
-import { useSessionGuard } from "../workspace/useSessionGuard";
+import { useSignInGuard } from "../workspace/useSignInGuard";
 
 const RUBRIC_SCALE = { min: RUBRIC_MIN, max: RUBRIC_MAX };
 
 export function ExerciseResultsPage() {
   const { exerciseId = "" } = useParams();
-  const { api, view } = useWorkspace();
-  const guard = useSessionGuard();
-  const data = useApi(
-    async (signal) => {
-      const [exercise, results] = await Promise.all([
-        guard(api.getExercise(exerciseId, signal)),
-        guard(api.results(exerciseId, signal)).catch((error: unknown) => {
-          if (error instanceof ApiRequestError && error.status === 409) return error;
-          throw error;
-        }),
-      ]);
-      return { exercise, results };
-    },
-    [api, exerciseId],
-  );
-  const questions = useQuestions(data.data?.exercise.items.map((i) => i.questionId) ?? []);
-  const exercise = data.data?.exercise;
+  const { api, keys, view } = useWorkspace();
+  const guard = useSignInGuard();
+  const data = useQueries({
+    queries: [
+      {
+        queryKey: keys.exercise(exerciseId),
+        queryFn: ({ signal }) => guard(api.getExercise(exerciseId, signal)),
+      },
+      {
+        queryKey: keys.exerciseResults(exerciseId),
+        queryFn: ({ signal }) => refusalAsAnswer(guard(api.results(exerciseId, signal)), [409]),
+      },
+    ],
+    combine: combineQueries,
+  });
+  const [exercise, results] = data.data ?? [];
+  const questions = useQuestions(exercise?.items.map((i) => i.questionId) ?? []);
   useDocumentTitle(exercise ? `Results: ${exercise.name}` : "Results");
 
   const exercisePath = workspacePath(view.workspace.id, `/exercises/${exerciseId}`);
@@ -48,7 +50,7 @@ export function ExerciseResultsPage() {
       </div>
     );
   }
-  if (!data.data || !exercise) {
+  if (!exercise || !results) {
     return (
       <div className="container cal-page">
         <Breadcrumb trail={crumbs} />
@@ -61,7 +63,6 @@ export function ExerciseResultsPage() {
     );
   }
 
-  const { results } = data.data;
   if (results instanceof ApiRequestError) {
     return (
       <div className="container cal-page">
@@ -94,7 +95,8 @@ export function ExerciseResultsPage() {
             {results.rounds.length > 1
               ? `${results.rounds.length} rounds revealed`
               : `Round ${latest?.round ?? 1} revealed`}{" "}
-            · {Object.keys(results.raterNames).length} interviewers · {exercise.items.length} answers
+            · {formatCount(Object.keys(results.raterNames).length, "interviewer")} ·{" "}
+            {formatCount(exercise.items.length, "answer")}
             {!exercise.revealed ? ` · round ${exercise.round} scoring now` : ""}
           </p>
         </div>

@@ -1,11 +1,15 @@
-import type { CalibrationSession } from "@loopwright/schema";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiRequestError } from "../../../api/client";
 import { Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { calibrationApi } from "../api";
-import { loadSession, saveSession, tokenFromHash } from "../lib/session-store";
+import {
+  loadMemberCredential,
+  type MemberCredential,
+  saveMemberCredential,
+  tokenFromHash,
+} from "../lib/member-credentials";
 import { workspacePath } from "../workspace/context";
 import "../calibration.css";
 
@@ -13,7 +17,7 @@ type JoinState =
   | { status: "working" }
   | { status: "no-token" }
   | { status: "failed"; title: string; message: string }
-  | { status: "switch"; next: CalibrationSession; current: CalibrationSession };
+  | { status: "switch"; next: MemberCredential; current: MemberCredential };
 
 function failureTitle(error: unknown): string {
   if (!(error instanceof ApiRequestError)) return "This link could not be checked";
@@ -58,14 +62,14 @@ export function JoinPage() {
     if (!token || started.current) return;
     started.current = true;
     calibrationApi.exchange(token).then(
-      (session) => {
-        const existing = loadSession(session.workspace.id);
-        if (existing.status === "active" && existing.session.member.id !== session.member.id) {
-          setState({ status: "switch", next: session, current: existing.session });
+      (signIn) => {
+        const existing = loadMemberCredential(signIn.workspace.id);
+        if (existing.status === "active" && existing.entry.member.id !== signIn.member.id) {
+          setState({ status: "switch", next: signIn, current: existing.entry });
           return;
         }
-        saveSession(session);
-        navigate(workspacePath(session.workspace.id), { replace: true });
+        saveMemberCredential(signIn);
+        navigate(workspacePath(signIn.workspace.id), { replace: true });
       },
       (error: unknown) => {
         const message =
@@ -96,7 +100,7 @@ export function JoinPage() {
 
   if (state.status === "switch") {
     const { next, current } = state;
-    const role = (s: CalibrationSession) => (s.member.role === "admin" ? "admin" : "interviewer");
+    const role = (s: MemberCredential) => (s.member.role === "admin" ? "admin" : "interviewer");
     return (
       <div className="container cal-page">
         <div className="cal-narrow">
@@ -122,7 +126,7 @@ export function JoinPage() {
               type="button"
               className="button button--primary"
               onClick={() => {
-                saveSession(next);
+                saveMemberCredential(next);
                 navigate(workspacePath(next.workspace.id), { replace: true });
               }}
             >

@@ -6,21 +6,23 @@ import {
   type LoopBody,
   loopBodySchema,
 } from "@loopwright/schema";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { ApiRequestError } from "../../../api/client";
 import { ErrorState, Loading } from "../../../components/Status";
-import { useApi } from "../../../lib/useApi";
+import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../components/Breadcrumb";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
+import { FieldGroup } from "../../../ui/FieldGroup";
+import { TextField } from "../../../ui/TextField";
 import { CoverageMatrix } from "../components/CoverageMatrix";
-import { ConfirmDialog } from "../components/Dialog";
-import { Field } from "../components/Field";
 import { previewCoverage } from "../lib/coverage";
 import { fieldErrors, sentence } from "../lib/form-errors";
 import { useQuestionsByCompetency } from "../lib/useQuestionCatalog";
 import { useWorkspace, workspacePath } from "../workspace/context";
-import { useSessionGuard } from "../workspace/useSessionGuard";
+import { useSignInGuard } from "../workspace/useSignInGuard";
 
 interface RoundDraft {
   key: number;
@@ -99,21 +101,20 @@ const savedBody = (loop: Loop): LoopBody => ({ name: loop.name, rounds: loop.rou
 
 export function LoopEditorPage() {
   const { loopId } = useParams();
-  const { api, isAdmin, view } = useWorkspace();
-  const guard = useSessionGuard();
+  const { api, keys, isAdmin, view } = useWorkspace();
+  const guard = useSignInGuard();
   const location = useLocation();
   // A loop saved a moment ago travels in the navigation state, so the editor carries on without a reload.
   const justSaved = (location.state as { savedLoop?: Loop } | null)?.savedLoop;
   const handedOver = justSaved && justSaved.id === loopId ? justSaved : undefined;
-  const existing = useApi(
-    (signal) =>
-      handedOver
-        ? Promise.resolve(handedOver)
-        : loopId
-          ? guard(api.getLoop(loopId, signal))
-          : Promise.resolve(null),
-    [api, loopId],
-  );
+  const existing = useQuery({
+    queryKey: keys.loop(loopId ?? ""),
+    queryFn: loopId ? ({ signal }) => guard(api.getLoop(loopId, signal)) : skipToken,
+    initialData: handedOver,
+    // The editor copies the loop into its draft once: a later visit starts from the server's copy,
+    // not from one cached before this visit's edits.
+    gcTime: 0,
+  });
   const navigate = useNavigate();
   useEffect(() => {
     // Used once: a reload must fetch the loop afresh rather than replay this state.
@@ -137,7 +138,11 @@ export function LoopEditorPage() {
   if (existing.status === "error") {
     return (
       <div className="container cal-page">
-        <ErrorState title="This loop could not be loaded" error={existing.error} onRetry={existing.retry}>
+        <ErrorState
+          title="This loop could not be loaded"
+          error={existing.error}
+          onRetry={() => void existing.refetch()}
+        >
           <Link to={workspacePath(view.workspace.id)} className="button button--quiet">
             Back to the workspace
           </Link>
@@ -145,7 +150,7 @@ export function LoopEditorPage() {
       </div>
     );
   }
-  if (existing.status === "loading" && !handedOver) {
+  if (loopId && existing.isPending) {
     return (
       <div className="container cal-page">
         <Loading label="Loading the loop">
@@ -166,7 +171,7 @@ export function LoopEditorPage() {
 
 function LoopEditor({ initial, justSaved }: { initial: Loop | null; justSaved: boolean }) {
   const { api, view } = useWorkspace();
-  const guard = useSessionGuard();
+  const guard = useSignInGuard();
   const navigate = useNavigate();
   const [saved, setSaved] = useState<Loop | null>(initial);
   const [draft, setDraft] = useState<LoopDraft>(() =>
@@ -267,21 +272,17 @@ function LoopEditor({ initial, justSaved }: { initial: Loop | null; justSaved: b
       <form className="loop-editor" onSubmit={save} noValidate>
         <div className="loop-editor__main">
           <div className="cal-card">
-            <Field label="Loop name" error={errors.name}>
-              {(props) => (
-                <input
-                  {...props}
-                  className="input"
-                  value={draft.name}
-                  maxLength={200}
-                  placeholder="e.g. Director of Engineering, Platform"
-                  autoComplete="off"
-                  onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Loop name"
+              error={errors.name}
+              value={draft.name}
+              maxLength={200}
+              placeholder="e.g. Director of Engineering, Platform"
+              autoComplete="off"
+              onValueChange={(name) => setDraft((d) => ({ ...d, name }))}
+            />
             <p className="cal-hint loop-editor__total">
-              {draft.rounds.length} {draft.rounds.length === 1 ? "round" : "rounds"} · {totalMinutes} minutes
+              {formatCount(draft.rounds.length, "round")} · {formatCount(totalMinutes, "minute")}
               in all
               {!saved && draft.rounds.length === 1 && draft.rounds[0]?.competencies.length === 0 ? (
                 <>
@@ -406,7 +407,6 @@ function RoundEditor({
 }) {
   const headingId = useId();
   const compError = errors[`rounds.${index}.competencies`];
-  const compErrorId = useId();
   const pickerId = useId();
   const label = round.name.trim() || `Round ${index + 1}`;
   const [pick, setPick] = useState("");
@@ -452,42 +452,31 @@ function RoundEditor({
       </div>
 
       <div className="loop-round__fields">
-        <Field label="Round name" error={errors[`rounds.${index}.name`]} className="loop-round__name">
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              value={round.name}
-              maxLength={200}
-              placeholder="e.g. Org design"
-              autoComplete="off"
-              onChange={(e) => onChange({ name: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label="Round name"
+          error={errors[`rounds.${index}.name`]}
+          className="loop-round__name"
+          value={round.name}
+          maxLength={200}
+          placeholder="e.g. Org design"
+          autoComplete="off"
+          onValueChange={(name) => onChange({ name })}
+        />
+        <TextField
           label="Minutes"
           error={errors[`rounds.${index}.durationMinutes`]}
           className="loop-round__minutes"
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="number"
-              inputMode="numeric"
-              min={10}
-              max={180}
-              step={5}
-              value={round.duration}
-              onChange={(e) => onChange({ duration: e.target.value })}
-            />
-          )}
-        </Field>
+          type="number"
+          inputMode="numeric"
+          min={10}
+          max={180}
+          step={5}
+          value={round.duration}
+          onValueChange={(duration) => onChange({ duration })}
+        />
       </div>
 
-      <fieldset className="loop-round__comps" aria-describedby={compError ? compErrorId : undefined}>
-        <legend className="field__label">Competencies assessed</legend>
+      <FieldGroup legend="Competencies assessed" className="loop-round__comps" error={compError}>
         <div className="chip-set">
           {COMPETENCIES.map((c) => {
             const checked = round.competencies.includes(c);
@@ -510,12 +499,7 @@ function RoundEditor({
             );
           })}
         </div>
-        {compError ? (
-          <p id={compErrorId} className="cal-field-error">
-            {sentence(compError)}
-          </p>
-        ) : null}
-      </fieldset>
+      </FieldGroup>
 
       <div className="loop-round__questions">
         {round.competencies.length === 0 ? (

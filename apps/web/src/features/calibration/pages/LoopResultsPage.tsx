@@ -1,37 +1,36 @@
 import { RUBRIC_MAX, RUBRIC_MIN } from "@loopwright/schema";
+import { useQueries } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { ApiRequestError } from "../../../api/client";
+import { combineQueries } from "../../../api/combine-queries";
 import { EmptyState, ErrorState, Loading } from "../../../components/Status";
-import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../components/Breadcrumb";
-import { ExportButtons } from "../results/ExportButtons";
-import { ResultsView } from "../results/ResultsView";
+import { ExportButtons, ResultsView } from "../../../shared/agreement-results";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { refusalAsAnswer } from "../api";
 import { useWorkspace, workspacePath } from "../workspace/context";
-import { useSessionGuard } from "../workspace/useSessionGuard";
+import { useSignInGuard } from "../workspace/useSignInGuard";
 
 /** Agreement pooled over the latest revealed round of every exercise in a loop (admin only). */
 export function LoopResultsPage() {
   const { loopId = "" } = useParams();
-  const { api, view } = useWorkspace();
-  const guard = useSessionGuard();
-  const data = useApi(
-    async (signal) => {
-      const loop = await guard(api.getLoop(loopId, signal));
-      const results = await guard(api.loopResults(loopId, signal)).catch((error: unknown) => {
-        if (error instanceof ApiRequestError && (error.status === 409 || error.status === 403)) return error;
-        throw error;
-      });
-      return { loop, results };
-    },
-    [api, loopId],
-  );
-  useDocumentTitle(data.data ? `Pooled results: ${data.data.loop.name}` : "Pooled results");
+  const { api, keys, view } = useWorkspace();
+  const guard = useSignInGuard();
+  const data = useQueries({
+    queries: [
+      { queryKey: keys.loop(loopId), queryFn: ({ signal }) => guard(api.getLoop(loopId, signal)) },
+      {
+        queryKey: keys.loopResults(loopId),
+        queryFn: ({ signal }) => refusalAsAnswer(guard(api.loopResults(loopId, signal)), [409, 403]),
+      },
+    ],
+    combine: combineQueries,
+  });
+  const [loop, results] = data.data ?? [];
+  useDocumentTitle(loop ? `Pooled results: ${loop.name}` : "Pooled results");
   const crumbs = [
     { to: workspacePath(view.workspace.id), label: view.workspace.name },
-    ...(data.data
-      ? [{ to: workspacePath(view.workspace.id, `/loops/${loopId}`), label: data.data.loop.name }]
-      : []),
+    ...(loop ? [{ to: workspacePath(view.workspace.id, `/loops/${loopId}`), label: loop.name }] : []),
   ];
 
   if (data.status === "error") {
@@ -42,7 +41,7 @@ export function LoopResultsPage() {
       </div>
     );
   }
-  if (!data.data) {
+  if (!loop || !results) {
     return (
       <div className="container cal-page">
         <Breadcrumb trail={crumbs} />
@@ -53,7 +52,6 @@ export function LoopResultsPage() {
       </div>
     );
   }
-  const { loop, results } = data.data;
   return (
     <div className="container cal-page">
       <Breadcrumb trail={crumbs} />

@@ -8,17 +8,19 @@ import {
   exerciseItemInputSchema,
   type QuestionSummary,
 } from "@loopwright/schema";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { api as bankApi } from "../../../api/client";
+import { bankQueries } from "../../../api/bank-queries";
 import { ErrorState, Loading } from "../../../components/Status";
-import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../components/Breadcrumb";
-import { Field } from "../components/Field";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { Field } from "../../../ui/Field";
+import { FieldGroup } from "../../../ui/FieldGroup";
+import { TextField } from "../../../ui/TextField";
 import { fieldErrors, sentence } from "../lib/form-errors";
 import { useWorkspace, workspacePath } from "../workspace/context";
-import { useSessionGuard } from "../workspace/useSessionGuard";
+import { useSignInGuard } from "../workspace/useSignInGuard";
 
 type ItemDraft =
   | {
@@ -44,12 +46,12 @@ const excerpt = (text: string, max = 220) =>
   text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
 
 export function NewExercisePage() {
-  const { view, isAdmin, api } = useWorkspace();
-  const guard = useSessionGuard();
+  const { view, isAdmin, api, keys } = useWorkspace();
+  const guard = useSignInGuard();
   useDocumentTitle("New calibration exercise");
   const navigate = useNavigate();
-  const questions = useApi((signal) => bankApi.listQuestions({}, { signal }), []);
-  const loops = useApi((signal) => guard(api.listLoops(signal)), [api]);
+  const questions = useQuery(bankQueries.list());
+  const loops = useQuery({ queryKey: keys.loops, queryFn: ({ signal }) => guard(api.listLoops(signal)) });
 
   const [name, setName] = useState("");
   const [loopId, setLoopId] = useState("");
@@ -62,7 +64,6 @@ export function NewExercisePage() {
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorRef = useRef<HTMLParagraphElement>(null);
-  const ids = { name: useId(), loop: useId(), panel: useId() };
 
   if (!isAdmin) {
     return (
@@ -135,35 +136,35 @@ export function NewExercisePage() {
             The exercise
           </h2>
           <div className="exercise-form__row">
-            <Field label="Exercise name" error={errors.name}>
-              {(props) => (
-                <input
-                  {...props}
-                  id={props.id}
-                  className="input"
-                  value={name}
-                  maxLength={200}
-                  placeholder="e.g. Org design bar, March"
-                  autoComplete="off"
-                  onChange={(e) => setName(e.target.value)}
-                />
+            <TextField
+              label="Exercise name"
+              error={errors.name}
+              value={name}
+              maxLength={200}
+              placeholder="e.g. Org design bar, March"
+              autoComplete="off"
+              onValueChange={setName}
+            />
+            <Field
+              label={
+                <>
+                  Loop <span className="cal-muted">(optional)</span>
+                </>
+              }
+            >
+              {(control) => (
+                <div className="select">
+                  <select {...control} value={loopId} onChange={(e) => setLoopId(e.target.value)}>
+                    <option value="">No loop</option>
+                    {(loops.data ?? []).map((l) => (
+                      <option key={l.id} value={l.id}>
+                        {l.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               )}
             </Field>
-            <div className="field">
-              <label htmlFor={ids.loop} className="field__label">
-                Loop <span className="cal-muted">(optional)</span>
-              </label>
-              <div className="select">
-                <select id={ids.loop} value={loopId} onChange={(e) => setLoopId(e.target.value)}>
-                  <option value="">No loop</option>
-                  {(loops.data ?? []).map((l) => (
-                    <option key={l.id} value={l.id}>
-                      {l.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
           </div>
         </section>
 
@@ -182,7 +183,7 @@ export function NewExercisePage() {
             <ErrorState
               title="The question bank could not be loaded"
               error={questions.error}
-              onRetry={questions.retry}
+              onRetry={() => void questions.refetch()}
             />
           ) : !questions.data ? (
             <Loading label="Loading the question bank">
@@ -254,10 +255,12 @@ export function NewExercisePage() {
             </span>{" "}
             The panel
           </h2>
-          <fieldset className="panel-picker" aria-describedby={errors.interviewerIds ? ids.panel : undefined}>
-            <legend className="cal-card__lede">
-              Tick at least two people. Agreement needs a panel; you can include yourself.
-            </legend>
+          <FieldGroup
+            legend="Tick at least two people. Agreement needs a panel; you can include yourself."
+            legendClassName="cal-card__lede"
+            className="panel-picker"
+            error={errors.interviewerIds}
+          >
             {active.length < 2 ? (
               <p className="cal-empty-line">
                 You need at least two people.{" "}
@@ -288,12 +291,7 @@ export function NewExercisePage() {
                 })}
               </div>
             )}
-            {errors.interviewerIds ? (
-              <p id={ids.panel} className="cal-field-error">
-                {sentence(errors.interviewerIds)}
-              </p>
-            ) : null}
-          </fieldset>
+          </FieldGroup>
         </section>
 
         <div className="exercise-form__submit">
@@ -358,11 +356,7 @@ function ExamplePicker({
   onToggle: (item: ItemDraft, on: boolean) => void;
 }) {
   const [questionId, setQuestionId] = useState("");
-  const selectId = useId();
-  const question = useApi(
-    (signal) => (questionId ? bankApi.getQuestion(questionId, { signal }) : Promise.resolve(null)),
-    [questionId],
-  );
+  const question = useQuery({ ...bankQueries.question(questionId), enabled: questionId !== "" });
   const examples = question.data
     ? [...question.data.examples].sort(
         (a, b) => EXAMPLE_LEVELS.indexOf(a.level) - EXAMPLE_LEVELS.indexOf(b.level),
@@ -372,17 +366,16 @@ function ExamplePicker({
   return (
     <div className="answer-source">
       <h3 className="answer-source__title">Example answers from the bank</h3>
-      <div className="field">
-        <label htmlFor={selectId} className="field__label">
-          Question
-        </label>
-        <div className="select">
-          <select id={selectId} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
-            <option value="">Choose a question…</option>
-            <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
-          </select>
-        </div>
-      </div>
+      <Field label="Question">
+        {(control) => (
+          <div className="select">
+            <select {...control} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
+              <option value="">Choose a question…</option>
+              <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
+            </select>
+          </div>
+        )}
+      </Field>
       {question.status === "error" ? (
         <p className="cal-form-error" role="alert">
           {question.error.message}
@@ -452,8 +445,6 @@ function TranscriptForm({
   const [text, setText] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [added, setAdded] = useState<string | null>(null);
-  const selectId = useId();
-  const selectErrorId = useId();
 
   const add = () => {
     const parsed = exerciseItemInputSchema.safeParse({ kind: "transcript", questionId, title, text });
@@ -482,45 +473,26 @@ function TranscriptForm({
   return (
     <div className="answer-source">
       <h3 className="answer-source__title">Paste a transcript</h3>
-      <div className="field">
-        <label htmlFor={selectId} className="field__label">
-          Question it answers
-        </label>
-        <div className="select">
-          <select
-            id={selectId}
-            value={questionId}
-            aria-invalid={errors.questionId ? true : undefined}
-            aria-describedby={errors.questionId ? selectErrorId : undefined}
-            onChange={(e) => setQuestionId(e.target.value)}
-          >
-            <option value="">Choose a question…</option>
-            <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
-          </select>
-        </div>
-        {errors.questionId ? (
-          <p id={selectErrorId} className="cal-field-error">
-            {sentence(errors.questionId)}
-          </p>
-        ) : null}
-      </div>
-      <Field
+      <Field label="Question it answers" error={errors.questionId}>
+        {(control) => (
+          <div className="select">
+            <select {...control} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
+              <option value="">Choose a question…</option>
+              <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
+            </select>
+          </div>
+        )}
+      </Field>
+      <TextField
         label="Transcript title"
         hint="Visible to the panel, so leave out the candidate’s name."
         error={errors.title}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="input"
-            value={title}
-            maxLength={200}
-            placeholder="e.g. Candidate 3, onsite"
-            autoComplete="off"
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
-      </Field>
+        value={title}
+        maxLength={200}
+        placeholder="e.g. Candidate 3, onsite"
+        autoComplete="off"
+        onValueChange={setTitle}
+      />
       <Field label="Transcript" hint="At least 50 characters." error={errors.text}>
         {(props) => (
           <textarea

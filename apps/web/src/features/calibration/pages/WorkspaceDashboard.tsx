@@ -1,29 +1,34 @@
 import { COMPETENCY_LABELS, createMemberBodySchema, type Loop, type Member } from "@loopwright/schema";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { CopyLink } from "../../../components/CopyLink";
 import { EmptyState, ErrorState, Loading } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
-import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import type { ExerciseSummary, MemberCreated } from "../api";
-import { ConfirmDialog } from "../components/Dialog";
-import { Field } from "../components/Field";
 import { coverageCounts } from "../lib/coverage";
 import { fieldErrors } from "../lib/form-errors";
-import { joinLink } from "../lib/session-store";
+import { memberJoinLink } from "../lib/member-credentials";
 import { useWorkspace, workspacePath } from "../workspace/context";
-import { useSessionGuard } from "../workspace/useSessionGuard";
+import { useSignInGuard } from "../workspace/useSignInGuard";
+import "../../../ui/table.css";
+import { TextField } from "../../../ui/TextField";
 
 export function WorkspaceDashboard() {
-  const { view, isAdmin, api } = useWorkspace();
+  const { view, isAdmin, api, keys } = useWorkspace();
   useDocumentTitle(view.workspace.name);
-  const guard = useSessionGuard();
-  const exercises = useApi((signal) => guard(api.listExercises(signal)), [api]);
-  const loops = useApi(
-    (signal) => (isAdmin ? guard(api.listLoops(signal)) : Promise.resolve([])),
-    [api, isAdmin],
-  );
+  const guard = useSignInGuard();
+  const exercises = useQuery({
+    queryKey: keys.exercises,
+    queryFn: ({ signal }) => guard(api.listExercises(signal)),
+  });
+  // Loops are the admin's: an interviewer's page does not ask for them.
+  const loops = useQuery({
+    queryKey: keys.loops,
+    queryFn: isAdmin ? ({ signal }) => guard(api.listLoops(signal)) : skipToken,
+  });
 
   return (
     <div className="container cal-page">
@@ -64,7 +69,7 @@ export function WorkspaceDashboard() {
           <ErrorState
             title="The exercises could not be loaded"
             error={exercises.error}
-            onRetry={exercises.retry}
+            onRetry={() => void exercises.refetch()}
           />
         ) : !exercises.data ? (
           <Loading label="Loading exercises">
@@ -108,7 +113,11 @@ export function WorkspaceDashboard() {
             </Link>
           </div>
           {loops.status === "error" ? (
-            <ErrorState title="The loops could not be loaded" error={loops.error} onRetry={loops.retry} />
+            <ErrorState
+              title="The loops could not be loaded"
+              error={loops.error}
+              onRetry={() => void loops.refetch()}
+            />
           ) : !loops.data ? (
             <Loading label="Loading loops">
               <span className="skeleton" />
@@ -230,7 +239,7 @@ function LoopCard({ loop, workspaceId }: { loop: Loop; workspaceId: string }) {
 
 function MembersSection() {
   const { view, api, refresh } = useWorkspace();
-  const guard = useSessionGuard();
+  const guard = useSignInGuard();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -295,7 +304,7 @@ function MembersSection() {
       </div>
 
       <div className="cal-members">
-        <table className="cal-table cal-members__table">
+        <table className="ui-table cal-members__table">
           <caption className="visually-hidden">Workspace members</caption>
           <thead>
             <tr>
@@ -322,7 +331,7 @@ function MembersSection() {
                     <span className="badge">Active</span>
                   )}
                 </td>
-                <td className="cal-table__actions">
+                <td className="ui-table__actions">
                   {m.id !== view.me.id && !m.revoked ? (
                     <button
                       type="button"
@@ -354,7 +363,7 @@ function MembersSection() {
               <CopyLink
                 look="calibration"
                 label={`${created.member.name}’s personal link`}
-                value={joinLink(window.location.origin, created.token)}
+                value={memberJoinLink(window.location.origin, created.token)}
                 hint="The secret after the # never reaches a server in a URL. Anyone holding the link can score as this person."
               />
               <p className="cal-actions">
@@ -373,19 +382,15 @@ function MembersSection() {
           ) : (
             <form className="cal-form" onSubmit={create} noValidate>
               <h3 className="cal-card__title">Invite an interviewer</h3>
-              <Field label="Interviewer’s name" error={error}>
-                {(props) => (
-                  <input
-                    {...props}
-                    ref={nameInput}
-                    className="input"
-                    value={name}
-                    maxLength={200}
-                    autoComplete="off"
-                    onChange={(e) => setName(e.target.value)}
-                  />
-                )}
-              </Field>
+              <TextField
+                label="Interviewer’s name"
+                error={error}
+                ref={nameInput}
+                value={name}
+                maxLength={200}
+                autoComplete="off"
+                onValueChange={setName}
+              />
               <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
                 {busy ? "Creating…" : "Create interviewer link"}
               </button>

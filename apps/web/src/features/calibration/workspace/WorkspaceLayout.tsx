@@ -1,11 +1,18 @@
-import { useCallback, useMemo, useState } from "react";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, Outlet, useParams } from "react-router";
 import { ApiRequestError } from "../../../api/client";
+import { queryKeys } from "../../../api/query-keys";
 import { ErrorState, Loading } from "../../../components/Status";
-import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { workspaceApi } from "../api";
-import { clearSession, loadSession, type StoredSession } from "../lib/session-store";
+import {
+  forgetMemberCredential,
+  loadMemberCredential,
+  type MemberCredentialLookup,
+  rememberSignInEnded,
+  signInEndedReason,
+} from "../lib/member-credentials";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
 import "../calibration.css";
 
@@ -15,69 +22,80 @@ import "../calibration.css";
  */
 export function WorkspaceLayout() {
   const { workspaceId = "" } = useParams();
-  const [stored, setStored] = useState<StoredSession>(() => loadSession(workspaceId));
-  const [endedReason, setEndedReason] = useState<string | null>(null);
+  const [stored, setStored] = useState<MemberCredentialLookup>(() => loadMemberCredential(workspaceId));
+  const [endedReason, setEndedReason] = useState<string | null>(() => signInEndedReason(workspaceId));
   const [currentId, setCurrentId] = useState(workspaceId);
   if (currentId !== workspaceId) {
     setCurrentId(workspaceId);
-    setStored(loadSession(workspaceId));
-    setEndedReason(null);
+    setStored(loadMemberCredential(workspaceId));
+    setEndedReason(signInEndedReason(workspaceId));
   }
 
-  const session = stored.status === "active" ? stored.session : null;
+  const credential = stored.status === "active" ? stored.entry : null;
   const api = useMemo(
-    () => (session ? workspaceApi(workspaceId, session.credential) : null),
-    [session, workspaceId],
+    () => (credential ? workspaceApi(workspaceId, credential.credential) : null),
+    [credential, workspaceId],
   );
 
   const signOut = useCallback(
     (reason: string) => {
-      clearSession(workspaceId);
+      forgetMemberCredential(workspaceId);
+      rememberSignInEnded(workspaceId, reason);
       setStored({ status: "missing" });
       setEndedReason(reason);
     },
     [workspaceId],
   );
 
-  const view = useApi(
-    async (signal) => {
-      if (!api) return null;
-      try {
-        return await api.view(signal);
-      } catch (error) {
-        if (error instanceof ApiRequestError && (error.status === 401 || error.status === 404)) {
-          signOut(error.message);
-          return null;
-        }
-        throw error;
-      }
-    },
-    [api],
-    { keepPrevious: true },
+  const queryClient = useQueryClient();
+  const keys = useMemo(
+    () => queryKeys.workspace(workspaceId, credential?.credential ?? ""),
+    [workspaceId, credential],
   );
+  const view = useQuery({
+    queryKey: keys.view,
+    queryFn: api ? ({ signal }) => api.view(signal) : skipToken,
+  });
+  // The sign-in has ended (or the workspace is gone): forget it, and the page explains.
+  const ended =
+    view.error instanceof ApiRequestError && (view.error.status === 401 || view.error.status === 404)
+      ? view.error.message
+      : null;
+  useEffect(() => {
+    if (ended !== null) signOut(ended);
+  }, [ended, signOut]);
 
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: keys.view }),
+    [queryClient, keys],
+  );
   const value = useMemo<WorkspaceContextValue | null>(
     () =>
-      session && api && view.data
+      credential && api && view.data
         ? {
-            session,
+            credential,
             api,
+            keys,
             view: view.data,
             isAdmin: view.data.me.role === "admin",
-            refresh: view.retry,
+            refresh,
             signOut,
           }
         : null,
-    [session, api, view.data, view.retry, signOut],
+    [credential, api, keys, view.data, refresh, signOut],
   );
 
-  if (!session) {
+  if (!credential) {
     return <SignedOut expired={stored.status === "expired"} reason={endedReason} />;
   }
-  if (view.status === "error" && !view.data) {
+  if (view.status === "error" && !view.data && ended === null) {
     return (
       <div className="container cal-page">
-        <ErrorState title="This workspace could not be loaded" error={view.error} onRetry={view.retry} />
+        <ErrorState
+          title="This workspace could not be loaded"
+          error={view.error}
+          onRetry={() => void view.refetch()}
+        />
       </div>
     );
   }

@@ -1,15 +1,19 @@
-import type { CalibrationSession } from "@loopwright/schema";
 import { createContext, useContext } from "react";
+import type { WorkspaceKeys } from "../../../api/query-keys";
 import type { WorkspaceApi, WorkspaceView } from "../api";
+import type { MemberCredential } from "../lib/member-credentials";
 
 export interface WorkspaceContextValue {
-  session: CalibrationSession;
+  /** This browser's sign-in to the workspace. */
+  credential: MemberCredential;
   view: WorkspaceView;
   api: WorkspaceApi;
+  /** The query keys of this workspace as this sign-in sees it. */
+  keys: WorkspaceKeys;
   isAdmin: boolean;
   /** Reloads the workspace view (members, me) after a change. */
   refresh: () => void;
-  /** Called when the server says the session is no longer valid. */
+  /** Called when the server says the sign-in is no longer valid. */
   signOut: (reason: string) => void;
 }
 

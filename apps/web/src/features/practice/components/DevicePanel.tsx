@@ -1,3 +1,4 @@
+import { Lock } from "lucide-react";
 import { useId } from "react";
 import { CopyLink } from "../../../components/CopyLink";
 import { personalLink } from "../lib/identity";
@@ -18,7 +19,7 @@ export function DevicePanel({ practitionerKey }: { practitionerKey: string }) {
       </p>
       <CopyLink look="practice" label="Your personal link" value={link} describedBy={ids.note} />
       <div id={ids.note} className="pr-device-panel__warning">
-        <LockIcon />
+        <Lock className="icon" size={18} aria-hidden="true" />
         <p>
           <strong>Keep this link private, like a password.</strong> Anyone who opens it can read, change and
           delete your practice history. The key sits after the <code>#</code>, so browsers never send it to
@@ -26,14 +27,5 @@ export function DevicePanel({ practitionerKey }: { practitionerKey: string }) {
         </p>
       </div>
     </section>
-  );
-}
-
-function LockIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
-      <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
-      <path d="M5.25 7V5a2.75 2.75 0 0 1 5.5 0v2" fill="none" stroke="currentColor" strokeWidth="1.5" />
-    </svg>
   );
 }

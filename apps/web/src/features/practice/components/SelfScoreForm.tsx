@@ -1,6 +1,7 @@
 import { REFLECTION_MAX_CHARS, RUBRIC_MAX, RUBRIC_SCORES, type RubricDimension } from "@loopwright/schema";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatList, formatNumber } from "../../../lib/format";
+import { Field } from "../../../ui/Field";
 import { defaultStorage } from "../lib/identity";
 
 const draftName = (attemptId: string) => `loopwright.practice.selfscore.${attemptId}`;
@@ -52,8 +53,6 @@ export function SelfScoreForm({
   const [draft, setDraft] = useState<ScoreDraft>(() => readScoreDraft(attemptId));
   const [missing, setMissing] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
-  const reflectionId = useId();
-  const reflectionHint = useId();
 
   useEffect(() => {
     try {
@@ -98,24 +97,26 @@ export function SelfScoreForm({
         />
       ))}
 
-      <div className="field pr-score-form__reflection">
-        <label htmlFor={reflectionId} className="field__label">
-          Reflection <span className="pr-score-form__optional">(optional)</span>
-        </label>
-        <p id={reflectionHint} className="pr-score-form__hint">
-          What would you do differently next time? A sentence or two is enough; it appears in your history and
-          export.
-        </p>
-        <textarea
-          id={reflectionId}
-          className="input pr-score-form__textarea"
-          rows={4}
-          maxLength={REFLECTION_MAX_CHARS}
-          aria-describedby={reflectionHint}
-          value={draft.reflection}
-          onChange={(event) => setDraft((previous) => ({ ...previous, reflection: event.target.value }))}
-        />
-      </div>
+      <Field
+        label={
+          <>
+            Reflection <span className="pr-score-form__optional">(optional)</span>
+          </>
+        }
+        className="pr-score-form__reflection"
+        hint="What would you do differently next time? A sentence or two is enough; it appears in your history and export."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="input pr-score-form__textarea"
+            rows={4}
+            maxLength={REFLECTION_MAX_CHARS}
+            value={draft.reflection}
+            onChange={(event) => setDraft((previous) => ({ ...previous, reflection: event.target.value }))}
+          />
+        )}
+      </Field>
 
       {missing.length > 0 ? (
         <p className="pr-score-form__error" role="alert">

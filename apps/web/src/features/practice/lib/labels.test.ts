@@ -1,19 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { exportFilename } from "../api";
-import { competencyQuestionPhrase, countWords, gapText, saveStatusText } from "./labels";
+import { competencyQuestionPhrase, gapText } from "./labels";
 
 describe("practice labels", () => {
-  it("says plainly where the answer is", () => {
-    expect(saveStatusText({ kind: "saved", savedAt: null }, 0)).toBe("Autosaves as you type");
-    expect(saveStatusText({ kind: "saved", savedAt: "x" }, 3)).toBe("Saved");
-    expect(saveStatusText({ kind: "saving" }, 3)).toBe("Saving…");
-    expect(saveStatusText({ kind: "offline" }, 3)).toBe("Offline — kept on this device, will sync");
-    expect(saveStatusText({ kind: "error", message: "Too long.", retrying: false }, 3)).toBe(
-      "Couldn't save: Too long.",
-    );
-  });
-
   it("puts the gap to the closest example in words", () => {
     expect(gapText(0)).toBe("Level");
     expect(gapText(1)).toBe("+1 above");
@@ -24,11 +14,6 @@ describe("practice labels", () => {
     expect(competencyQuestionPhrase("org-design")).toBe("an org-design question");
     expect(competencyQuestionPhrase("execution-process")).toBe("an execution-process question");
     expect(competencyQuestionPhrase("strategic-leadership")).toBe("a strategic-leadership question");
-  });
-
-  it("counts words across any whitespace", () => {
-    expect(countWords("")).toBe(0);
-    expect(countWords("  one\n\ntwo\tthree ")).toBe(3);
   });
 
   it("names the exported file as the server suggests, or sensibly", () => {

@@ -1,11 +1,19 @@
 import type { Attempt } from "@loopwright/schema";
-import { useCallback, useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { useNavigate } from "react-router";
+import { queryKeys } from "../../../api/query-keys";
 import { practiceApi } from "../api";
 import { ensurePractitionerKey } from "./identity";
 
 export function attemptPath(id: string): string {
   return `/practice/attempts/${encodeURIComponent(id)}`;
+}
+
+interface Start {
+  /** Which button asked, so only it shows "Starting…" and only its error. */
+  action: string;
+  create: (key: string) => Promise<Attempt>;
 }
 
 /**
@@ -14,24 +22,28 @@ export function attemptPath(id: string): string {
  */
 export function useStartAttempt() {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<{ action: string; error: Error } | null>(null);
+  const queryClient = useQueryClient();
+  const { mutate, variables, isPending, isSuccess, error } = useMutation({
+    mutationFn: async ({ create }: Start) => {
+      const key = await ensurePractitionerKey(() => practiceApi.createPractitioner());
+      return { key, attempt: await create(key) };
+    },
+    onSuccess: ({ key, attempt }) => {
+      // The list of attempts to resume now holds this one.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.practice.attempts(key) });
+      navigate(attemptPath(attempt.id));
+    },
+  });
 
   const start = useCallback(
-    async (action: string, create: (key: string) => Promise<Attempt>) => {
-      setBusy(action);
-      setError(null);
-      try {
-        const key = await ensurePractitionerKey(() => practiceApi.createPractitioner());
-        const attempt = await create(key);
-        navigate(attemptPath(attempt.id));
-      } catch (cause) {
-        setError({ action, error: cause instanceof Error ? cause : new Error(String(cause)) });
-        setBusy(null);
-      }
-    },
-    [navigate],
+    (action: string, create: Start["create"]) => mutate({ action, create }),
+    [mutate],
   );
-
-  return { busy, error, start };
+  const action = variables?.action ?? null;
+  return {
+    // Still busy once started: the page is on its way to the attempt.
+    busy: isPending || isSuccess ? action : null,
+    error: error && action ? { action, error } : null,
+    start,
+  };
 }

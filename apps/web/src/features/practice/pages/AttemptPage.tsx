@@ -1,17 +1,20 @@
 import { clockView } from "@loopwright/clock";
 import { type Attempt, type AttemptStatus, COMPETENCY_LABELS, type Question } from "@loopwright/schema";
+import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiRequestError, api } from "../../../api/client";
+import { bankQueries } from "../../../api/bank-queries";
+import { ApiRequestError } from "../../../api/client";
 import { OnThisPage } from "../../../components/OnThisPage";
 import { formatClock } from "../../../lib/clock-format";
 import { formatCount, formatMinutes } from "../../../lib/format";
-import { useApi } from "../../../lib/useApi";
+import { timerDisplay } from "../../../lib/phase-timer";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { type ClockAction, practiceApi } from "../api";
+import { useNow } from "../../../lib/useNow";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
+import { type ClockAction, practiceApi, practiceQueries } from "../api";
 import { AnswerPad } from "../components/AnswerPad";
 import { Brief } from "../components/Brief";
-import { ConfirmDialog } from "../components/ConfirmDialog";
 import { PhaseTimesTable } from "../components/PhaseTimes";
 import { PageSkeleton, PracticeError, WithPractitioner } from "../components/PracticeStates";
 import { CoverageView, ExamplesList, ScoreComparison } from "../components/Review";
@@ -19,12 +22,12 @@ import { clearScoreDraft, SelfScoreForm } from "../components/SelfScoreForm";
 import { TimerPanel } from "../components/TimerPanel";
 import { clearDraft } from "../lib/autosave";
 import { STATUS_LABELS } from "../lib/status";
-import { formatDateTime, timerDisplay } from "../lib/time";
-import { draftStorage, useAutosave } from "../lib/useAutosave";
-import { useNow } from "../lib/useNow";
+import { formatDateTime } from "../lib/time";
+import { draftStorage, useAnswerAutosave } from "../lib/useAutosave";
 import { attemptPath } from "../lib/useStartAttempt";
 import "../../../pages/NotFoundPage.css";
 import "../practice.css";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
 
 export function AttemptPage() {
   const { id = "" } = useParams();
@@ -43,39 +46,34 @@ interface Loaded {
 }
 
 function AttemptLoader({ practitionerKey, id }: { practitionerKey: string; id: string }) {
-  const state = useApi(
-    async (signal): Promise<Loaded> => {
-      const attempt = await practiceApi.get(practitionerKey, id, signal);
-      const offset = attempt.serverNow - Date.now();
-      const question = await api.getQuestion(attempt.questionId, { signal });
-      return { attempt, offset, question };
-    },
-    [practitionerKey, id],
-  );
+  const attempt = useQuery(practiceQueries.attempt(practitionerKey, id));
+  const questionId = attempt.data?.attempt.questionId;
+  const question = useQuery({ ...bankQueries.question(questionId ?? ""), enabled: questionId !== undefined });
+  const loaded: Loaded | undefined =
+    attempt.data && question.data ? { ...attempt.data, question: question.data } : undefined;
+  const error = attempt.error ?? question.error;
+  const retry = () => void (attempt.isError ? attempt.refetch() : question.refetch());
 
-  const missing =
-    state.status === "error" &&
-    state.error instanceof ApiRequestError &&
-    (state.error.status === 404 || state.error.status === 400);
+  const missing = error instanceof ApiRequestError && (error.status === 404 || error.status === 400);
 
   useDocumentTitle(
-    state.status === "success"
-      ? `Practice: ${state.data.question.title}`
+    loaded
+      ? `Practice: ${loaded.question.title}`
       : missing
         ? "Attempt not found"
-        : state.status === "error"
+        : error
           ? "Attempt unavailable"
           : "Loading attempt",
   );
 
-  if (state.status === "success") {
-    return <AttemptView initial={state.data} practitionerKey={practitionerKey} />;
+  if (loaded) {
+    return <AttemptView initial={loaded} practitionerKey={practitionerKey} />;
   }
   if (missing) return <AttemptNotFound />;
-  if (state.status === "error") {
+  if (error) {
     return (
       <div className="container pr-page-status">
-        <PracticeError title="This attempt could not be loaded" error={state.error} onRetry={state.retry}>
+        <PracticeError title="This attempt could not be loaded" error={error} onRetry={retry}>
           <Link to="/practice" className="button button--quiet">
             Back to practice
           </Link>
@@ -145,16 +143,12 @@ function AttemptView({ initial, practitionerKey }: { initial: Loaded; practition
     <article className="pr-attempt" aria-labelledby="attempt-title" data-status={attempt.status}>
       <header className="pr-attempt-header">
         <div className="container">
-          <nav aria-label="Breadcrumb" className="pr-breadcrumb">
-            <ol>
-              <li>
-                <Link to="/practice">Practice</Link>
-              </li>
-              <li>
-                <Link to="/practice/history">History</Link>
-              </li>
-            </ol>
-          </nav>
+          <Breadcrumb
+            trail={[
+              { to: "/practice", label: "Practice" },
+              { to: "/practice/history", label: "History" },
+            ]}
+          />
           <p className="eyebrow pr-attempt-header__eyebrow">
             <span>{COMPETENCY_LABELS[question.competency]}</span>
             {round ? (
@@ -399,12 +393,12 @@ function ActiveAttempt({
 }) {
   const { clock } = attempt;
   const running = clock.startedAt !== null && clock.pausedAt === null && clock.stoppedAt === null;
-  const now = useNow(running);
+  const now = useNow({ ticking: running });
   const view = clockView(clock, now + offset);
   const display = timerDisplay(view);
   const goals = Object.fromEntries(question.phases.map((p) => [p.id, p.goal]));
 
-  const { queue, snapshot } = useAutosave(practitionerKey, attempt.id, {
+  const { queue, snapshot } = useAnswerAutosave(practitionerKey, attempt.id, {
     text: attempt.answer.text,
     revision: attempt.answer.revision,
   });
@@ -433,7 +427,8 @@ function ActiveAttempt({
     setSubmitting(true);
     setSubmitError(null);
     // The final text travels in the submit itself, so it is saved atomically with it.
-    const answer = queue.finalAnswer();
+    const final = queue.finalAnswer();
+    const answer = final && { text: final.value, revision: final.revision };
     try {
       const submitted = await practiceApi.submit(practitionerKey, attempt.id, answer);
       queue.finish();

@@ -1,10 +1,10 @@
+import { useQueries } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { isAbortError } from "../../../api/client";
 import { ErrorState } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { isUnknownKey, practiceApi } from "../api";
+import { isUnknownKey, practiceQueries } from "../api";
 import { DevicePanel } from "../components/DevicePanel";
 import { PageSkeleton } from "../components/PracticeStates";
 import { keyFromFragment, readStoredKey, storeKey } from "../lib/identity";
@@ -32,8 +32,30 @@ function ContinueFlow() {
   const navigate = useNavigate();
   // Read once, before the fragment is stripped.
   const [linkedKey] = useState(() => keyFromFragment(window.location.hash));
-  const [state, setState] = useState<State>(() => (linkedKey ? { kind: "checking" } : { kind: "missing" }));
-  const [attempt, setAttempt] = useState(0);
+  // A browser that already follows another history is asked before it switches, if that history has attempts.
+  const [currentKey] = useState(() => readStoredKey());
+  const otherKey = currentKey && currentKey !== linkedKey ? currentKey : null;
+  const [linked, mine] = useQueries({
+    queries: [
+      { ...practiceQueries.attempts(linkedKey ?? ""), enabled: linkedKey !== null },
+      // Only a count to weigh the switch by: when it cannot be read, the link wins, as with none.
+      { ...practiceQueries.attempts(otherKey ?? ""), enabled: otherKey !== null, retry: false },
+    ],
+  });
+  const mineSettled = otherKey === null || mine.isError || mine.data?.length === 0;
+  const state: State = !linkedKey
+    ? { kind: "missing" }
+    : linked.error
+      ? { kind: "failed", error: linked.error }
+      : linked.data && otherKey && mine.data?.length
+        ? {
+            kind: "choose",
+            currentKey: otherKey,
+            currentCount: mine.data.length,
+            linkedCount: linked.data.length,
+          }
+        : { kind: "checking" };
+  const proceed = linkedKey !== null && linked.data !== undefined && mineSettled;
 
   useLayoutEffect(() => {
     if (window.location.hash) {
@@ -42,34 +64,11 @@ function ContinueFlow() {
     }
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check after "Try again"
   useEffect(() => {
-    if (!linkedKey) return;
-    const controller = new AbortController();
-    setState({ kind: "checking" });
-    (async () => {
-      const linked = await practiceApi.list(linkedKey, controller.signal);
-      const current = readStoredKey();
-      if (current && current !== linkedKey) {
-        const mine = await practiceApi.list(current, controller.signal).catch(() => []);
-        if (mine.length > 0) {
-          setState({
-            kind: "choose",
-            currentKey: current,
-            currentCount: mine.length,
-            linkedCount: linked.length,
-          });
-          return;
-        }
-      }
-      storeKey(linkedKey);
-      navigate("/practice/history", { replace: true });
-    })().catch((error: unknown) => {
-      if (controller.signal.aborted || isAbortError(error)) return;
-      setState({ kind: "failed", error: error instanceof Error ? error : new Error(String(error)) });
-    });
-    return () => controller.abort();
-  }, [linkedKey, navigate, attempt]);
+    if (!proceed || !linkedKey) return;
+    storeKey(linkedKey);
+    navigate("/practice/history", { replace: true });
+  }, [proceed, linkedKey, navigate]);
 
   return (
     <div className="container pr-continue-page">
@@ -103,7 +102,7 @@ function ContinueFlow() {
               : "The link could not be checked"
           }
           error={state.error}
-          onRetry={isUnknownKey(state.error) ? undefined : () => setAttempt((n) => n + 1)}
+          onRetry={isUnknownKey(state.error) ? undefined : () => void linked.refetch()}
         >
           <Link to="/practice" className="button button--quiet">
             Go to practice

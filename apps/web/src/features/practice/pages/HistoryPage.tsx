@@ -1,12 +1,14 @@
 import { type AttemptSummary, COMPETENCY_LABELS, RUBRIC_MAX } from "@loopwright/schema";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Trash2 } from "lucide-react";
 import { lazy, Suspense, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { queryKeys } from "../../../api/query-keys";
 import { EmptyState } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
-import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { type ExportFormat, practiceApi } from "../api";
-import { ConfirmDialog } from "../components/ConfirmDialog";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
+import { type ExportFormat, practiceApi, practiceQueries } from "../api";
 import { DevicePanel } from "../components/DevicePanel";
 import { PhaseStrip } from "../components/PhaseTimes";
 import { PageSkeleton, PracticeError, WithPractitioner } from "../components/PracticeStates";
@@ -16,6 +18,7 @@ import { formatDate, formatDateTime } from "../lib/time";
 import { draftStorage } from "../lib/useAutosave";
 import { attemptPath } from "../lib/useStartAttempt";
 import "../practice.css";
+import { Tooltip } from "../../../ui/Tooltip";
 
 // recharts is large; only the history page needs it.
 const ProgressChart = lazy(() => import("../components/ProgressChart"));
@@ -54,11 +57,18 @@ function removeAllDrafts() {
 }
 
 function History({ practitionerKey }: { practitionerKey: string }) {
-  const state = useApi((signal) => practiceApi.list(practitionerKey, signal), [practitionerKey], {
-    keepPrevious: true,
+  const queryClient = useQueryClient();
+  const state = useQuery(practiceQueries.attempts(practitionerKey));
+  const removal = useMutation({
+    mutationFn: (target: NonNullable<Pending>) =>
+      target.kind === "one"
+        ? practiceApi.remove(practitionerKey, target.attempt.id)
+        : practiceApi.removeAll(practitionerKey),
+    // The list shows what the server now holds, and no attempt page keeps a copy of a deleted one.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.practice.all(practitionerKey) }),
   });
+  const deleting = removal.isPending;
   const [confirm, setConfirm] = useState<Pending>(null);
-  const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -66,7 +76,11 @@ function History({ practitionerKey }: { practitionerKey: string }) {
 
   if (state.status === "error" && !state.data) {
     return (
-      <PracticeError title="Your history could not be loaded" error={state.error} onRetry={state.retry} />
+      <PracticeError
+        title="Your history could not be loaded"
+        error={state.error}
+        onRetry={() => void state.refetch()}
+      />
     );
   }
   if (!state.data) return <PageSkeleton label="Loading your history" />;
@@ -74,26 +88,21 @@ function History({ practitionerKey }: { practitionerKey: string }) {
 
   const runDelete = async () => {
     if (!confirm) return;
-    setDeleting(true);
     setDeleteError(null);
     try {
+      const deleted = await removal.mutateAsync(confirm);
       if (confirm.kind === "one") {
-        await practiceApi.remove(practitionerKey, confirm.attempt.id);
         clearDraft(draftStorage(), confirm.attempt.id);
         setNotice(`Deleted “${confirm.attempt.questionTitle}”.`);
       } else {
-        const deleted = await practiceApi.removeAll(practitionerKey);
         removeAllDrafts();
         setNotice(`Deleted your whole history (${formatCount(deleted, "attempt")}).`);
       }
       setConfirm(null);
-      state.retry();
       // The button that opened the dialog is gone; continue from the list's heading.
       requestAnimationFrame(() => listHeading.current?.focus());
     } catch (cause) {
       setDeleteError(cause instanceof Error ? cause.message : String(cause));
-    } finally {
-      setDeleting(false);
     }
   };
 
@@ -303,24 +312,16 @@ function AttemptRow({ attempt, onDelete }: { attempt: AttemptSummary; onDelete: 
         ) : null}
       </div>
       <div className="pr-attempt-row__actions">
-        <button
-          type="button"
-          className="pr-icon-button pr-icon-button--danger"
-          onClick={onDelete}
-          aria-label={`Delete attempt: ${attempt.questionTitle}, ${formatDate(attempt.createdAt)}`}
-          title="Delete this attempt"
-        >
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path
-              d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.2a1 1 0 0 0 1 .9h3.8a1 1 0 0 0 1-.9l.6-8.2"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.4"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-        </button>
+        <Tooltip content="Delete this attempt">
+          <button
+            type="button"
+            className="pr-icon-button pr-icon-button--danger"
+            onClick={onDelete}
+            aria-label={`Delete attempt: ${attempt.questionTitle}, ${formatDate(attempt.createdAt)}`}
+          >
+            <Trash2 size={16} aria-hidden="true" />
+          </button>
+        </Tooltip>
       </div>
     </article>
   );

@@ -7,13 +7,14 @@ import {
   LOOP_MIN_ROUNDS,
   type QuestionSummary,
 } from "@loopwright/schema";
+import { useQuery } from "@tanstack/react-query";
+import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
-import { api } from "../../../api/client";
+import { bankQueries } from "../../../api/bank-queries";
 import { formatCount, formatMinutes } from "../../../lib/format";
-import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { practiceApi } from "../api";
+import { practiceApi, practiceQueries } from "../api";
 import { DevicePanel } from "../components/DevicePanel";
 import { PracticeError } from "../components/PracticeStates";
 import { competencyQuestionPhrase } from "../lib/labels";
@@ -22,6 +23,8 @@ import { formatDateTime } from "../lib/time";
 import { usePractitioner } from "../lib/usePractitioner";
 import { attemptPath, useStartAttempt } from "../lib/useStartAttempt";
 import "../practice.css";
+import { Field } from "../../../ui/Field";
+import { DisabledReason } from "../../../ui/Tooltip";
 
 const DEFAULT_LOOP: Competency[] = ["org-design", "strategic-leadership"];
 
@@ -110,10 +113,14 @@ function StartError({ starter, action }: { starter: Starter; action: string }) {
 }
 
 function InProgress({ practitionerKey }: { practitionerKey: string }) {
-  const state = useApi((signal) => practiceApi.list(practitionerKey, signal), [practitionerKey]);
+  const state = useQuery(practiceQueries.attempts(practitionerKey));
   if (state.status === "error") {
     return (
-      <PracticeError title="Your attempts could not be loaded" error={state.error} onRetry={state.retry} />
+      <PracticeError
+        title="Your attempts could not be loaded"
+        error={state.error}
+        onRetry={() => void state.refetch()}
+      />
     );
   }
   if (state.status !== "success") return null;
@@ -182,27 +189,26 @@ function CompetencyStart({ starter }: { starter: Starter }) {
         Get a question of one round that you have not practised yet; once you have done them all, the one you
         practised longest ago.
       </p>
-      <div className="field">
-        <label htmlFor={selectId} className="field__label">
-          Competency
-        </label>
-        <div className="select">
-          <select
-            id={selectId}
-            value={competency}
-            onChange={(event) => {
-              const parsed = competencySchema.safeParse(event.target.value);
-              if (parsed.success) setCompetency(parsed.data);
-            }}
-          >
-            {COMPETENCIES.map((c) => (
-              <option key={c} value={c}>
-                {COMPETENCY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <Field label="Competency">
+        {(control) => (
+          <div className="select">
+            <select
+              {...control}
+              value={competency}
+              onChange={(event) => {
+                const parsed = competencySchema.safeParse(event.target.value);
+                if (parsed.success) setCompetency(parsed.data);
+              }}
+            >
+              {COMPETENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {COMPETENCY_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
       <button
         type="button"
         className="button button--primary pr-start-card__action"
@@ -219,10 +225,9 @@ function CompetencyStart({ starter }: { starter: Starter }) {
 }
 
 function QuestionStart({ starter }: { starter: Starter }) {
-  const questions = useApi((signal) => api.listQuestions({}, { signal }), []);
+  const questions = useQuery(bankQueries.list());
   const [questionId, setQuestionId] = useState("");
   const selectId = useId();
-  const hintId = useId();
   const list = questions.status === "success" ? questions.data.questions : [];
   const chosen = list.find((q) => q.id === questionId);
   const grouped = COMPETENCIES.map((c) => ({
@@ -239,44 +244,45 @@ function QuestionStart({ starter }: { starter: Starter }) {
         Pick one by name, or open any question in the <Link to="/questions">question bank</Link> and choose
         “Practise this question”.
       </p>
-      <div className="field">
-        <label htmlFor={selectId} className="field__label">
-          Question
-        </label>
-        <div className="select">
-          <select
-            id={selectId}
-            value={questionId}
-            onChange={(event) => setQuestionId(event.target.value)}
-            aria-describedby={hintId}
-            disabled={questions.status !== "success"}
-          >
-            <option value="">
-              {questions.status === "loading"
-                ? "Loading questions…"
-                : questions.status === "error"
-                  ? "Questions unavailable"
-                  : "Choose a question…"}
-            </option>
-            {grouped.map((group) => (
-              <optgroup key={group.competency} label={COMPETENCY_LABELS[group.competency]}>
-                {group.items.map((q: QuestionSummary) => (
-                  <option key={q.id} value={q.id}>
-                    {q.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <p id={hintId} className="pr-start-card__hint">
-          {chosen
+      <Field
+        label="Question"
+        hint={
+          chosen
             ? `${COMPETENCY_LABELS[chosen.competency]} · ${formatMinutes(chosen.durationMinutes)}`
             : questions.status === "error"
               ? questions.error.message
-              : `${formatCount(list.length, "question")} in the bank`}
-        </p>
-      </div>
+              : `${formatCount(list.length, "question")} in the bank`
+        }
+        hintAfter
+      >
+        {(control) => (
+          <div className="select">
+            <select
+              {...control}
+              value={questionId}
+              onChange={(event) => setQuestionId(event.target.value)}
+              disabled={questions.status !== "success"}
+            >
+              <option value="">
+                {questions.status === "pending"
+                  ? "Loading questions…"
+                  : questions.status === "error"
+                    ? "Questions unavailable"
+                    : "Choose a question…"}
+              </option>
+              {grouped.map((group) => (
+                <optgroup key={group.competency} label={COMPETENCY_LABELS[group.competency]}>
+                  {group.items.map((q: QuestionSummary) => (
+                    <option key={q.id} value={q.id}>
+                      {q.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
       <button
         type="button"
         className="button button--primary pr-start-card__action"
@@ -353,27 +359,23 @@ function LoopStart({ starter }: { starter: Starter }) {
                   ))}
                 </select>
               </div>
-              <button
-                type="button"
-                className="pr-icon-button"
-                onClick={() => remove(index)}
-                disabled={rounds.length <= LOOP_MIN_ROUNDS}
-                aria-label={`Remove round ${index + 1}`}
-                title={
+              <DisabledReason
+                reason={
                   rounds.length <= LOOP_MIN_ROUNDS
                     ? `A loop has at least ${LOOP_MIN_ROUNDS} rounds`
                     : undefined
                 }
               >
-                <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-                  <path
-                    d="M4 4l8 8M12 4l-8 8"
-                    stroke="currentColor"
-                    strokeWidth="1.8"
-                    strokeLinecap="round"
-                  />
-                </svg>
-              </button>
+                <button
+                  type="button"
+                  className="pr-icon-button"
+                  onClick={() => remove(index)}
+                  disabled={rounds.length <= LOOP_MIN_ROUNDS}
+                  aria-label={`Remove round ${index + 1}`}
+                >
+                  <X size={14} aria-hidden="true" />
+                </button>
+              </DisabledReason>
             </li>
           ))}
         </ol>

@@ -1,17 +1,17 @@
 import { ANSWER_MAX_CHARS, type RoomView } from "@loopwright/schema";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { AutosaveQueue, refusal, useAutosave } from "../../../lib/autosave";
+import { countWords, formatCount, formatNumber } from "../../../lib/format";
+import { SaveStatus } from "../../../ui/SaveStatus";
 import type { ConnectionStatus, RoomClient } from "../lib/room-client";
 
 export const ANSWER_DEBOUNCE_MS = 300;
 
-type Sync = "saved" | "typing" | "saving" | "waiting" | "error";
-
-const wordCount = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0);
-
 /**
- * The candidate's answer pad. Edits go to the server ~300 ms after typing
- * stops, each with a higher revision than any before, so a late or repeated
- * message can never overwrite newer text.
+ * The candidate's answer pad, saved by the shared autosave. Edits go to the
+ * room ~300 ms after typing stops, each with a higher revision than any before,
+ * so a late or repeated message can never overwrite newer text. While the
+ * connection is down the room client holds the edit and sends it on reconnect.
  */
 export function AnswerPad({
   answer,
@@ -26,64 +26,30 @@ export function AnswerPad({
 }) {
   const id = useId();
   const hintId = useId();
-  const [text, setText] = useState(answer.text);
-  const [sync, setSync] = useState<Sync>("saved");
-  const [error, setError] = useState<string | null>(null);
-  const revision = useRef(answer.revision);
-  const latestOp = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const pendingText = useRef<string | null>(null);
+  const { queue, snapshot } = useAutosave(
+    () =>
+      new AutosaveQueue<string>({
+        server: { value: answer.text, revision: answer.revision },
+        debounceMs: ANSWER_DEBOUNCE_MS,
+        send: async ({ value, revision }) => {
+          const result = await client.send({ type: "answer", text: value, revision }).done;
+          if (!result.ok) throw refusal(result.message);
+          return { applied: true, revision, savedAt: null };
+        },
+      }),
+  );
 
-  const push = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    const value = pendingText.current;
-    if (value === null) return;
-    pendingText.current = null;
-    revision.current += 1;
-    const sent = client.send({ type: "answer", text: value, revision: revision.current });
-    latestOp.current = sent.opId;
-    setSync("saving");
-    void sent.done.then((result) => {
-      if (latestOp.current !== sent.opId && result.ok) return; // a newer edit is in flight
-      if (result.ok) {
-        if (pendingText.current === null && timer.current === undefined) setSync("saved");
-        setError(null);
-      } else {
-        setSync("error");
-        setError(result.message);
-      }
-    });
-  }, [client]);
-
-  // Another tab of the same candidate (or a fresh snapshot) moved the answer on: adopt it when idle here.
+  // Another tab of the same candidate (or a fresh snapshot) moved the answer on.
   useEffect(() => {
-    if (answer.revision > revision.current) {
-      revision.current = answer.revision;
-      if (pendingText.current === null && timer.current === undefined) setText(answer.text);
-    }
-  }, [answer.revision, answer.text]);
+    queue.adopt({ value: answer.text, revision: answer.revision });
+  }, [queue, answer.revision, answer.text]);
 
-  // Whatever is typed is sent before the pad goes away.
-  useEffect(() => () => push(), [push]);
-
-  const onChange = (value: string) => {
-    setText(value);
-    pendingText.current = value;
-    setSync("typing");
-    clearTimeout(timer.current);
-    timer.current = setTimeout(push, ANSWER_DEBOUNCE_MS);
-  };
-
-  const offline = status !== "live";
-  const shown: Sync = offline && (sync === "saving" || sync === "typing") ? "waiting" : sync;
-  const label = {
-    saved: answer.revision > 0 || text ? "Saved" : "Nothing written yet",
-    typing: "Typing…",
-    saving: "Saving…",
-    waiting: "Not saved yet · will send when reconnected",
-    error: "Not saved",
-  }[shown];
+  const text = snapshot.value;
+  // The room client keeps unsent edits while the connection is down; say so rather than "Saving…".
+  const shown =
+    status !== "live" && snapshot.unsynced && snapshot.status.kind === "saving"
+      ? ({ kind: "offline" } as const)
+      : snapshot.status;
 
   return (
     <div className="ps-pad">
@@ -91,16 +57,7 @@ export function AnswerPad({
         <label htmlFor={id} className="ps-pad__label">
           Your answer
         </label>
-        <span
-          className="ps-pad__sync"
-          data-sync={shown}
-          data-testid="answer-sync"
-          role="status"
-          aria-live="polite"
-        >
-          <span className="ps-pad__sync-dot" aria-hidden="true" />
-          {label}
-        </span>
+        <SaveStatus status={shown} written={snapshot.revision > 0} testId="answer-sync" />
       </div>
       <p id={hintId} className="ps-hint">
         {locked
@@ -111,8 +68,8 @@ export function AnswerPad({
         id={id}
         className="input ps-pad__input"
         value={text}
-        onChange={(event) => onChange(event.target.value)}
-        onBlur={push}
+        onChange={(event) => queue.edit(event.target.value)}
+        onBlur={() => queue.flush()}
         readOnly={locked}
         maxLength={ANSWER_MAX_CHARS}
         aria-describedby={hintId}
@@ -121,14 +78,9 @@ export function AnswerPad({
         data-testid="answer-input"
       />
       <p className="ps-pad__count">
-        {wordCount(text).toLocaleString("en")} words · {text.length.toLocaleString("en")} /{" "}
-        {ANSWER_MAX_CHARS.toLocaleString("en")} characters
+        {formatCount(countWords(text), "word")} · {formatNumber(text.length)} /{" "}
+        {formatNumber(ANSWER_MAX_CHARS)} characters
       </p>
-      {error ? (
-        <p className="ps-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }
@@ -153,7 +105,7 @@ export function AnswerLive({ answer, candidateName }: { answer: RoomView["answer
           <span className="ps-live__dot" aria-hidden="true" />
           {fresh ? `${candidateName} is writing…` : "Live"}
         </span>
-        <span>{wordCount(answer.text).toLocaleString("en")} words</span>
+        <span>{formatCount(countWords(answer.text), "word")}</span>
       </p>
       {answer.text.trim() ? (
         <div className="ps-live__text" data-testid="live-answer">

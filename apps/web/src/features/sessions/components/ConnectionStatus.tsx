@@ -1,6 +1,7 @@
 import type { Participant, SessionRole } from "@loopwright/schema";
+import { formatCount } from "../../../lib/format";
+import { useNow } from "../../../lib/useNow";
 import type { PresenceEntry, RoomClientState } from "../lib/room-client";
-import { useNow } from "../lib/useNow";
 
 export const ROLE_LABELS: Record<SessionRole, string> = {
   host: "Host",
@@ -11,7 +12,7 @@ export const ROLE_LABELS: Record<SessionRole, string> = {
 
 /** Where the live connection stands, announced politely when it changes. */
 export function ConnectionStatus({ state, onRetry }: { state: RoomClientState; onRetry: () => void }) {
-  const now = useNow(state.retryAt ? 500 : 60_000);
+  const now = useNow({ intervalMs: state.retryAt ? 500 : 60_000 });
   const seconds = state.retryAt ? Math.max(0, Math.ceil((state.retryAt - now) / 1000)) : null;
   const saving = state.pending.length > 0;
 
@@ -41,7 +42,7 @@ export function ConnectionStatus({ state, onRetry }: { state: RoomClientState; o
   }
   const unsaved =
     (state.status === "reconnecting" || state.status === "offline") && saving
-      ? ` · ${state.pending.length} unsaved ${state.pending.length === 1 ? "change" : "changes"} will be sent`
+      ? ` · ${formatCount(state.pending.length, "unsaved change")} will be sent`
       : "";
 
   return (

@@ -1,6 +1,6 @@
 import type { Curveball, RoomView } from "@loopwright/schema";
 import { useEffect, useRef, useState } from "react";
-import { formatStamp } from "../../../lib/clock-format";
+import { formatClock } from "../../../lib/clock-format";
 import { useIntent } from "../lib/room-context";
 
 type Injected = RoomView["curveballs"][number];
@@ -77,7 +77,7 @@ export function ArrivedCurveballs({ curveballs }: { curveballs: Injected[] }) {
                 >
                   <p className="ps-arrival__meta">
                     {isNew ? <span className="ps-badge ps-badge--alert">New</span> : null}
-                    <span>At {formatStamp(c.elapsedMs)}</span>
+                    <span>At {formatClock(c.elapsedMs)}</span>
                   </p>
                   <h3 className="ps-arrival__title">{c.title}</h3>
                   <p className="ps-arrival__prompt">{c.prompt}</p>
@@ -127,7 +127,7 @@ export function CurveballDeck({
               <div className="ps-deck__head">
                 <h3 className="ps-deck__title">{c.title}</h3>
                 {done ? (
-                  <span className="ps-badge ps-badge--accent">Injected at {formatStamp(done.elapsedMs)}</span>
+                  <span className="ps-badge ps-badge--accent">Injected at {formatClock(done.elapsedMs)}</span>
                 ) : null}
               </div>
               <blockquote className="ps-deck__prompt">

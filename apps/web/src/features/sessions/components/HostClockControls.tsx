@@ -1,12 +1,15 @@
 import type { ClockView } from "@loopwright/clock";
 import type { RoomView } from "@loopwright/schema";
+import { Eye } from "lucide-react";
 import { NextIcon, PauseIcon, PlayIcon } from "../../../components/ClockIcons";
+import { DisabledReason } from "../../../ui/Tooltip";
 import { useIntent } from "../lib/room-context";
 
 /** The host's hands on the shared clock and the prompt. Every change goes through the server. */
 export function HostClockControls({ clock, view }: { clock: ClockView; view: RoomView }) {
   const { run, busy, error } = useIntent();
-  if (view.released) return <p className="ps-timer__note">Feedback released · the session is read-only.</p>;
+  if (view.released)
+    return <p className="ps-controls__note">Feedback released · the session is read-only.</p>;
   const isLast = clock.currentPhaseIndex >= clock.phases.length - 1;
   const disabled = busy !== null;
 
@@ -22,7 +25,7 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
               disabled={disabled}
               onClick={() => void run({ type: "reveal-prompt" })}
             >
-              <EyeIcon />
+              <Eye className="icon" size={14} aria-hidden="true" />
               {busy === "reveal-prompt" ? "Revealing…" : "Reveal prompt"}
             </button>
           ) : null}
@@ -47,16 +50,19 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
             {clock.paused ? <PlayIcon /> : <PauseIcon />}
             {clock.paused ? "Resume" : "Pause"}
           </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={disabled || isLast || clock.paused}
-            title={isLast ? "This is the last phase" : clock.paused ? "Resume the clock first" : undefined}
-            onClick={() => void run({ type: "clock", action: "advance" })}
+          <DisabledReason
+            reason={isLast ? "This is the last phase" : clock.paused ? "Resume the clock first" : undefined}
           >
-            <NextIcon />
-            Next phase
-          </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={disabled || isLast || clock.paused}
+              onClick={() => void run({ type: "clock", action: "advance" })}
+            >
+              <NextIcon />
+              Next phase
+            </button>
+          </DisabledReason>
           <span className="ps-controls__extend">
             {[2, 5].map((minutes) => (
               <button
@@ -83,19 +89,5 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
         </p>
       ) : null}
     </fieldset>
-  );
-}
-
-function EyeIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path
-        d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-      />
-      <circle cx="8" cy="8" r="2" fill="currentColor" />
-    </svg>
   );
 }

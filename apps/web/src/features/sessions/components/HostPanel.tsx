@@ -1,8 +1,12 @@
-import type { RoomView, SessionRole } from "@loopwright/schema";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import type { LinkRole, RoomView, SessionRole } from "@loopwright/schema";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
 import { ApiRequestError } from "../../../api/client";
+import { queryKeys } from "../../../api/query-keys";
 import { CopyLink } from "../../../components/CopyLink";
 import { formatList } from "../../../lib/format";
+import { Field } from "../../../ui/Field";
+import { TextField } from "../../../ui/TextField";
 import { type SessionParticipants, sessionsApi } from "../api";
 import {
   forgetIssuedLink,
@@ -20,26 +24,19 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** The host's people panel: everyone with a link, new co-interviewer and observer links, and revoking. */
 export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) {
   const { sessionId, credential, view } = useRoomContext();
-  const [list, setList] = useState<SessionParticipants["participants"] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [links, setLinks] = useState<IssuedLink[]>(() => issuedLinks(sessionId));
-  const [reload, setReload] = useState(0);
-  const participantKey = view.participants.map((p) => p.id).join(",");
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the room's participant list changes
-  useEffect(() => {
-    const controller = new AbortController();
-    sessionsApi.participants(sessionId, credential, controller.signal).then(
-      (result) => {
-        setList(result.participants);
-        setLoadError(null);
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoadError(message(error));
-      },
-    );
-    return () => controller.abort();
-  }, [sessionId, credential, participantKey, reload]);
+  const queryClient = useQueryClient();
+  // Asked again whenever the room's own list of participants changes; the last list stays meanwhile.
+  const roster = view.participants.map((p) => p.id).join(",");
+  const participants = useQuery({
+    queryKey: queryKeys.session.participants(sessionId, credential, roster),
+    queryFn: ({ signal }) => sessionsApi.participants(sessionId, credential, signal),
+    placeholderData: keepPreviousData,
+  });
+  const list = participants.data?.participants ?? null;
+  const loadError = participants.error ? message(participants.error) : null;
+  const reload = () =>
+    void queryClient.invalidateQueries({ queryKey: queryKeys.session.participants(sessionId, credential) });
 
   const status = new Map(presence?.map((p) => [p.id, p.status]));
 
@@ -57,7 +54,7 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
       {loadError ? (
         <p className="ps-error" role="alert">
           Couldn’t load the people in this session: {loadError}{" "}
-          <button type="button" className="ps-link-button" onClick={() => setReload((n) => n + 1)}>
+          <button type="button" className="ps-link-button" onClick={() => void participants.refetch()}>
             Try again
           </button>
         </p>
@@ -74,7 +71,7 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
               onRevoked={() => {
                 forgetIssuedLink(sessionId, p.id);
                 setLinks(issuedLinks(sessionId));
-                setReload((n) => n + 1);
+                reload();
               }}
             />
           ))}
@@ -198,10 +195,8 @@ function PersonRow({
 
 function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
   const { sessionId, credential } = useRoomContext();
-  const nameId = useId();
-  const roleId = useId();
   const [name, setName] = useState("");
-  const [role, setRole] = useState<"co-interviewer" | "observer">("co-interviewer");
+  const [role, setRole] = useState<LinkRole>("co-interviewer");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -237,30 +232,27 @@ function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
     <form className="ps-addlink" onSubmit={submit} noValidate>
       <h3 className="ps-subheading">Add someone</h3>
       <div className="ps-addlink__row">
-        <div className="field">
-          <label htmlFor={roleId} className="field__label">
-            Role
-          </label>
-          <div className="select">
-            <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as typeof role)}>
-              <option value="co-interviewer">Co-interviewer</option>
-              <option value="observer">Observer</option>
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={nameId} className="field__label">
-            Their name
-          </label>
-          <input
-            id={nameId}
-            className="input"
-            value={name}
-            maxLength={80}
-            autoComplete="off"
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
+        <Field label="Role">
+          {(control) => (
+            <div className="select">
+              <select
+                {...control}
+                value={role}
+                onChange={(event) => setRole(event.target.value as typeof role)}
+              >
+                <option value="co-interviewer">Co-interviewer</option>
+                <option value="observer">Observer</option>
+              </select>
+            </div>
+          )}
+        </Field>
+        <TextField
+          label="Their name"
+          value={name}
+          maxLength={80}
+          autoComplete="off"
+          onValueChange={setName}
+        />
         <button type="submit" className="button button--quiet ps-addlink__button" disabled={busy}>
           {busy ? "Creating…" : "Create link"}
         </button>
@@ -308,7 +300,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
     }
   };
 
-  if (view.swappedTo) return null;
+  if (view.swappedTo || view.advancedTo) return null;
 
   return (
     <section className="ps-card ps-release" aria-labelledby="ps-release-title" data-testid="release-panel">

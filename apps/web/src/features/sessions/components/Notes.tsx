@@ -1,9 +1,11 @@
 import { clockView } from "@loopwright/clock";
 import { NOTE_MAX_CHARS, type Note } from "@loopwright/schema";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
-import { formatStamp } from "../../../lib/clock-format";
+import { formatClock } from "../../../lib/clock-format";
+import { useNow } from "../../../lib/useNow";
+import { Field } from "../../../ui/Field";
+import { SaveStatus } from "../../../ui/SaveStatus";
 import { useRoomContext } from "../lib/room-context";
-import { useNow } from "../lib/useNow";
 
 interface Draft {
   opId: string;
@@ -19,13 +21,12 @@ interface Draft {
  */
 export function Notes({ notes, locked }: { notes: Note[]; locked: boolean }) {
   const { client, view, state } = useRoomContext();
-  const textId = useId();
   const shareId = useId();
   const [text, setText] = useState("");
   const [shared, setShared] = useState(false);
   const [drafts, setDrafts] = useState<Draft[]>([]);
-  const now = useNow(1_000, state.offsetMs);
-  const stamp = formatStamp(clockView(view.clock, now).elapsedMs);
+  const now = useNow({ intervalMs: 1_000, offsetMs: state.offsetMs });
+  const stamp = formatClock(clockView(view.clock, now).elapsedMs);
 
   const add = (event?: FormEvent) => {
     event?.preventDefault();
@@ -64,19 +65,26 @@ export function Notes({ notes, locked }: { notes: Note[]; locked: boolean }) {
 
       {!locked ? (
         <form className="ps-notes__composer" onSubmit={add}>
-          <label htmlFor={textId} className="field__label">
-            Evidence <span className="ps-notes__stamp-preview">stamped {stamp}</span>
-          </label>
-          <textarea
-            id={textId}
-            className="input ps-notes__input"
-            rows={3}
-            value={text}
-            maxLength={NOTE_MAX_CHARS}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={onKeyDown}
-            placeholder="What they said or did, in their words where you can."
-          />
+          <Field
+            label={
+              <>
+                Evidence <span className="ps-notes__stamp-preview">stamped {stamp}</span>
+              </>
+            }
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="input ps-notes__input"
+                rows={3}
+                value={text}
+                maxLength={NOTE_MAX_CHARS}
+                onChange={(event) => setText(event.target.value)}
+                onKeyDown={onKeyDown}
+                placeholder="What they said or did, in their words where you can."
+              />
+            )}
+          </Field>
           <div className="ps-notes__actions">
             <label htmlFor={shareId} className="ps-check">
               <input
@@ -107,16 +115,15 @@ export function Notes({ notes, locked }: { notes: Note[]; locked: boolean }) {
               <span className="ps-notes__stamp">{draft.failed ? "—" : "…"}</span>
               <div className="ps-notes__body">
                 <p className="ps-notes__text">{draft.text}</p>
-                <p
-                  className={draft.failed ? "ps-error" : "ps-hint"}
-                  role={draft.failed ? "alert" : undefined}
-                >
-                  {draft.failed
-                    ? `Not saved: ${draft.failed}`
-                    : state.status === "live"
-                      ? "Saving…"
-                      : "Will save when reconnected"}
-                </p>
+                <SaveStatus
+                  status={
+                    draft.failed
+                      ? { kind: "error", message: draft.failed, retrying: false }
+                      : { kind: state.status === "live" ? "saving" : "offline" }
+                  }
+                  written
+                  testId="note-save-status"
+                />
               </div>
             </li>
           ))}
@@ -145,7 +152,7 @@ function NoteItem({ note, locked }: { note: Note; locked: boolean }) {
     <li className="ps-notes__item" data-shared={note.shared ? "true" : undefined} data-testid="note">
       <span className="ps-notes__stamp">
         <span className="visually-hidden">At </span>
-        {formatStamp(note.elapsedMs)}
+        {formatClock(note.elapsedMs)}
       </span>
       <div className="ps-notes__body">
         <p className="ps-notes__text">{note.text}</p>

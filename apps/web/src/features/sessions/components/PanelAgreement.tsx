@@ -1,7 +1,7 @@
-import type { ExerciseResults } from "@loopwright/schema";
+import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
+import { queryKeys } from "../../../api/query-keys";
 import { Loading } from "../../../components/Status";
-import { useApi } from "../../../lib/useApi";
 import { sessionsApi } from "../api";
 
 const PanelAgreementResults = lazy(() => import("./PanelAgreementResults"));
@@ -25,10 +25,10 @@ export function PanelAgreement({
   /** How many interviewers have submitted; a change refetches. */
   scorecards: number;
 }) {
-  const agreement = useApi<ExerciseResults>(
-    (signal) => sessionsApi.agreement(sessionId, credential, signal),
-    [sessionId, credential, scorecards],
-  );
+  const agreement = useQuery({
+    queryKey: queryKeys.session.agreement(sessionId, credential, scorecards),
+    queryFn: ({ signal }) => sessionsApi.agreement(sessionId, credential, signal),
+  });
 
   return (
     <section className="ps-card" aria-labelledby="ps-agreement-title" data-testid="panel-agreement">
@@ -44,7 +44,7 @@ export function PanelAgreement({
       {agreement.status === "error" ? (
         <p className="ps-error" role="alert">
           Couldn’t work out the panel’s agreement: {agreement.error.message}{" "}
-          <button type="button" className="ps-link-button" onClick={agreement.retry}>
+          <button type="button" className="ps-link-button" onClick={() => void agreement.refetch()}>
             Try again
           </button>
         </p>

@@ -6,7 +6,7 @@ import {
   RUBRIC_SCORES,
   type RubricDimension,
 } from "@loopwright/schema";
-import { formatStamp } from "../../../lib/clock-format";
+import { formatClock } from "../../../lib/clock-format";
 import { formatList } from "../../../lib/format";
 import { anchorText, ScoreMeter } from "./ScoreChoice";
 
@@ -109,7 +109,7 @@ export function Report({
               .sort((a, b) => a.elapsedMs - b.elapsedMs)
               .map((n) => (
                 <li key={n.id} className="ps-evidence__item" data-testid="shared-note">
-                  <span className="ps-notes__stamp">{formatStamp(n.elapsedMs)}</span>
+                  <span className="ps-notes__stamp">{formatClock(n.elapsedMs)}</span>
                   <div>
                     <p>{n.text}</p>
                     <p className="ps-evidence__author">{n.authorName}</p>

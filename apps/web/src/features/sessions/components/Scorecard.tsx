@@ -9,6 +9,7 @@ import {
 } from "@loopwright/schema";
 import { type FormEvent, useId, useState } from "react";
 import { formatList } from "../../../lib/format";
+import { Field } from "../../../ui/Field";
 import { useIntent } from "../lib/room-context";
 import { DimensionChoice, ScoreMeter } from "./ScoreChoice";
 
@@ -65,7 +66,6 @@ export function Scorecard({ view, question }: { view: RoomView; question: Questi
 
 function ScoreForm({ question }: { question: Question }) {
   const { run, busy, error } = useIntent();
-  const feedbackId = useId();
   const recName = useId();
   const [scores, setScores] = useState<Record<string, number>>({});
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
@@ -120,23 +120,22 @@ function ScoreForm({ question }: { question: Question }) {
         </div>
       </fieldset>
 
-      <div className="field">
-        <label htmlFor={feedbackId} className="field__label">
-          Written feedback for the candidate
-        </label>
-        <p className="ps-hint">
-          What they did well, what would have made it a director-level answer. Shown to them on release.
-        </p>
-        <textarea
-          id={feedbackId}
-          className="input"
-          rows={5}
-          maxLength={FEEDBACK_MAX_CHARS}
-          value={feedback}
-          onChange={(event) => setFeedback(event.target.value)}
-          disabled={busy !== null}
-        />
-      </div>
+      <Field
+        label="Written feedback for the candidate"
+        hint="What they did well, what would have made it a director-level answer. Shown to them on release."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            rows={5}
+            maxLength={FEEDBACK_MAX_CHARS}
+            value={feedback}
+            onChange={(event) => setFeedback(event.target.value)}
+            disabled={busy !== null}
+          />
+        )}
+      </Field>
 
       <div className="ps-score-form__submit">
         <button

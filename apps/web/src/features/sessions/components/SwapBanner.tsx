@@ -19,8 +19,8 @@ export function SwapBanner({ view }: { view: RoomView }) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!view.swappedTo) return null;
-  const moveOn = view.continuation === "next";
+  if (!view.swappedTo && !view.advancedTo) return null;
+  const moveOn = view.advancedTo !== null;
   const next = moveOn ? view.you.role : mirrored(view.you.role);
   const other = view.participants.find((p) => p.role === (view.you.role === "host" ? "candidate" : "host"));
 

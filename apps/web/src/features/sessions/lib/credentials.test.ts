@@ -1,32 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { MemoryStorage } from "../../../lib/memory-storage";
 import {
   forgetCredential,
   joinLink,
-  type KeyValueStore,
   listCredentials,
   loadCredential,
   saveCredential,
   tokenFromHash,
 } from "./credentials";
-
-class MemoryStore implements KeyValueStore {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.map.set(key, value);
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-}
 
 const entry = (sessionId: string, expiresAt = "2099-01-01T00:00:00.000Z") => ({
   credential: `cred-${sessionId}-${"x".repeat(30)}`,
@@ -37,7 +18,7 @@ const entry = (sessionId: string, expiresAt = "2099-01-01T00:00:00.000Z") => ({
 
 describe("stored session credentials", () => {
   it("are kept per session and read back", () => {
-    const store = new MemoryStore();
+    const store = new MemoryStorage();
     saveCredential(entry("aaaa1111"), store);
     saveCredential(entry("bbbb2222"), store);
     const found = loadCredential("aaaa1111", Date.now(), store);
@@ -53,14 +34,14 @@ describe("stored session credentials", () => {
   });
 
   it("report an expired credential as expired and leave it out of the list", () => {
-    const store = new MemoryStore();
+    const store = new MemoryStorage();
     saveCredential(entry("dddd4444", "2001-01-01T00:00:00.000Z"), store);
     expect(loadCredential("dddd4444", Date.now(), store).status).toBe("expired");
     expect(listCredentials(Date.now(), store).some((e) => e.sessionId === "dddd4444")).toBe(false);
   });
 
   it("ignore a corrupted entry", () => {
-    const store = new MemoryStore();
+    const store = new MemoryStorage();
     store.setItem("loopwright.peer-session.eeee5555", "{not json");
     expect(loadCredential("eeee5555", Date.now(), store).status).toBe("missing");
   });

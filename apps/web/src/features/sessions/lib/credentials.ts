@@ -1,14 +1,22 @@
 import { sessionCredentialSchema } from "@loopwright/schema";
+import {
+  browserStore,
+  capabilityLink,
+  credentialStore,
+  type KeyValueStore,
+  type CredentialLookup as Lookup,
+} from "../../../lib/credential-store";
+
+export type { KeyValueStore } from "../../../lib/credential-store";
+export { tokenFromHash } from "../../../lib/credential-store";
 
 export type SessionCredential = ReturnType<typeof sessionCredentialSchema.parse>;
 
 /**
- * The one owner of peer-session credentials on this browser. A link's secret
- * (in the URL fragment) is traded once for a credential; the credential, who
- * it belongs to and when it expires live in localStorage, one entry per session.
+ * Peer-interview credentials on this browser, one per session, kept by the
+ * shared credential store. A link's secret (in the URL fragment) is traded once
+ * for a credential.
  */
-
-const PREFIX = "loopwright.peer-session.";
 
 export interface StoredCredential extends SessionCredential {
   savedAt: string;
@@ -27,111 +35,42 @@ function parseStored(raw: unknown): StoredCredential | null {
   };
 }
 
-/** The part of `Storage` this module uses, so tests can pass an in-memory one. */
-export interface KeyValueStore {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+const credentials = credentialStore<StoredCredential>({
+  prefix: "loopwright.peer-session.",
+  parse: parseStored,
+  idOf: (entry) => entry.sessionId,
+  expiresAt: (entry) => entry.expiresAt,
+  // "Your sessions" lists the most recently joined first.
+  sortKey: (entry) => entry.savedAt,
+});
 
-function browserStore(): KeyValueStore | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    // Storage can be blocked (private modes, strict settings).
-    return null;
-  }
-}
+export type CredentialLookup = Lookup<StoredCredential>;
 
-/** Credentials kept for the page's life when localStorage is unavailable. */
-const memory = new Map<string, StoredCredential>();
+export const { load: loadCredential, forget: forgetCredential, list: listCredentials } = credentials;
 
 export function saveCredential(
   entry: Omit<StoredCredential, "savedAt"> & { savedAt?: string },
-  store = browserStore(),
+  store: KeyValueStore | null = browserStore(),
 ): StoredCredential {
   const stored: StoredCredential = { ...entry, savedAt: entry.savedAt ?? new Date().toISOString() };
-  try {
-    if (!store) throw new Error("no storage");
-    store.setItem(PREFIX + stored.sessionId, JSON.stringify(stored));
-  } catch {
-    // Quota or privacy settings: an in-memory copy serves this page instead.
-    memory.set(stored.sessionId, stored);
-  }
+  credentials.save(stored, store);
   return stored;
 }
 
-function read(store: KeyValueStore | null, sessionId: string): StoredCredential | null {
-  const raw = store?.getItem(PREFIX + sessionId);
-  if (raw == null) return memory.get(sessionId) ?? null;
-  try {
-    const entry = parseStored(JSON.parse(raw));
-    return entry && entry.sessionId === sessionId ? entry : null;
-  } catch {
-    return null;
-  }
-}
-
-export type CredentialLookup =
-  | { status: "missing" }
-  | { status: "expired"; entry: StoredCredential }
-  | { status: "active"; entry: StoredCredential };
-
-export function loadCredential(
+export function rememberQuestionTitle(
   sessionId: string,
-  now = Date.now(),
-  store = browserStore(),
-): CredentialLookup {
-  const entry = read(store, sessionId);
-  if (!entry) return { status: "missing" };
-  if (Date.parse(entry.expiresAt) <= now) return { status: "expired", entry };
-  return { status: "active", entry };
-}
-
-export function rememberQuestionTitle(sessionId: string, title: string, store = browserStore()): void {
-  const entry = read(store, sessionId);
-  if (entry && entry.questionTitle !== title) saveCredential({ ...entry, questionTitle: title }, store);
-}
-
-export function forgetCredential(sessionId: string, store = browserStore()): void {
-  memory.delete(sessionId);
-  try {
-    store?.removeItem(PREFIX + sessionId);
-  } catch {
-    // nothing to clean up
+  title: string,
+  store: KeyValueStore | null = browserStore(),
+): void {
+  const found = credentials.load(sessionId, Date.now(), store);
+  if (found.status !== "missing" && found.entry.questionTitle !== title) {
+    credentials.save({ ...found.entry, questionTitle: title }, store);
   }
 }
 
-/** Sessions joined on this browser whose credential is still valid, most recently joined first. */
-export function listCredentials(now = Date.now(), store = browserStore()): StoredCredential[] {
-  const found = new Map<string, StoredCredential>(memory);
-  if (store) {
-    for (let i = 0; i < store.length; i++) {
-      const key = store.key(i);
-      if (!key?.startsWith(PREFIX)) continue;
-      const entry = read(store, key.slice(PREFIX.length));
-      if (entry) found.set(entry.sessionId, entry);
-    }
-  }
-  return [...found.values()]
-    .filter((e) => Date.parse(e.expiresAt) > now)
-    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-}
-
-/* ───────────── links ───────────── */
-
-/** The link a person opens to join: the secret rides in the fragment, which browsers never send to a server. */
+/** The link a person opens to join a session. */
 export function joinLink(origin: string, token: string): string {
-  return `${origin}/sessions/join#token=${encodeURIComponent(token)}`;
-}
-
-/** Reads the token from a fragment such as `#token=abc`; null when there is none. */
-export function tokenFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const token = params.get("token")?.trim();
-  return token ? token : null;
+  return capabilityLink(origin, "/sessions/join", token);
 }
 
 /* ───────────── one-shot hand-over of a fresh link ───────────── */

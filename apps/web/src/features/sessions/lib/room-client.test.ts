@@ -69,7 +69,7 @@ const baseView = (): RoomView => ({
   answer: { text: "", revision: 0 },
   released: false,
   swappedTo: null,
-  continuation: null,
+  advancedTo: null,
   sequence: { position: 1, total: 1 },
 });
 

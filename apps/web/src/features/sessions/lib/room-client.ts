@@ -1,22 +1,17 @@
+import { type BackoffOptions, backoffDelay, TokenBucket } from "@loopwright/pacing";
 import {
   CLOSE_CODES,
   type ClientIntent,
   type ClientMessage,
+  FATAL_CLOSE_CODES,
   PROTOCOL_VERSION,
-  type presenceSchema,
+  type PresenceEntry,
   RATE_LIMIT,
   type RoomView,
   type ServerMessage,
   serverMessageSchema,
 } from "@loopwright/schema";
-import {
-  applyEvent,
-  type BackoffOptions,
-  backoffDelay,
-  ClockOffset,
-  DEFAULT_BACKOFF,
-  TokenBucket,
-} from "./room-sync";
+import { applyEvent, ClockOffset } from "./room-sync";
 
 /**
  * The browser's side of a live session: one WebSocket, the versioned
@@ -33,7 +28,7 @@ export type IntentDraft = ClientIntent extends infer I
     : never
   : never;
 export type IntentType = ClientIntent["type"];
-export type PresenceEntry = ReturnType<typeof presenceSchema.parse>[number];
+export type { PresenceEntry };
 
 export type ConnectionStatus =
   /** First connection, or a retry in flight. */
@@ -76,14 +71,6 @@ export interface RoomClientState {
   /** Whether this client has ever been joined (distinguishes a first connect from a reconnect). */
   everJoined: boolean;
 }
-
-/** Close codes after which retrying cannot help: the reason is shown and the client stops. */
-export const FATAL_CLOSE_CODES: readonly number[] = [
-  CLOSE_CODES.unauthorized,
-  CLOSE_CODES.protocolVersion,
-  CLOSE_CODES.revoked,
-  CLOSE_CODES.roomFull,
-];
 
 const FATAL_FALLBACK: Record<number, string> = {
   [CLOSE_CODES.unauthorized]: "This link is not valid for this session, or it was revoked.",
@@ -129,6 +116,9 @@ export interface RoomClientOptions {
 }
 
 const OPEN = 1;
+
+/** Reconnect schedule: equal jitter, so participants dropped by one outage do not return at once. */
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 15_000, jitter: "equal" };
 
 /** A random v4-style id; crypto.randomUUID where available (secure contexts), else getRandomValues. */
 export function newOpId(): string {
@@ -349,7 +339,7 @@ export class RoomClient {
       this.update({ status: "closed", fatal: { code, reason: message }, retryAt: null, pending: [] });
       return;
     }
-    const delay = backoffDelay(this.state.attempt, this.random(), this.backoff);
+    const delay = backoffDelay(this.state.attempt, this.backoff, this.random());
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       this.connect();

@@ -1,6 +1,6 @@
 import type { RoomView } from "@loopwright/schema";
 import { describe, expect, it } from "vitest";
-import { applyEvent, backoffDelay, ClockOffset, sampleOffset, TokenBucket } from "./room-sync";
+import { applyEvent, ClockOffset, sampleOffset } from "./room-sync";
 
 const view = (): RoomView => ({
   sessionId: "s1",
@@ -23,7 +23,7 @@ const view = (): RoomView => ({
   answer: { text: "", revision: 0 },
   released: false,
   swappedTo: null,
-  continuation: null,
+  advancedTo: null,
   sequence: { position: 1, total: 1 },
 });
 
@@ -70,29 +70,6 @@ describe("merging events into the view", () => {
   });
 });
 
-describe("the reconnect schedule", () => {
-  const options = { baseMs: 500, maxMs: 15_000 };
-
-  it("doubles the ceiling per attempt and draws from its upper half", () => {
-    expect(backoffDelay(0, 0, options)).toBe(250);
-    expect(backoffDelay(0, 0.999999, options)).toBe(500);
-    expect(backoffDelay(1, 0, options)).toBe(500);
-    expect(backoffDelay(1, 1, options)).toBe(1000);
-    expect(backoffDelay(3, 0.5, options)).toBe(3000);
-  });
-
-  it("never waits longer than the cap, however many attempts failed", () => {
-    expect(backoffDelay(10, 1, options)).toBe(15_000);
-    expect(backoffDelay(1000, 1, options)).toBe(15_000);
-    expect(backoffDelay(1000, 0, options)).toBe(7_500);
-  });
-
-  it("spreads clients that dropped together", () => {
-    const delays = new Set([0.1, 0.3, 0.5, 0.7, 0.9].map((r) => backoffDelay(4, r, options)));
-    expect(delays.size).toBe(5);
-  });
-});
-
 describe("the clock offset", () => {
   it("assumes the server read its clock halfway through the round trip", () => {
     expect(sampleOffset({ sentAt: 1000, receivedAt: 1100, serverNow: 6050 })).toEqual({
@@ -126,20 +103,5 @@ describe("the clock offset", () => {
     for (let i = 1; i <= 3; i++)
       offset.add({ sentAt: i * 1000, receivedAt: i * 1000 + 50, serverNow: i * 1000 + 525 });
     expect(offset.estimate).toEqual({ offsetMs: 500, rttMs: 50 });
-  });
-});
-
-describe("outbound pacing", () => {
-  it("allows a burst, then one message per refill interval", () => {
-    const bucket = new TokenBucket(10, 3, 0);
-    expect([bucket.take(0), bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
-    expect(bucket.waitMs(0)).toBe(100);
-    expect(bucket.take(100)).toBe(true);
-    expect(bucket.take(100)).toBe(false);
   });
 });

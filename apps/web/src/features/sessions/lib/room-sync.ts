@@ -2,8 +2,9 @@ import type { RoomEvent, RoomView } from "@loopwright/schema";
 
 /**
  * The pure arithmetic behind the room client: merging server events into the
- * local view, the reconnect schedule, the clock-offset estimate and outbound
- * pacing. No sockets, timers or globals here, so each piece is unit-tested.
+ * local view and the clock-offset estimate. No sockets, timers or globals here,
+ * so each piece is unit-tested. The reconnect schedule and outbound pacing are
+ * the server's too, in @loopwright/pacing.
  */
 
 /* ───────────── view sync ───────────── */
@@ -28,34 +29,6 @@ export function applyEvent(view: RoomView, event: RoomEvent): RoomView {
 /** The highest sequence number the client has seen: what it sends as `lastSeq` on reconnect. */
 export function lastSeqOf(view: RoomView | null): number | null {
   return view ? view.seq : null;
-}
-
-/* ───────────── reconnect schedule ───────────── */
-
-export interface BackoffOptions {
-  /** Delay ceiling of the first retry. */
-  baseMs: number;
-  /** No retry waits longer than this. */
-  maxMs: number;
-}
-
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 15_000 };
-
-/**
- * Exponential backoff with "equal jitter": the ceiling doubles per attempt up
- * to `maxMs`, and the delay is drawn from the upper half of it, so clients
- * that dropped together spread out without any of them retrying at once.
- * `attempt` counts from 0; `random` is in [0, 1).
- */
-export function backoffDelay(
-  attempt: number,
-  random: number,
-  options: BackoffOptions = DEFAULT_BACKOFF,
-): number {
-  const exponent = Math.max(0, Math.min(attempt, 30));
-  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
-  const r = Math.min(Math.max(random, 0), 1);
-  return Math.round(ceiling / 2 + (ceiling / 2) * r);
 }
 
 /* ───────────── clock offset ───────────── */
@@ -115,44 +88,5 @@ export class ClockOffset {
 
   get offsetMs(): number {
     return this.best?.offsetMs ?? 0;
-  }
-}
-
-/* ───────────── outbound pacing ───────────── */
-
-/**
- * A token bucket mirroring the server's per-socket limit, so a burst of
- * retried intents after a long disconnect is paced rather than tripping the
- * server's flood protection.
- */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-
-  constructor(
-    private readonly perSecond: number,
-    private readonly burst: number,
-    now: number,
-  ) {
-    this.tokens = burst;
-    this.last = now;
-  }
-
-  private refill(now: number): void {
-    this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-  }
-
-  take(now: number): boolean {
-    this.refill(now);
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-
-  /** Milliseconds until a token is available. */
-  waitMs(now: number): number {
-    this.refill(now);
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
   }
 }

@@ -5,12 +5,12 @@ import {
   type Question,
   type RoomView,
 } from "@loopwright/schema";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../../../api/client";
+import { bankQueries } from "../../../api/bank-queries";
 import { CopyLink } from "../../../components/CopyLink";
 import { ErrorState, Loading } from "../../../components/Status";
-import { useApi } from "../../../lib/useApi";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { AnswerLive, AnswerPad } from "../components/AnswerPad";
 import { CaseBrief } from "../components/CaseBrief";
@@ -36,6 +36,7 @@ import {
 import { RoomContext, type RoomContextValue, useRoomContext } from "../lib/room-context";
 import { useRoom } from "../lib/useRoom";
 import "../sessions.css";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
 
 export function SessionRoomPage() {
   const { id = "" } = useParams();
@@ -88,11 +89,14 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
   const role = view?.you.role ?? entry.participant.role;
   const mayFetch = view !== null && mayReadQuestion(view);
   const questionId = view?.questionId ?? null;
-  const question = useApi<Question | null>(
-    (signal) => (mayFetch && questionId ? api.getQuestion(questionId, { signal }) : Promise.resolve(null)),
-    [mayFetch, questionId],
-    { keepPrevious: true },
-  );
+  const question = useQuery({
+    ...bankQueries.question(questionId ?? ""),
+    enabled: mayFetch && questionId !== null,
+    // The next question of a mini loop loads under the current one rather than blanking the room.
+    placeholderData: keepPreviousData,
+  });
+  // Never what this person may no longer read (a swap made them the candidate before the reveal).
+  const shownQuestion: Question | null = mayFetch ? (question.data ?? null) : null;
 
   useDocumentTitle(
     view ? `${view.questionTitle ?? UNREVEALED_TITLE} · ${ROLE_LABELS[role]}` : "Joining the session",
@@ -137,32 +141,28 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
     client,
     state,
     view,
-    question: question.data ?? null,
+    question: shownQuestion,
   };
 
   return (
     <RoomContext.Provider value={context}>
       <div className="ps-room" data-role={view.you.role}>
-        <RoomHeader view={view} question={question.data ?? null} />
+        <RoomHeader view={view} question={shownQuestion} />
         <div className="container ps-room__body">
           <FreshLinkNotice sessionId={sessionId} />
           <SwapBanner view={view} />
           {question.status === "error" ? (
             <p className="ps-error" role="alert">
               Couldn’t load the question from the bank: {question.error.message}{" "}
-              <button type="button" className="ps-link-button" onClick={question.retry}>
+              <button type="button" className="ps-link-button" onClick={() => void question.refetch()}>
                 Try again
               </button>
             </p>
           ) : null}
           {isInterviewer(view.you.role) ? (
-            <InterviewerRoom view={view} question={question.data ?? null} />
+            <InterviewerRoom view={view} question={shownQuestion} />
           ) : (
-            <CandidateRoom
-              view={view}
-              question={question.data ?? null}
-              observer={view.you.role === "observer"}
-            />
+            <CandidateRoom view={view} question={shownQuestion} observer={view.you.role === "observer"} />
           )}
         </div>
         <RoomAnnouncer view={view} />
@@ -183,9 +183,7 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
   return (
     <header className="ps-head">
       <div className="container ps-head__inner">
-        <nav aria-label="Breadcrumb" className="ps-breadcrumb">
-          <Link to="/sessions">Peer sessions</Link>
-        </nav>
+        <Breadcrumb trail={[{ to: "/sessions", label: "Peer sessions" }]} className="ps-breadcrumb" />
         <p className="eyebrow">
           <span className="badge badge--accent" data-testid="your-role">
             {ROLE_LABELS[view.you.role]}
@@ -263,12 +261,11 @@ function RoomAnnouncer({ view }: { view: RoomView }) {
       setMessage(
         candidateSide ? "Feedback has been released. Your report is below." : "Feedback has been released.",
       );
-    else if (!was.swappedTo && view.swappedTo)
+    else if (!was.advancedTo && view.advancedTo)
       setMessage(
-        view.continuation === "next"
-          ? `Question ${view.sequence.position + 1} of ${view.sequence.total} is ready, with the same people in the same roles.`
-          : "Your next session is ready.",
+        `Question ${view.sequence.position + 1} of ${view.sequence.total} is ready, with the same people in the same roles.`,
       );
+    else if (!was.swappedTo && view.swappedTo) setMessage("Your next session is ready.");
   }, [view]);
   return (
     <p className="visually-hidden" role="status" aria-live="polite">

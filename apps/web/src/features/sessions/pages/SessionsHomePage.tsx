@@ -1,16 +1,20 @@
 import { COMPETENCY_LABELS, MINI_LOOP_MAX_QUESTIONS, type QuestionSummary } from "@loopwright/schema";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ApiRequestError, api } from "../../../api/client";
+import { bankQueries } from "../../../api/bank-queries";
+import { ApiRequestError } from "../../../api/client";
 import { CopyLink } from "../../../components/CopyLink";
 import { ErrorState } from "../../../components/Status";
-import { formatMinutes } from "../../../lib/format";
-import { useApi } from "../../../lib/useApi";
+import { formatCount, formatMinutes } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { type SessionCreated, sessionsApi } from "../api";
 import { ROLE_LABELS } from "../components/ConnectionStatus";
 import { joinLink, listCredentials, rememberIssuedLink } from "../lib/credentials";
 import "../sessions.css";
+import { Field } from "../../../ui/Field";
+import { FieldGroup } from "../../../ui/FieldGroup";
+import { TextField } from "../../../ui/TextField";
 
 const SCALE_MIN = 0.25;
 const SCALE_MAX = 3;
@@ -112,7 +116,7 @@ function CreateSessionForm({
   onCreated: (result: SessionCreated, title: string, total: number) => void;
 }) {
   const [params] = useSearchParams();
-  const questions = useApi((signal) => api.listQuestions({}, { signal }), []);
+  const questions = useQuery(bankQueries.list());
   const [questionId, setQuestionId] = useState<string | null>(() => params.get("question"));
   // Mini loop: further questions, each in its own slot with a stable key.
   const [followUps, setFollowUps] = useState<{ key: number; id: string | null }[]>([]);
@@ -122,10 +126,7 @@ function CreateSessionForm({
   const [scale, setScale] = useState(1);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
-  const hostId = useId();
-  const candidateId = useId();
   const scaleId = useId();
-  const scaleHintId = useId();
 
   const formRef = useRef<HTMLFormElement>(null);
   const [failedSubmits, setFailedSubmits] = useState(0);
@@ -202,13 +203,13 @@ function CreateSessionForm({
         <ErrorState
           title="The question bank could not be loaded"
           error={questions.error}
-          onRetry={questions.retry}
+          onRetry={() => void questions.refetch()}
         />
       ) : (
         <form ref={formRef} onSubmit={submit} noValidate className="ps-create__form">
           <QuestionPicker
             questions={list}
-            loading={questions.status === "loading"}
+            loading={questions.isPending}
             value={questionId}
             exclude={othersThan(questionId)}
             onChange={(id) => {
@@ -224,7 +225,7 @@ function CreateSessionForm({
               label={`Question ${index + 2}`}
               testId={`follow-up-${index + 2}`}
               questions={list}
-              loading={questions.status === "loading"}
+              loading={questions.isPending}
               value={slot.id}
               exclude={othersThan(slot.id)}
               onChange={(id) => {
@@ -265,53 +266,29 @@ function CreateSessionForm({
           </div>
 
           <div className="ps-create__names">
-            <div className="field">
-              <label htmlFor={hostId} className="field__label">
-                Your name
-              </label>
-              <input
-                id={hostId}
-                className="input"
-                value={hostName}
-                maxLength={80}
-                autoComplete="name"
-                onChange={(event) => setHostName(event.target.value)}
-                aria-invalid={errors.hostName ? true : undefined}
-                aria-describedby={errors.hostName ? `${hostId}-error` : undefined}
-              />
-              {errors.hostName ? (
-                <p id={`${hostId}-error`} className="ps-field-error">
-                  {errors.hostName}
-                </p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor={candidateId} className="field__label">
-                The candidate’s name
-              </label>
-              <input
-                id={candidateId}
-                className="input"
-                value={candidateName}
-                maxLength={80}
-                autoComplete="off"
-                onChange={(event) => setCandidateName(event.target.value)}
-                aria-invalid={errors.candidateName ? true : undefined}
-                aria-describedby={errors.candidateName ? `${candidateId}-error` : undefined}
-              />
-              {errors.candidateName ? (
-                <p id={`${candidateId}-error`} className="ps-field-error">
-                  {errors.candidateName}
-                </p>
-              ) : null}
-            </div>
+            <TextField
+              label="Your name"
+              error={errors.hostName}
+              value={hostName}
+              maxLength={80}
+              autoComplete="name"
+              onValueChange={setHostName}
+            />
+            <TextField
+              label="The candidate’s name"
+              error={errors.candidateName}
+              value={candidateName}
+              maxLength={80}
+              autoComplete="off"
+              onValueChange={setCandidateName}
+            />
           </div>
 
-          <div className="field ps-duration">
-            <div className="ps-duration__head">
-              <label htmlFor={scaleId} className="field__label">
-                Length
-              </label>
+          <Field
+            id={scaleId}
+            className="ps-duration"
+            label="Length"
+            aside={
               <output htmlFor={scaleId} className="ps-duration__value" data-testid="duration-minutes">
                 {minutes !== null ? formatMinutes(minutes) : scale === 1 ? "As written" : `×${scale}`}
                 {minutes !== null && totalQuestions > 1 ? (
@@ -327,27 +304,28 @@ function CreateSessionForm({
                   </span>
                 ) : null}
               </output>
-            </div>
-            <input
-              id={scaleId}
-              type="range"
-              className="ps-range"
-              min={SCALE_MIN}
-              max={SCALE_MAX}
-              step={SCALE_STEP}
-              value={scale}
-              onChange={(event) => setScale(Number(event.target.value))}
-              aria-describedby={scaleHintId}
-              aria-valuetext={
-                minutes !== null
-                  ? `${minutes} minutes, ${scale} times the bank’s length`
-                  : `${scale} times the bank’s length`
-              }
-            />
-            <p id={scaleHintId} className="ps-hint">
-              Every phase is scaled by the same factor, from a quarter of the bank’s length to three times it.
-            </p>
-          </div>
+            }
+            hint="Every phase is scaled by the same factor, from a quarter of the bank’s length to three times it."
+            hintAfter
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="range"
+                className="ps-range"
+                min={SCALE_MIN}
+                max={SCALE_MAX}
+                step={SCALE_STEP}
+                value={scale}
+                onChange={(event) => setScale(Number(event.target.value))}
+                aria-valuetext={
+                  minutes !== null
+                    ? `${formatCount(minutes, "minute")}, ${scale} times the bank’s length`
+                    : `${scale} times the bank’s length`
+                }
+              />
+            )}
+          </Field>
 
           {errors.form ? (
             <p className="ps-error" role="alert">
@@ -389,7 +367,6 @@ function QuestionPicker({
   onRemove?: () => void;
 }) {
   const searchId = useId();
-  const errorId = useId();
   const radioName = useId();
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
@@ -443,13 +420,7 @@ function QuestionPicker({
   }
 
   return (
-    <fieldset
-      className="ps-picker"
-      data-testid={testId}
-      aria-describedby={error ? errorId : undefined}
-      aria-invalid={error ? true : undefined}
-    >
-      <legend className="field__label">{label}</legend>
+    <FieldGroup legend={label} className="ps-picker" testId={testId} error={error}>
       <div className="ps-picker__search">
         <label htmlFor={searchId} className="visually-hidden">
           {testId ? `Search questions for ${label.toLowerCase()}` : "Search questions"}
@@ -469,7 +440,9 @@ function QuestionPicker({
           }}
         />
         <p className="ps-picker__count" role="status" aria-live="polite">
-          {loading ? "Loading the bank…" : `${filtered.length} of ${questions.length} questions`}
+          {loading
+            ? "Loading the bank…"
+            : `${filtered.length} of ${formatCount(questions.length, "question")}`}
         </p>
       </div>
       <div className="ps-picker__list" ref={listRef} data-testid="question-options">
@@ -534,12 +507,7 @@ function QuestionPicker({
           </span>
         </div>
       ) : null}
-      {error ? (
-        <p id={errorId} className="ps-field-error">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </FieldGroup>
   );
 }
 

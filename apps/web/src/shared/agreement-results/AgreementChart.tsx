@@ -1,0 +1,135 @@
+import { ALPHA_FLAG_THRESHOLD, type DimensionResultDto } from "@loopwright/schema";
+import { useId } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Rectangle,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import {
+  type AlphaDatum,
+  agreementSummary,
+  alphaAxis,
+  alphaData,
+  alphaDomain,
+  formatTick,
+} from "./lib/chart-data";
+import { formatStat } from "./lib/format-stats";
+import { axisTick, CHART } from "./palette";
+import { useNarrow } from "./useNarrow";
+
+const truncate = (text: string, max = 22) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Ordinal Krippendorff's alpha per rubric dimension against the 0.667 bar. */
+export function AgreementChart({ dimensions }: { dimensions: readonly DimensionResultDto[] }) {
+  const captionId = useId();
+  const data = alphaData(dimensions);
+  const summary = agreementSummary(data);
+  const domain = alphaDomain(data);
+  const narrow = useNarrow();
+  return (
+    <figure className="chart" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="chart__caption">
+        <span className="chart__title">Agreement per dimension</span>
+        <span className="chart__sub">
+          Ordinal alpha. The dashed line is {ALPHA_FLAG_THRESHOLD}, the lowest level to draw tentative
+          conclusions from; 1 is perfect agreement.
+        </span>
+      </figcaption>
+      <div className="chart__frame" role="img" aria-label={summary} data-testid="agreement-chart">
+        <BarChart
+          layout="vertical"
+          data={data}
+          responsive
+          style={{ width: "100%", height: 44 + data.length * 46 }}
+          margin={{ top: 16, right: 56, bottom: 4, left: 4 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} stroke={CHART.rule} />
+          <XAxis
+            type="number"
+            domain={domain}
+            ticks={alphaAxis(data.map((d) => d.alpha)).ticks}
+            tickFormatter={(v: number) => formatTick(v, false)}
+            tick={axisTick}
+            stroke={CHART.rule}
+            allowDataOverflow
+          />
+          <YAxis
+            type="category"
+            dataKey="dimension"
+            width={narrow ? 112 : 230}
+            tick={axisTick}
+            tickFormatter={(v: string) => truncate(v, narrow ? 30 : 40)}
+            stroke={CHART.rule}
+          />
+          <ReferenceLine
+            x={ALPHA_FLAG_THRESHOLD}
+            stroke={CHART.ink}
+            strokeDasharray="4 3"
+            label={{ value: String(ALPHA_FLAG_THRESHOLD), position: "top", fill: CHART.ink, fontSize: 12 }}
+          />
+          <Tooltip
+            cursor={{ fill: "rgba(29, 92, 87, 0.06)" }}
+            content={({ active, payload }) => {
+              const d = payload?.[0]?.payload as AlphaDatum | undefined;
+              if (!active || !d) return null;
+              return (
+                <div className="chart-tip">
+                  <strong>{d.dimension}</strong>
+                  <span>ordinal alpha {formatStat(d.alpha)}</span>
+                  <span>
+                    {d.alpha === null
+                      ? "undefined for this data"
+                      : d.belowBar
+                        ? "below the bar"
+                        : "clears the bar"}
+                  </span>
+                </div>
+              );
+            }}
+          />
+          <Bar
+            dataKey="alpha"
+            isAnimationActive={false}
+            barSize={18}
+            shape={(props) => {
+              const d = props.payload as AlphaDatum;
+              return <Rectangle {...props} fill={d.belowBar ? CHART.warm : CHART.teal} radius={2} />;
+            }}
+          >
+            <LabelList
+              dataKey="alpha"
+              content={(props) => {
+                // Always to the right of the bar's right end (the zero line for a negative alpha),
+                // so the value never collides with the dimension names.
+                const x = Number(props.x ?? 0);
+                const width = Number(props.width ?? 0);
+                const y = Number(props.y ?? 0);
+                const height = Number(props.height ?? 0);
+                return (
+                  <text
+                    x={Math.max(x, x + width) + 6}
+                    y={y + height / 2}
+                    dy="0.35em"
+                    fontSize={12}
+                    fill={CHART.ink}
+                    fontFamily={CHART.font}
+                  >
+                    {typeof props.value === "number" ? formatStat(props.value) : "—"}
+                  </text>
+                );
+              }}
+            />
+          </Bar>
+        </BarChart>
+      </div>
+      <p className="chart__summary">{agreementSummary(data, { values: false })}</p>
+    </figure>
+  );
+}

@@ -1,0 +1,102 @@
+import type { AnalysisWithFlags, Scale } from "@loopwright/schema";
+import { useId } from "react";
+import { ScrollRegion } from "../../ui/ScrollRegion";
+import type { NameOf } from "./lib/chart-data";
+import { formatStat } from "./lib/format-stats";
+import { heatColour, heatmapGrid, legendStops } from "./lib/heatmap";
+
+/** Interviewer × answer table of mean scores, coloured on the scale, with the number in every cell. */
+export function Heatmap({
+  heatmap,
+  raterOrder,
+  subjectOrder,
+  nameOf,
+  labelOf,
+  scale,
+}: {
+  heatmap: AnalysisWithFlags["heatmap"];
+  raterOrder: readonly string[];
+  subjectOrder: readonly string[];
+  nameOf: NameOf;
+  labelOf: (subject: string) => string;
+  scale: Scale;
+}) {
+  const captionId = useId();
+  const grid = heatmapGrid(heatmap, raterOrder, subjectOrder);
+  const stops = legendStops(scale);
+  return (
+    <figure className="heatmap" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="chart__caption">
+        <span className="chart__title">Mean score per interviewer and answer</span>
+        <span className="chart__sub">
+          Each cell is the interviewer’s mean score for the answer across its rubric dimensions. Read down a
+          column to see an answer split the panel; read along a row to see one interviewer’s bar.
+        </span>
+      </figcaption>
+      <div
+        className="heatmap__legend"
+        aria-label={`Colour scale from ${scale.min} to ${scale.max}`}
+        role="img"
+      >
+        <span className="heatmap__legend-label">Lower</span>
+        {stops.map((s) => (
+          <span
+            key={s.value}
+            className="heatmap__swatch"
+            style={{ background: s.colour.background, color: s.colour.foreground }}
+          >
+            {s.value}
+          </span>
+        ))}
+        <span className="heatmap__legend-label">Higher</span>
+      </div>
+      <ScrollRegion className="heatmap__scroll" label="Interviewer by answer mean scores">
+        <table className="heatmap__table" data-testid="heatmap">
+          <thead>
+            <tr>
+              <th scope="col" className="heatmap__corner">
+                Interviewer
+              </th>
+              {grid.subjects.map((s) => (
+                <th key={s} scope="col" className="heatmap__col" title={labelOf(s)}>
+                  <span>{labelOf(s)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.raters.map((r, ri) => (
+              <tr key={r}>
+                <th scope="row" className="heatmap__row">
+                  {nameOf(r)}
+                </th>
+                {grid.subjects.map((s, si) => {
+                  const value = grid.cells[ri]?.[si] ?? null;
+                  if (value === null) {
+                    return (
+                      <td key={s} className="heatmap__cell heatmap__cell--empty">
+                        <span aria-hidden="true">·</span>
+                        <span className="visually-hidden">not scored</span>
+                      </td>
+                    );
+                  }
+                  const colour = heatColour(value, scale);
+                  return (
+                    <td
+                      key={s}
+                      className="heatmap__cell"
+                      data-testid="heatmap-cell"
+                      style={{ background: colour.background, color: colour.foreground }}
+                    >
+                      {formatStat(value)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </figure>
+  );
+}

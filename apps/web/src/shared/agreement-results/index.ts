@@ -1,0 +1,4 @@
+/** The agreement results, as calibration (exercises, loops, CSV analysis) and a peer session's panel show them. */
+export { ExportButtons } from "./ExportButtons";
+export { analysisAsResults } from "./lib/results-export";
+export { ResultsView } from "./ResultsView";
