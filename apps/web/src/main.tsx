@@ -7,7 +7,6 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { queryClient } from "./api/query-client";
 import { router } from "./router";
-import { TooltipProvider } from "./ui/Tooltip";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html is missing the #root element");
@@ -15,9 +14,7 @@ if (!container) throw new Error("index.html is missing the #root element");
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <TooltipProvider>
-        <RouterProvider router={router} />
-      </TooltipProvider>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

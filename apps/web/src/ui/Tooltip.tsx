@@ -2,11 +2,6 @@ import * as RadixTooltip from "@radix-ui/react-tooltip";
 import { type ReactElement, type ReactNode, useState } from "react";
 import "./Tooltip.css";
 
-/** Goes once at the root of the app: tooltips share one open delay, so moving between them is quick. */
-export function TooltipProvider({ children }: { children: ReactNode }) {
-  return <RadixTooltip.Provider delayDuration={300}>{children}</RadixTooltip.Provider>;
-}
-
 /**
  * A short explanation on hover and keyboard focus, announced through
  * aria-describedby while open; Escape dismisses it. The trigger must be a
@@ -27,28 +22,33 @@ export function Tooltip({
   toggleOnClick?: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  // Each tooltip brings its own provider rather than one at the app root, so
+  // Radix's positioning code loads only with the pages that show a tooltip
+  // instead of in the first script every page waits for.
   return (
-    <RadixTooltip.Root open={open} onOpenChange={setOpen}>
-      <RadixTooltip.Trigger
-        asChild
-        onClick={
-          toggleOnClick
-            ? (event) => {
-                // Stops Radix's own close-on-press so the press can open it.
-                event.preventDefault();
-                setOpen((was) => !was);
-              }
-            : undefined
-        }
-      >
-        {children}
-      </RadixTooltip.Trigger>
-      <RadixTooltip.Portal>
-        <RadixTooltip.Content className="ui-tooltip" side={side} sideOffset={8} collisionPadding={8}>
-          {content}
-        </RadixTooltip.Content>
-      </RadixTooltip.Portal>
-    </RadixTooltip.Root>
+    <RadixTooltip.Provider delayDuration={300}>
+      <RadixTooltip.Root open={open} onOpenChange={setOpen}>
+        <RadixTooltip.Trigger
+          asChild
+          onClick={
+            toggleOnClick
+              ? (event) => {
+                  // Stops Radix's own close-on-press so the press can open it.
+                  event.preventDefault();
+                  setOpen((was) => !was);
+                }
+              : undefined
+          }
+        >
+          {children}
+        </RadixTooltip.Trigger>
+        <RadixTooltip.Portal>
+          <RadixTooltip.Content className="ui-tooltip" side={side} sideOffset={8} collisionPadding={8}>
+            {content}
+          </RadixTooltip.Content>
+        </RadixTooltip.Portal>
+      </RadixTooltip.Root>
+    </RadixTooltip.Provider>
   );
 }
 

@@ -1,13 +1,4 @@
-import {
-  COMPETENCIES,
-  COMPETENCY_LABELS,
-  createExerciseBodySchema,
-  EXAMPLE_LEVEL_LABELS,
-  EXAMPLE_LEVELS,
-  type ExampleLevel,
-  exerciseItemInputSchema,
-  type QuestionSummary,
-} from "@loopwright/schema";
+import { createExerciseBodySchema, EXAMPLE_LEVEL_LABELS } from "@loopwright/schema";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -18,32 +9,14 @@ import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { Field } from "../../../ui/Field";
 import { FieldGroup } from "../../../ui/FieldGroup";
 import { TextField } from "../../../ui/TextField";
+import { ExamplePicker } from "../components/new-exercise/ExamplePicker";
+import { TranscriptForm } from "../components/new-exercise/TranscriptForm";
 import { fieldErrors, sentence } from "../lib/form-errors";
+import type { ItemDraft } from "../lib/item-draft";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
 
-type ItemDraft =
-  | {
-      key: string;
-      kind: "example";
-      questionId: string;
-      questionTitle: string;
-      exampleId: string;
-      level: ExampleLevel;
-      excerpt: string;
-    }
-  | {
-      key: string;
-      kind: "transcript";
-      questionId: string;
-      questionTitle: string;
-      title: string;
-      text: string;
-    };
-
 const letter = (i: number) => String.fromCharCode(65 + i);
-const excerpt = (text: string, max = 220) =>
-  text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
 
 export function NewExercisePage() {
   const { view, isAdmin, api, keys } = useWorkspace();
@@ -305,214 +278,6 @@ export function NewExercisePage() {
           </button>
         </div>
       </form>
-    </div>
-  );
-}
-
-function QuestionOptions({
-  questions,
-  loopQuestionIds,
-}: {
-  questions: QuestionSummary[];
-  loopQuestionIds: Set<string>;
-}) {
-  const inLoop = questions.filter((q) => loopQuestionIds.has(q.id));
-  return (
-    <>
-      {inLoop.length > 0 ? (
-        <optgroup label="In this loop">
-          {inLoop.map((q) => (
-            <option key={`loop-${q.id}`} value={q.id}>
-              {q.title}
-            </option>
-          ))}
-        </optgroup>
-      ) : null}
-      {COMPETENCIES.map((c) => {
-        const group = questions.filter((q) => q.competency === c);
-        return group.length ? (
-          <optgroup key={c} label={COMPETENCY_LABELS[c]}>
-            {group.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.title}
-              </option>
-            ))}
-          </optgroup>
-        ) : null;
-      })}
-    </>
-  );
-}
-
-function ExamplePicker({
-  questions,
-  loopQuestionIds,
-  items,
-  onToggle,
-}: {
-  questions: QuestionSummary[];
-  loopQuestionIds: Set<string>;
-  items: ItemDraft[];
-  onToggle: (item: ItemDraft, on: boolean) => void;
-}) {
-  const [questionId, setQuestionId] = useState("");
-  const question = useQuery({ ...bankQueries.question(questionId), enabled: questionId !== "" });
-  const examples = question.data
-    ? [...question.data.examples].sort(
-        (a, b) => EXAMPLE_LEVELS.indexOf(a.level) - EXAMPLE_LEVELS.indexOf(b.level),
-      )
-    : [];
-
-  return (
-    <div className="answer-source">
-      <h3 className="answer-source__title">Example answers from the bank</h3>
-      <Field label="Question">
-        {(control) => (
-          <div className="select">
-            <select {...control} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
-              <option value="">Choose a question…</option>
-              <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
-            </select>
-          </div>
-        )}
-      </Field>
-      {question.status === "error" ? (
-        <p className="cal-form-error" role="alert">
-          {question.error.message}
-        </p>
-      ) : questionId && !question.data ? (
-        <Loading label="Loading the example answers">
-          <span className="skeleton" />
-        </Loading>
-      ) : question.data ? (
-        examples.length === 0 ? (
-          <p className="cal-empty-line">This question has no example answers; paste a transcript instead.</p>
-        ) : (
-          <fieldset className="example-picks">
-            <legend className="visually-hidden">Example answers to {question.data.title}</legend>
-            {examples.map((example) => {
-              const key = `example:${question.data?.id}:${example.id}`;
-              const checked = items.some((i) => i.key === key);
-              const q = question.data;
-              if (!q) return null;
-              return (
-                <label key={key} className={`example-pick${checked ? " example-pick--on" : ""}`}>
-                  <input
-                    type="checkbox"
-                    checked={checked}
-                    onChange={(e) =>
-                      onToggle(
-                        {
-                          key,
-                          kind: "example",
-                          questionId: q.id,
-                          questionTitle: q.title,
-                          exampleId: example.id,
-                          level: example.level,
-                          excerpt: excerpt(example.answer),
-                        },
-                        e.target.checked,
-                      )
-                    }
-                  />
-                  <span className="example-pick__text">
-                    <span className="example-pick__level">{EXAMPLE_LEVEL_LABELS[example.level]}</span>
-                    <span className="example-pick__excerpt">{excerpt(example.answer)}</span>
-                  </span>
-                </label>
-              );
-            })}
-          </fieldset>
-        )
-      ) : null}
-    </div>
-  );
-}
-
-let transcriptCount = 0;
-
-function TranscriptForm({
-  questions,
-  loopQuestionIds,
-  onAdd,
-}: {
-  questions: QuestionSummary[];
-  loopQuestionIds: Set<string>;
-  onAdd: (item: ItemDraft) => void;
-}) {
-  const [questionId, setQuestionId] = useState("");
-  const [title, setTitle] = useState("");
-  const [text, setText] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [added, setAdded] = useState<string | null>(null);
-
-  const add = () => {
-    const parsed = exerciseItemInputSchema.safeParse({ kind: "transcript", questionId, title, text });
-    if (!parsed.success || parsed.data.kind !== "transcript") {
-      const found = parsed.success ? {} : fieldErrors(parsed.error.issues);
-      if (!questionId) found.questionId = "choose the question this transcript answers";
-      setErrors(found);
-      setAdded(null);
-      return;
-    }
-    const q = questions.find((x) => x.id === questionId);
-    onAdd({
-      key: `transcript:${++transcriptCount}`,
-      kind: "transcript",
-      questionId,
-      questionTitle: q?.title ?? questionId,
-      title: parsed.data.title,
-      text: parsed.data.text,
-    });
-    setAdded(parsed.data.title);
-    setErrors({});
-    setTitle("");
-    setText("");
-  };
-
-  return (
-    <div className="answer-source">
-      <h3 className="answer-source__title">Paste a transcript</h3>
-      <Field label="Question it answers" error={errors.questionId}>
-        {(control) => (
-          <div className="select">
-            <select {...control} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
-              <option value="">Choose a question…</option>
-              <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
-            </select>
-          </div>
-        )}
-      </Field>
-      <TextField
-        label="Transcript title"
-        hint="Visible to the panel, so leave out the candidate’s name."
-        error={errors.title}
-        value={title}
-        maxLength={200}
-        placeholder="e.g. Candidate 3, onsite"
-        autoComplete="off"
-        onValueChange={setTitle}
-      />
-      <Field label="Transcript" hint="At least 50 characters." error={errors.text}>
-        {(props) => (
-          <textarea
-            {...props}
-            className="input cal-textarea"
-            rows={6}
-            value={text}
-            maxLength={50_000}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </Field>
-      <p className="cal-actions">
-        <button type="button" className="button button--quiet" onClick={add}>
-          Add transcript
-        </button>
-        <span className="cal-hint" role="status">
-          {added ? `Added “${added}”.` : ""}
-        </span>
-      </p>
     </div>
   );
 }

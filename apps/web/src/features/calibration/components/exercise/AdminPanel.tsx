@@ -1,0 +1,141 @@
+import type { Exercise } from "@loopwright/schema";
+import { useState } from "react";
+import { formatCount } from "../../../../lib/format";
+import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
+import { useWorkspace } from "../../workspace/context";
+import { useSignInGuard } from "../../workspace/useSignInGuard";
+
+/* ───────── Admin: progress, reveal, re-score ───────── */
+
+export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChange: (e: Exercise) => void }) {
+  const { api } = useWorkspace();
+  const guard = useSignInGuard();
+  const [action, setAction] = useState<"reveal" | "rescore" | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submitted = exercise.progress.filter((p) => p.submitted).length;
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next =
+        action === "reveal"
+          ? await guard(api.reveal(exercise.id))
+          : await guard(api.openRescore(exercise.id));
+      onChange(next);
+      setAction(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="cal-card admin-panel" aria-labelledby="progress-title">
+      <div className="admin-panel__head">
+        <div>
+          <h2 id="progress-title" className="cal-card__title">
+            Who has finished round {exercise.round}
+          </h2>
+          <p className="cal-card__lede">
+            Everyone sees who has submitted; nobody sees anyone else’s scores until results are revealed.
+            Results reveal themselves once the whole panel has submitted.
+          </p>
+        </div>
+        <div className="cal-actions">
+          {exercise.revealed ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setError(null);
+                setAction("rescore");
+              }}
+            >
+              Open a re-score round
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={submitted < 2}
+              aria-describedby={submitted < 2 ? "reveal-hint" : undefined}
+              onClick={() => {
+                setError(null);
+                setAction("reveal");
+              }}
+            >
+              Reveal results now
+            </button>
+          )}
+        </div>
+      </div>
+      {!exercise.revealed && submitted < 2 ? (
+        <p id="reveal-hint" className="cal-hint">
+          You can reveal early once at least two interviewers have submitted.
+        </p>
+      ) : null}
+      <ul className="progress-list">
+        {exercise.progress.map((p) => {
+          const pct = p.required ? Math.round((p.scored / p.required) * 100) : 0;
+          return (
+            <li key={p.memberId} className="progress-item" data-testid="progress-item">
+              <span className="progress-item__name">{p.name}</span>
+              <span className="progress-item__bar">
+                <span
+                  className="cal-progress"
+                  role="progressbar"
+                  aria-label={`${p.name}: dimensions scored`}
+                  aria-valuemin={0}
+                  aria-valuemax={p.required}
+                  aria-valuenow={p.scored}
+                >
+                  <span className="cal-progress__bar" style={{ width: `${pct}%` }} />
+                </span>
+                <span className="progress-item__count">
+                  {p.scored} of {p.required} scored
+                </span>
+              </span>
+              <span className={`badge${p.submitted ? " badge--accent" : ""}`}>
+                {p.submitted ? "Submitted" : p.scored > 0 ? "Scoring" : "Not started"}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+
+      <ConfirmDialog
+        open={action === "reveal"}
+        title={`Reveal round ${exercise.round} results now?`}
+        confirmLabel="Reveal results"
+        busy={busy}
+        error={error}
+        onConfirm={run}
+        onCancel={() => setAction(null)}
+      >
+        <p>
+          {submitted} of {formatCount(exercise.progress.length, "interviewer")} have submitted. Their scores
+          are analysed and shown to the panel. Anyone who has not submitted can no longer score this round
+          blind.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={action === "rescore"}
+        title={`Open re-score round ${exercise.round + 1}?`}
+        confirmLabel="Open re-score round"
+        busy={busy}
+        error={error}
+        onConfirm={run}
+        onCancel={() => setAction(null)}
+      >
+        <p>
+          Do this after the panel has discussed round {exercise.round}. Everyone scores the same answers
+          again, blind, starting from blank. Round {exercise.round}’s results stay visible, and the results
+          page compares the rounds to show whether the bar converged.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

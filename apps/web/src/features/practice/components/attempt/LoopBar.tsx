@@ -1,0 +1,98 @@
+import type { Attempt, AttemptStatus } from "@loopwright/schema";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { formatCount } from "../../../../lib/format";
+import { practiceApi } from "../../api";
+import { attemptPath } from "../../lib/useStartAttempt";
+
+const ROUND_STATUS: Record<AttemptStatus, string> = {
+  pending: "Not started",
+  active: "In progress",
+  review: "Submitted",
+  completed: "Scored",
+};
+
+export function LoopBar({ attempt, practitionerKey }: { attempt: Attempt; practitionerKey: string }) {
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const loop = attempt.loop;
+  if (!loop) return null;
+  const position = attempt.loopPosition ?? 0;
+  const next = loop.rounds[position + 1];
+  const handedIn = attempt.status === "review" || attempt.status === "completed";
+
+  const startNext = async () => {
+    if (!next) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await practiceApi.beginRound(practitionerKey, next.attemptId);
+      navigate(attemptPath(next.attemptId));
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <nav className="pr-loop-bar" aria-label="Mock loop rounds" data-testid="loop-bar">
+      <p className="pr-loop-bar__title">
+        Mock loop <span className="pr-loop-bar__count">· {formatCount(loop.rounds.length, "round")}</span>
+      </p>
+      <ol className="pr-loop-bar__rounds">
+        {loop.rounds.map((r, index) => {
+          const here = r.attemptId === attempt.id;
+          const body = (
+            <>
+              <span className="pr-loop-bar__number">Round {index + 1}</span>
+              <span className="pr-loop-bar__name">{r.questionTitle}</span>
+              <span className="pr-loop-bar__status">{here ? "This round" : ROUND_STATUS[r.status]}</span>
+            </>
+          );
+          return (
+            <li
+              key={r.attemptId}
+              className="pr-loop-bar__round"
+              data-status={r.status}
+              data-here={here || undefined}
+            >
+              {here ? (
+                <span className="pr-loop-bar__link" aria-current="page">
+                  {body}
+                </span>
+              ) : (
+                <Link className="pr-loop-bar__link" to={attemptPath(r.attemptId)}>
+                  {body}
+                </Link>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {handedIn && next ? (
+        <div className="pr-loop-bar__next">
+          {next.status === "pending" ? (
+            <button type="button" className="button button--primary" onClick={startNext} disabled={busy}>
+              {busy ? "Starting…" : `Start round ${position + 2}`}
+            </button>
+          ) : (
+            <Link className="button button--primary" to={attemptPath(next.attemptId)}>
+              Go to round {position + 2}
+            </Link>
+          )}
+          <span className="pr-loop-bar__hint">
+            {next.status === "pending"
+              ? "Its clock starts as soon as you begin. Score this round whenever you like."
+              : ROUND_STATUS[next.status]}
+          </span>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="pr-alert" role="alert">
+          Couldn’t start the next round: {error}
+        </p>
+      ) : null}
+    </nav>
+  );
+}

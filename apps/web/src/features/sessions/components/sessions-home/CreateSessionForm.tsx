@@ -1,0 +1,258 @@
+import { MINI_LOOP_MAX_QUESTIONS, type QuestionSummary } from "@loopwright/schema";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useSearchParams } from "react-router";
+import { bankQueries } from "../../../../api/bank-queries";
+import { ApiRequestError } from "../../../../api/client";
+import { ErrorState } from "../../../../components/Status";
+import { formatCount, formatMinutes } from "../../../../lib/format";
+import { Field } from "../../../../ui/Field";
+import { TextField } from "../../../../ui/TextField";
+import { type SessionCreated, sessionsApi } from "../../api";
+import { QuestionPicker } from "./QuestionPicker";
+
+const SCALE_MIN = 0.25;
+const SCALE_MAX = 3;
+const SCALE_STEP = 0.25;
+
+interface FormErrors {
+  questionId?: string;
+  /** Keyed by the follow-up slot's key. */
+  followUps?: Record<number, string>;
+  hostName?: string;
+  candidateName?: string;
+  form?: string;
+}
+
+export function CreateSessionForm({
+  onCreated,
+}: {
+  onCreated: (result: SessionCreated, title: string, total: number) => void;
+}) {
+  const [params] = useSearchParams();
+  const questions = useQuery(bankQueries.list());
+  const [questionId, setQuestionId] = useState<string | null>(() => params.get("question"));
+  // Mini loop: further questions, each in its own slot with a stable key.
+  const [followUps, setFollowUps] = useState<{ key: number; id: string | null }[]>([]);
+  const nextKey = useRef(1);
+  const [hostName, setHostName] = useState("");
+  const [candidateName, setCandidateName] = useState("");
+  const [scale, setScale] = useState(1);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const scaleId = useId();
+
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  // After a refused submit, take keyboard and screen-reader users to the first field to fix.
+  useEffect(() => {
+    if (failedSubmits === 0) return;
+    formRef.current
+      ?.querySelector<HTMLElement>("[aria-invalid='true'] input, input[aria-invalid='true']")
+      ?.focus();
+  }, [failedSubmits]);
+
+  const list = questions.data?.questions ?? [];
+  const selected = list.find((q) => q.id === questionId) ?? null;
+  const scaled = (q: QuestionSummary) => Math.max(1, Math.round(q.durationMinutes * scale));
+  const followUpQuestions = followUps.map((f) => list.find((q) => q.id === f.id) ?? null);
+  const planned = [selected, ...followUpQuestions].filter((q): q is QuestionSummary => q !== null);
+  const minutes = selected ? planned.reduce((sum, q) => sum + scaled(q), 0) : null;
+  const totalQuestions = 1 + followUps.length;
+  const chosenIds = [questionId, ...followUps.map((f) => f.id)].filter((id): id is string => id !== null);
+  const othersThan = (own: string | null) => chosenIds.filter((id) => id !== own);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const next: FormErrors = {};
+    if (!selected) next.questionId = "Choose the question to ask.";
+    const missing: Record<number, string> = {};
+    followUps.forEach((f, index) => {
+      if (!followUpQuestions[index]) missing[f.key] = `Choose question ${index + 2}, or remove it.`;
+    });
+    if (Object.keys(missing).length > 0) next.followUps = missing;
+    if (!hostName.trim()) next.hostName = "Enter your name; the candidate sees it.";
+    if (!candidateName.trim()) next.candidateName = "Enter the candidate’s name.";
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !selected) {
+      setFailedSubmits((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await sessionsApi.create({
+        questionId: selected.id,
+        followUpQuestionIds: followUpQuestions.flatMap((q) => (q ? [q.id] : [])),
+        durationScale: scale,
+        hostName: hostName.trim(),
+        candidateName: candidateName.trim(),
+      });
+      onCreated(result, selected.title, totalQuestions);
+    } catch (error) {
+      const issues = error instanceof ApiRequestError ? error.issues : [];
+      const fromServer: FormErrors = {};
+      for (const issue of issues) {
+        if (issue.path === "hostName" || issue.path === "candidateName" || issue.path === "questionId")
+          fromServer[issue.path] = issue.message;
+        else if (issue.path.startsWith("followUpQuestionIds")) fromServer.form = issue.message;
+      }
+      if (Object.keys(fromServer).length === 0)
+        fromServer.form = error instanceof Error ? error.message : String(error);
+      setErrors(fromServer);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="ps-create" aria-labelledby="ps-create-title">
+      <h2 id="ps-create-title" className="ps-create__title">
+        Start a session
+      </h2>
+      <p className="ps-create__lede">
+        You host. You will get your own link and one to send to the candidate.
+      </p>
+
+      {questions.status === "error" ? (
+        <ErrorState
+          title="The question bank could not be loaded"
+          error={questions.error}
+          onRetry={() => void questions.refetch()}
+        />
+      ) : (
+        <form ref={formRef} onSubmit={submit} noValidate className="ps-create__form">
+          <QuestionPicker
+            questions={list}
+            loading={questions.isPending}
+            value={questionId}
+            exclude={othersThan(questionId)}
+            onChange={(id) => {
+              setQuestionId(id);
+              setErrors((e) => ({ ...e, questionId: undefined }));
+            }}
+            error={errors.questionId}
+          />
+
+          {followUps.map((slot, index) => (
+            <QuestionPicker
+              key={slot.key}
+              label={`Question ${index + 2}`}
+              testId={`follow-up-${index + 2}`}
+              questions={list}
+              loading={questions.isPending}
+              value={slot.id}
+              exclude={othersThan(slot.id)}
+              onChange={(id) => {
+                setFollowUps((all) => all.map((f) => (f.key === slot.key ? { ...f, id } : f)));
+                setErrors((e) => ({
+                  ...e,
+                  followUps: Object.fromEntries(
+                    Object.entries(e.followUps ?? {}).filter(([key]) => Number(key) !== slot.key),
+                  ),
+                }));
+              }}
+              onRemove={() => {
+                setFollowUps((all) => all.filter((f) => f.key !== slot.key));
+                setErrors((e) => ({ ...e, followUps: undefined }));
+              }}
+              error={errors.followUps?.[slot.key]}
+            />
+          ))}
+
+          <div className="ps-picker__done" data-testid="mini-loop">
+            <span>
+              {totalQuestions === 1
+                ? "Mini loop: add up to three more questions, asked one after another with the same people in the same seats."
+                : `Mini loop of ${totalQuestions} questions, asked one after another with the same people in the same seats. Swapping roles comes after the last one.`}
+            </span>
+            {totalQuestions < MINI_LOOP_MAX_QUESTIONS ? (
+              <button
+                type="button"
+                className="button button--quiet ps-button--small"
+                onClick={() => {
+                  const key = nextKey.current++;
+                  setFollowUps((all) => [...all, { key, id: null }]);
+                }}
+              >
+                Add another question
+              </button>
+            ) : null}
+          </div>
+
+          <div className="ps-create__names">
+            <TextField
+              label="Your name"
+              error={errors.hostName}
+              value={hostName}
+              maxLength={80}
+              autoComplete="name"
+              onValueChange={setHostName}
+            />
+            <TextField
+              label="The candidate’s name"
+              error={errors.candidateName}
+              value={candidateName}
+              maxLength={80}
+              autoComplete="off"
+              onValueChange={setCandidateName}
+            />
+          </div>
+
+          <Field
+            id={scaleId}
+            className="ps-duration"
+            label="Length"
+            aside={
+              <output htmlFor={scaleId} className="ps-duration__value" data-testid="duration-minutes">
+                {minutes !== null ? formatMinutes(minutes) : scale === 1 ? "As written" : `×${scale}`}
+                {minutes !== null && totalQuestions > 1 ? (
+                  <span className="ps-duration__aside">
+                    {` · in all, ${totalQuestions} questions${scale === 1 ? " as written" : ` at ×${scale}`}`}
+                    {planned.length < totalQuestions ? " (so far)" : ""}
+                  </span>
+                ) : minutes !== null ? (
+                  <span className="ps-duration__aside">
+                    {scale === 1
+                      ? " · as written"
+                      : ` · ×${scale} of ${selected ? formatMinutes(selected.durationMinutes) : "the bank’s"}`}
+                  </span>
+                ) : null}
+              </output>
+            }
+            hint="Every phase is scaled by the same factor, from a quarter of the bank’s length to three times it."
+            hintAfter
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="range"
+                className="ps-range"
+                min={SCALE_MIN}
+                max={SCALE_MAX}
+                step={SCALE_STEP}
+                value={scale}
+                onChange={(event) => setScale(Number(event.target.value))}
+                aria-valuetext={
+                  minutes !== null
+                    ? `${formatCount(minutes, "minute")}, ${scale} times the bank’s length`
+                    : `${scale} times the bank’s length`
+                }
+              />
+            )}
+          </Field>
+
+          {errors.form ? (
+            <p className="ps-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <div className="ps-create__submit">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? "Creating…" : "Create session"}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
