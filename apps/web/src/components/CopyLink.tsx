@@ -1,5 +1,6 @@
 import { Copy } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { buttonClass } from "../ui/button";
 import { Field } from "../ui/Field";
 
 type CopyStatus = "idle" | "copied" | "failed";
@@ -34,7 +35,7 @@ const LOOKS: Record<CopyLinkLook, LookSpec> = {
     root: "copy-field",
     row: "copy-field__row",
     input: "input copy-field__input",
-    button: "button button--primary",
+    button: buttonClass("primary"),
     status: "cal-hint cal-hint--status",
     hintFirst: false,
     liveStatus: true,
@@ -45,7 +46,7 @@ const LOOKS: Record<CopyLinkLook, LookSpec> = {
     root: "ps-copy",
     row: "ps-copy__row",
     input: "input ps-copy__input",
-    button: "button button--quiet ps-copy__button",
+    button: buttonClass("quiet", { className: "ps-copy__button" }),
     status: "ps-copy__status",
     hintFirst: true,
     liveStatus: true,
@@ -56,7 +57,7 @@ const LOOKS: Record<CopyLinkLook, LookSpec> = {
     root: "pr-device-panel__field",
     row: "pr-device-panel__row",
     input: "input pr-device-panel__input",
-    button: "button button--quiet",
+    button: buttonClass("quiet"),
     status: "pr-device-panel__status",
     hintFirst: false,
     liveStatus: false,

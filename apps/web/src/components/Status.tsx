@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import "./Status.css";
+import { buttonClass } from "../ui/button";
 
 export function ErrorState({
   title,
@@ -18,7 +19,7 @@ export function ErrorState({
       <p className="status__message">{error.message}</p>
       <div className="status__actions">
         {onRetry ? (
-          <button type="button" className="button button--primary" onClick={onRetry}>
+          <button type="button" className={buttonClass("primary")} onClick={onRetry}>
             Try again
           </button>
         ) : null}

@@ -10,6 +10,7 @@ import { bankQueries } from "../api/bank-queries";
 import { formatCount } from "../lib/format";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import "./HomePage.css";
+import { buttonClass } from "../ui/button";
 
 const JOURNEYS = [
   {
@@ -79,7 +80,7 @@ export function HomePage() {
               does.
             </p>
             <div className="hero__actions">
-              <Link to="/questions" className="button button--primary">
+              <Link to="/questions" className={buttonClass("primary")}>
                 Browse the question bank
               </Link>
               {counts.status === "success" ? (

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import "./NotFoundPage.css";
+import { buttonClass } from "../ui/button";
 
 /** The body of every "not found" view: the catch-all route and unknown question ids. */
 export function NotFoundContent({ title, children }: { title: string; children: ReactNode }) {
@@ -11,10 +12,10 @@ export function NotFoundContent({ title, children }: { title: string; children: 
       <h1 className="page-title">{title}</h1>
       <div className="not-found__body prose">{children}</div>
       <p className="not-found__actions">
-        <Link to="/questions" className="button button--primary">
+        <Link to="/questions" className={buttonClass("primary")}>
           Back to the question bank
         </Link>
-        <Link to="/" className="button button--quiet">
+        <Link to="/" className={buttonClass("quiet")}>
           Go to the home page
         </Link>
       </p>

@@ -20,6 +20,7 @@ import { formatCount, formatMinutes } from "../lib/format";
 import { useDebouncedCallback } from "../lib/useDebouncedCallback";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import "./QuestionBankPage.css";
+import { buttonClass } from "../ui/button";
 import { Field } from "../ui/Field";
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -207,7 +208,7 @@ export function QuestionBankPage() {
           {refreshing ? <span className="results-bar__muted"> · updating</span> : null}
         </p>
         {hasFilters && !(result.data && result.data.total === 0) ? (
-          <button type="button" className="button button--quiet" onClick={clearFilters}>
+          <button type="button" className={buttonClass("quiet")} onClick={clearFilters}>
             Clear filters
           </button>
         ) : null}
@@ -262,7 +263,7 @@ function Results({
         {hasFilters ? (
           <>
             <p>Try another competency or level, or a shorter search.</p>
-            <button type="button" className="button button--primary" onClick={onClear}>
+            <button type="button" className={buttonClass("primary")} onClick={onClear}>
               Clear filters
             </button>
           </>

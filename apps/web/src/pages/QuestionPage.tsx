@@ -26,6 +26,7 @@ import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { NotFoundContent } from "./NotFoundPage";
 import "./QuestionPage.css";
 import { Breadcrumb } from "../ui/Breadcrumb";
+import { buttonClass } from "../ui/button";
 
 export function QuestionPage() {
   const { id = "" } = useParams();
@@ -69,7 +70,7 @@ export function QuestionPage() {
           error={state.error}
           onRetry={() => void state.refetch()}
         >
-          <Link to="/questions" className="button button--quiet">
+          <Link to="/questions" className={buttonClass("quiet")}>
             Back to the question bank
           </Link>
         </ErrorState>

@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import "./NotFoundPage.css";
+import { buttonClass } from "../ui/button";
 
 /** Last-resort boundary for errors thrown while rendering; keeps the product name and a way back. */
 export function RouteErrorPage() {
@@ -23,10 +24,10 @@ export function RouteErrorPage() {
         </p>
       </div>
       <p className="not-found__actions">
-        <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+        <button type="button" className={buttonClass("primary")} onClick={() => window.location.reload()}>
           Reload the page
         </button>
-        <Link to="/" className="button button--quiet" reloadDocument>
+        <Link to="/" className={buttonClass("quiet")} reloadDocument>
           Go to the home page
         </Link>
       </p>

@@ -1,6 +1,7 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import type { ReactNode } from "react";
 import "./Dialog.css";
+import { buttonClass } from "./button";
 import { useReturnFocus } from "./useReturnFocus";
 
 /**
@@ -63,13 +64,13 @@ export function ConfirmDialog({
             ) : null}
           </div>
           <div className="ui-dialog__footer">
-            <AlertDialog.Cancel className="button button--quiet" disabled={busy}>
+            <AlertDialog.Cancel className={buttonClass("quiet")} disabled={busy}>
               {cancelLabel}
             </AlertDialog.Cancel>
             {/* A plain button, not AlertDialog.Action: the dialog stays open until the request settles. */}
             <button
               type="button"
-              className={`button ${tone === "danger" ? "ui-dialog__confirm--danger" : "button--primary"}`}
+              className={buttonClass(tone === "danger" ? "danger" : "primary")}
               onClick={onConfirm}
               disabled={busy}
               aria-busy={busy}

@@ -2,6 +2,7 @@ import type { ExerciseResults } from "@loopwright/schema";
 import { downloadText } from "../../lib/download";
 import { exportFileName, type ResultsCsvOptions, resultsToCsv, resultsToJson } from "./lib/results-export";
 import "./agreement-results.css";
+import { buttonClass } from "../../ui/button";
 
 /** Downloads the results shown on the page, built in the browser from the same data. */
 export function ExportButtons({
@@ -16,7 +17,7 @@ export function ExportButtons({
     <div className="export-buttons">
       <button
         type="button"
-        className="button button--quiet"
+        className={buttonClass("quiet")}
         onClick={() =>
           downloadText(
             exportFileName(title, "csv"),
@@ -29,7 +30,7 @@ export function ExportButtons({
       </button>
       <button
         type="button"
-        className="button button--quiet"
+        className={buttonClass("quiet")}
         onClick={() =>
           downloadText(
             exportFileName(title, "json"),

@@ -3,11 +3,11 @@ import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ScrollRegion } from "../../ui/ScrollRegion";
 import { StatValue } from "../../ui/StatValue";
+import { tableClasses } from "../../ui/table";
 import { alphaAxis, compareRounds, formatTick, type NameOf } from "./lib/chart-data";
 import { formatSigned, formatStat } from "./lib/format-stats";
 import { axisTick, CHART } from "./palette";
 import { useNarrow } from "./useNarrow";
-import "../../ui/table.css";
 
 const VERDICT = {
   converged: {
@@ -162,28 +162,28 @@ export function RoundComparison({
         </figure>
 
         <div className="comparison__tables">
-          <ScrollRegion className="ui-table-scroll" label="Agreement by round">
-            <table className="ui-table ui-table--stats" data-testid="comparison-dimensions">
-              <caption className="ui-table__caption">Agreement per dimension</caption>
+          <ScrollRegion className={tableClasses.scroll} label="Agreement by round">
+            <table className={tableClasses.stats} data-testid="comparison-dimensions">
+              <caption className={tableClasses.caption}>Agreement per dimension</caption>
               <thead>
                 <tr>
                   <th scope="col">Dimension</th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     α ordinal R1
                   </th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     R{latestRound}
                   </th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     Change
                   </th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     Exact R1
                   </th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     R{latestRound}
                   </th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     Change
                   </th>
                 </tr>
@@ -192,22 +192,22 @@ export function RoundComparison({
                 {c.dimensions.map((d) => (
                   <tr key={d.dimension}>
                     <th scope="row">{d.dimension}</th>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <StatValue value={d.alphaBefore} reason="alpha" />
                     </td>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <StatValue value={d.alphaAfter} reason="alpha" />
                     </td>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <Delta before={d.alphaBefore} after={d.alphaAfter} />
                     </td>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <StatValue value={d.exactBefore} reason="pairs" />
                     </td>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <StatValue value={d.exactAfter} reason="pairs" />
                     </td>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <Delta before={d.exactBefore} after={d.exactAfter} />
                     </td>
                   </tr>
@@ -216,16 +216,16 @@ export function RoundComparison({
             </table>
           </ScrollRegion>
 
-          <ScrollRegion className="ui-table-scroll" label="Offsets by round">
-            <table className="ui-table ui-table--stats" data-testid="comparison-raters">
-              <caption className="ui-table__caption">Each interviewer’s offset from the others</caption>
+          <ScrollRegion className={tableClasses.scroll} label="Offsets by round">
+            <table className={tableClasses.stats} data-testid="comparison-raters">
+              <caption className={tableClasses.caption}>Each interviewer’s offset from the others</caption>
               <thead>
                 <tr>
                   <th scope="col">Interviewer</th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     Round 1
                   </th>
-                  <th scope="col" className="ui-num">
+                  <th scope="col" className={tableClasses.number}>
                     Round {latestRound}
                   </th>
                   <th scope="col">Closer to the panel?</th>
@@ -235,10 +235,10 @@ export function RoundComparison({
                 {c.raters.map((r) => (
                   <tr key={r.rater}>
                     <th scope="row">{r.name}</th>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <StatValue value={r.offsetBefore} reason="offset" signed />
                     </td>
-                    <td className="ui-num">
+                    <td className={tableClasses.number}>
                       <StatValue value={r.offsetAfter} reason="offset" signed />
                     </td>
                     <td>

@@ -17,6 +17,7 @@ import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { calibrationApi } from "../api";
 import { sampleRatingsCsv } from "../lib/sample-csv";
 import "../calibration.css";
+import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { TextField } from "../../../ui/TextField";
 
@@ -173,7 +174,12 @@ export function AnalyzePage() {
               onChange={chooseFile}
             />
             {file ? (
-              <button type="button" className="cal-link-button" onClick={() => analyse(file)} disabled={busy}>
+              <button
+                type="button"
+                className={buttonClass("link")}
+                onClick={() => analyse(file)}
+                disabled={busy}
+              >
                 Analyse {file.name} again
               </button>
             ) : null}
@@ -206,7 +212,7 @@ export function AnalyzePage() {
               )}
             </Field>
             <p className="cal-actions">
-              <button type="submit" className="button button--primary" disabled={busy}>
+              <button type="submit" className={buttonClass("primary")} disabled={busy}>
                 Analyse pasted CSV
               </button>
             </p>
@@ -224,14 +230,14 @@ export function AnalyzePage() {
           <p className="cal-actions">
             <button
               type="button"
-              className="button button--quiet"
+              className={buttonClass("quiet")}
               onClick={() => downloadText("sample-ratings.csv", "text/csv;charset=utf-8", sampleRatingsCsv())}
             >
               Download the sample CSV
             </button>
             <button
               type="button"
-              className="button button--quiet"
+              className={buttonClass("quiet")}
               onClick={() => {
                 const text = sampleRatingsCsv();
                 setPasted(text);

@@ -13,6 +13,7 @@ import {
 } from "../lib/member-credentials";
 import { workspacePath } from "../workspace/context";
 import "../calibration.css";
+import { buttonClass } from "../../../ui/button";
 import { TextField } from "../../../ui/TextField";
 
 const STEPS = [
@@ -76,7 +77,7 @@ export function CalibrationHomePage() {
               and <code>score</code> and get the same agreement analysis, with no workspace needed.
             </p>
             <p className="cal-actions">
-              <Link to="/calibration/analyze" className="button button--quiet">
+              <Link to="/calibration/analyze" className={buttonClass("quiet")}>
                 Analyse exported ratings (CSV)
               </Link>
             </p>
@@ -166,7 +167,7 @@ function CreateWorkspace() {
         <p className="cal-actions">
           <button
             type="button"
-            className="button button--primary"
+            className={buttonClass("primary")}
             onClick={() => navigate(workspacePath(created.signIn.workspace.id))}
           >
             I have saved it — open the workspace
@@ -209,7 +210,7 @@ function CreateWorkspace() {
             {submitError}
           </p>
         ) : null}
-        <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+        <button type="submit" className={buttonClass("primary")} disabled={busy} aria-busy={busy}>
           {busy ? "Creating…" : "Create workspace"}
         </button>
       </form>

@@ -6,6 +6,7 @@ import { ErrorState, Loading } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 import { AdminPanel } from "../components/exercise/AdminPanel";
 import { AnswersPreview } from "../components/exercise/AnswersPreview";
 import { ScoringForm } from "../components/exercise/ScoringForm";
@@ -57,7 +58,7 @@ export function ExercisePage() {
             error={loadError}
             onRetry={() => void query.refetch()}
           >
-            <Link to={workspacePath(view.workspace.id)} className="button button--quiet">
+            <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
               Back to the workspace
             </Link>
           </ErrorState>
@@ -96,7 +97,7 @@ export function ExercisePage() {
             <p className="cal-banner__title">Round {exercise.round} results are in</p>
             <p>Agreement per dimension, each interviewer’s severity and the answers that split the panel.</p>
           </div>
-          <Link to={resultsPath} className="button button--primary">
+          <Link to={resultsPath} className={buttonClass("primary")}>
             See the results
           </Link>
         </div>
@@ -106,7 +107,7 @@ export function ExercisePage() {
             <p className="cal-banner__title">Re-score round {exercise.round} is open</p>
             <p>Earlier rounds’ results stay available for the discussion.</p>
           </div>
-          <Link to={resultsPath} className="button button--quiet">
+          <Link to={resultsPath} className={buttonClass("quiet")}>
             Earlier results
           </Link>
         </div>

@@ -8,6 +8,7 @@ import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { ExportButtons, ResultsView } from "../../../shared/agreement-results";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 import { refusalAsAnswer } from "../api";
 import { useQuestions } from "../lib/useQuestions";
 import { useWorkspace, workspacePath } from "../workspace/context";
@@ -69,7 +70,7 @@ export function ExerciseResultsPage() {
         <Breadcrumb trail={crumbs} />
         <EmptyState title="No results yet">
           <p>{results.message}</p>
-          <Link to={exercisePath} className="button button--primary">
+          <Link to={exercisePath} className={buttonClass("primary")}>
             Back to the exercise
           </Link>
         </EmptyState>

@@ -12,6 +12,7 @@ import {
 } from "../lib/member-credentials";
 import { workspacePath } from "../workspace/context";
 import "../calibration.css";
+import { buttonClass } from "../../../ui/button";
 
 type JoinState =
   | { status: "working" }
@@ -124,7 +125,7 @@ export function JoinPage() {
           <p className="cal-actions">
             <button
               type="button"
-              className="button button--primary"
+              className={buttonClass("primary")}
               onClick={() => {
                 saveMemberCredential(next);
                 navigate(workspacePath(next.workspace.id), { replace: true });
@@ -134,7 +135,7 @@ export function JoinPage() {
             </button>
             <button
               type="button"
-              className="button button--quiet"
+              className={buttonClass("quiet")}
               onClick={() => navigate(workspacePath(current.workspace.id), { replace: true })}
             >
               Stay signed in as {current.member.name}
@@ -168,7 +169,7 @@ export function JoinPage() {
           </p>
         </div>
         <p className="cal-actions">
-          <Link to="/calibration" className="button button--quiet">
+          <Link to="/calibration" className={buttonClass("quiet")}>
             About calibration
           </Link>
         </p>

@@ -3,6 +3,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { ErrorState, Loading } from "../../../components/Status";
+import { buttonClass } from "../../../ui/button";
 import { LoopEditor } from "../components/loop-editor/LoopEditor";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
@@ -36,7 +37,7 @@ export function LoopEditorPage() {
           title="Only the workspace admin edits loops"
           error={new Error("Ask the admin to change the loop.")}
         >
-          <Link to={workspacePath(view.workspace.id)} className="button button--quiet">
+          <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
             Back to the workspace
           </Link>
         </ErrorState>
@@ -51,7 +52,7 @@ export function LoopEditorPage() {
           error={existing.error}
           onRetry={() => void existing.refetch()}
         >
-          <Link to={workspacePath(view.workspace.id)} className="button button--quiet">
+          <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
             Back to the workspace
           </Link>
         </ErrorState>

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { ExportButtons, ResultsView } from "../../../shared/agreement-results";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 import { refusalAsAnswer } from "../api";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
@@ -74,7 +75,7 @@ export function LoopResultsPage() {
           <p>
             Link an exercise to this loop when you create it; its results count here once they are revealed.
           </p>
-          <Link to={workspacePath(view.workspace.id, "/exercises/new")} className="button button--primary">
+          <Link to={workspacePath(view.workspace.id, "/exercises/new")} className={buttonClass("primary")}>
             New exercise
           </Link>
         </EmptyState>

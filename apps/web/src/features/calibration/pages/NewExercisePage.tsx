@@ -6,6 +6,7 @@ import { bankQueries } from "../../../api/bank-queries";
 import { ErrorState, Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { FieldGroup } from "../../../ui/FieldGroup";
 import { TextField } from "../../../ui/TextField";
@@ -45,7 +46,7 @@ export function NewExercisePage() {
           title="Only the workspace admin creates exercises"
           error={new Error("Ask the admin to add you to one.")}
         >
-          <Link to={workspacePath(view.workspace.id)} className="button button--quiet">
+          <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
             Back to the workspace
           </Link>
         </ErrorState>
@@ -206,7 +207,7 @@ export function NewExercisePage() {
                   </div>
                   <button
                     type="button"
-                    className="button button--quiet button--small"
+                    className={buttonClass("quiet", { size: "small" })}
                     onClick={() => setItems((prev) => prev.filter((x) => x.key !== item.key))}
                   >
                     Remove<span className="visually-hidden"> answer {letter(i)}</span>
@@ -273,7 +274,7 @@ export function NewExercisePage() {
               {submitError}
             </p>
           ) : null}
-          <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+          <button type="submit" className={buttonClass("primary")} disabled={busy} aria-busy={busy}>
             {busy ? "Creating…" : "Create exercise"}
           </button>
         </div>

@@ -6,15 +6,16 @@ import { CopyLink } from "../../../components/CopyLink";
 import { EmptyState, ErrorState, Loading } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { buttonClass } from "../../../ui/button";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
+import { TextField } from "../../../ui/TextField";
+import { tableClasses } from "../../../ui/table";
 import type { ExerciseSummary, MemberCreated } from "../api";
 import { coverageCounts } from "../lib/coverage";
 import { fieldErrors } from "../lib/form-errors";
 import { memberJoinLink } from "../lib/member-credentials";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
-import "../../../ui/table.css";
-import { TextField } from "../../../ui/TextField";
 
 export function WorkspaceDashboard() {
   const { view, isAdmin, api, keys } = useWorkspace();
@@ -60,7 +61,7 @@ export function WorkspaceDashboard() {
             ) : null}
           </div>
           {isAdmin ? (
-            <Link to={workspacePath(view.workspace.id, "/exercises/new")} className="button button--primary">
+            <Link to={workspacePath(view.workspace.id, "/exercises/new")} className={buttonClass("primary")}>
               New exercise
             </Link>
           ) : null}
@@ -108,7 +109,7 @@ export function WorkspaceDashboard() {
                 The rounds a candidate meets and the competencies each assesses, with gaps and overlaps shown.
               </p>
             </div>
-            <Link to={workspacePath(view.workspace.id, "/loops/new")} className="button button--quiet">
+            <Link to={workspacePath(view.workspace.id, "/loops/new")} className={buttonClass("quiet")}>
               New loop
             </Link>
           </div>
@@ -178,14 +179,14 @@ function ExerciseCard({ exercise, loop }: { exercise: ExerciseSummary; loop: Loo
       <p className="cal-exercise__actions">
         <Link
           to={workspacePath(view.workspace.id, `/exercises/${exercise.id}`)}
-          className="button button--quiet"
+          className={buttonClass("quiet")}
         >
           Open
         </Link>
         {hasResults ? (
           <Link
             to={workspacePath(view.workspace.id, `/exercises/${exercise.id}/results`)}
-            className="button button--quiet"
+            className={buttonClass("quiet")}
           >
             Results
           </Link>
@@ -226,10 +227,10 @@ function LoopCard({ loop, workspaceId }: { loop: Loop; workspaceId: string }) {
         </span>
       </p>
       <p className="cal-loop__actions">
-        <Link to={workspacePath(workspaceId, `/loops/${loop.id}`)} className="button button--quiet">
+        <Link to={workspacePath(workspaceId, `/loops/${loop.id}`)} className={buttonClass("quiet")}>
           Edit loop
         </Link>
-        <Link to={workspacePath(workspaceId, `/loops/${loop.id}/results`)} className="button button--quiet">
+        <Link to={workspacePath(workspaceId, `/loops/${loop.id}/results`)} className={buttonClass("quiet")}>
           Pooled results
         </Link>
       </p>
@@ -304,7 +305,7 @@ function MembersSection() {
       </div>
 
       <div className="cal-members">
-        <table className="ui-table cal-members__table">
+        <table className={`${tableClasses.table} cal-members__table`}>
           <caption className="visually-hidden">Workspace members</caption>
           <thead>
             <tr>
@@ -335,7 +336,7 @@ function MembersSection() {
                   {m.id !== view.me.id && !m.revoked ? (
                     <button
                       type="button"
-                      className="button button--quiet button--small"
+                      className={buttonClass("quiet", { size: "small" })}
                       onClick={() => {
                         setRevokeError(null);
                         setRevoking(m);
@@ -369,7 +370,7 @@ function MembersSection() {
               <p className="cal-actions">
                 <button
                   type="button"
-                  className="button button--quiet"
+                  className={buttonClass("quiet")}
                   onClick={() => {
                     setCreated(null);
                     requestAnimationFrame(() => nameInput.current?.focus());
@@ -391,7 +392,7 @@ function MembersSection() {
                 autoComplete="off"
                 onValueChange={setName}
               />
-              <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
+              <button type="submit" className={buttonClass("primary")} disabled={busy} aria-busy={busy}>
                 {busy ? "Creating…" : "Create interviewer link"}
               </button>
             </form>

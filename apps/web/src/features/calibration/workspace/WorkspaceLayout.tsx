@@ -15,6 +15,7 @@ import {
 } from "../lib/member-credentials";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
 import "../calibration.css";
+import { buttonClass } from "../../../ui/button";
 
 /**
  * Every page inside a workspace: finds this browser's sign-in for it, checks it
@@ -140,7 +141,7 @@ function SignedOut({ expired, reason }: { expired: boolean; reason: string | nul
           <p>If your link no longer works, ask the workspace admin to create a new one for you.</p>
         </div>
         <p className="cal-actions">
-          <Link to="/calibration" className="button button--quiet">
+          <Link to="/calibration" className={buttonClass("quiet")}>
             About calibration
           </Link>
         </p>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ErrorState, Loading } from "../../../components/Status";
+import { buttonClass } from "../../../ui/button";
 import { isUnknownKey } from "../api";
 import { startAfresh, usePractitioner } from "../lib/usePractitioner";
 
@@ -56,7 +57,7 @@ export function PracticeError({
   if (isUnknownKey(error)) {
     return (
       <ErrorState title="This device's practice key is not recognised" error={error}>
-        <button type="button" className="button button--primary" onClick={startAfresh}>
+        <button type="button" className={buttonClass("primary")} onClick={startAfresh}>
           Start afresh on this device
         </button>
         <p className="pr-note">

@@ -1,5 +1,6 @@
 import { practiceApi } from "../api";
 import "../practice.css";
+import { buttonClass } from "../../../ui/button";
 import { useStartAttempt } from "../lib/useStartAttempt";
 
 /** The question page's "Practise this question": starts a timed attempt at it and opens it. */
@@ -9,7 +10,7 @@ export function PractiseQuestionButton({ questionId }: { questionId: string }) {
     <div className="pr-practise-action">
       <button
         type="button"
-        className="button button--primary"
+        className={buttonClass("primary")}
         disabled={busy !== null}
         onClick={() => start("question", (key) => practiceApi.start(key, { questionId }))}
       >

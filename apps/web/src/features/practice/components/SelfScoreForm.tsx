@@ -1,6 +1,7 @@
 import { REFLECTION_MAX_CHARS, RUBRIC_MAX, RUBRIC_SCORES, type RubricDimension } from "@loopwright/schema";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatList, formatNumber } from "../../../lib/format";
+import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { defaultStorage } from "../lib/identity";
 
@@ -131,7 +132,7 @@ export function SelfScoreForm({
       ) : null}
 
       <div className="pr-score-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className={buttonClass("primary")} disabled={busy}>
           {busy ? "Saving…" : "Save my scores and show the review"}
         </button>
         <p className="pr-score-form__progress">

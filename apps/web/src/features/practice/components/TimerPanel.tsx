@@ -1,5 +1,6 @@
 import type { ClockView } from "@loopwright/clock";
 import { NextIcon, PauseIcon, PlayIcon } from "../../../components/ClockIcons";
+import { buttonClass } from "../../../ui/button";
 import { PhaseTimer } from "../../../ui/PhaseTimer";
 import type { ClockAction } from "../api";
 
@@ -32,7 +33,7 @@ export function TimerPanel({
             <div className="phase-timer__controls">
               <button
                 type="button"
-                className="button button--quiet"
+                className={buttonClass("quiet")}
                 onClick={() => onAction(paused ? "resume" : "pause")}
                 disabled={pendingAction !== null}
               >
@@ -47,7 +48,7 @@ export function TimerPanel({
               </button>
               <button
                 type="button"
-                className="button button--quiet"
+                className={buttonClass("quiet")}
                 onClick={() => onAction("advance")}
                 disabled={pendingAction !== null || isLast}
               >

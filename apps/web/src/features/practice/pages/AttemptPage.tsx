@@ -21,6 +21,7 @@ import { draftStorage } from "../lib/useAutosave";
 import "../../../pages/NotFoundPage.css";
 import "../practice.css";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 
 export function AttemptPage() {
   const { id = "" } = useParams();
@@ -67,7 +68,7 @@ function AttemptLoader({ practitionerKey, id }: { practitionerKey: string; id: s
     return (
       <div className="container pr-page-status">
         <PracticeError title="This attempt could not be loaded" error={error} onRetry={retry}>
-          <Link to="/practice" className="button button--quiet">
+          <Link to="/practice" className={buttonClass("quiet")}>
             Back to practice
           </Link>
         </PracticeError>

@@ -9,6 +9,7 @@ import { DevicePanel } from "../components/DevicePanel";
 import { PageSkeleton } from "../components/PracticeStates";
 import { keyFromFragment, readStoredKey, storeKey } from "../lib/identity";
 import "../practice.css";
+import { buttonClass } from "../../../ui/button";
 
 type State =
   | { kind: "checking" }
@@ -88,7 +89,7 @@ function ContinueFlow() {
             )
           }
         >
-          <Link to="/practice" className="button button--quiet">
+          <Link to="/practice" className={buttonClass("quiet")}>
             Go to practice
           </Link>
         </ErrorState>
@@ -104,7 +105,7 @@ function ContinueFlow() {
           error={state.error}
           onRetry={isUnknownKey(state.error) ? undefined : () => void linked.refetch()}
         >
-          <Link to="/practice" className="button button--quiet">
+          <Link to="/practice" className={buttonClass("quiet")}>
             Go to practice
           </Link>
         </ErrorState>
@@ -125,7 +126,7 @@ function ContinueFlow() {
             <div className="pr-continue-choice__actions">
               <button
                 type="button"
-                className="button button--primary"
+                className={buttonClass("primary")}
                 onClick={() => {
                   storeKey(linkedKey);
                   navigate("/practice/history", { replace: true });
@@ -135,7 +136,7 @@ function ContinueFlow() {
               </button>
               <button
                 type="button"
-                className="button button--quiet"
+                className={buttonClass("quiet")}
                 onClick={() => navigate("/practice/history", { replace: true })}
               >
                 Keep this browser’s history

@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from "../lib/time";
 import { draftStorage } from "../lib/useAutosave";
 import { attemptPath } from "../lib/useStartAttempt";
 import "../practice.css";
+import { buttonClass } from "../../../ui/button";
 import { Tooltip } from "../../../ui/Tooltip";
 
 // recharts is large; only the history page needs it.
@@ -112,7 +113,7 @@ function History({ practitionerKey }: { practitionerKey: string }) {
         <ExportButtons practitionerKey={practitionerKey} disabled={attempts.length === 0} />
         <button
           type="button"
-          className="button pr-button--danger-quiet"
+          className={buttonClass("danger-quiet")}
           onClick={() => {
             setDeleteError(null);
             setConfirm({ kind: "all" });
@@ -147,7 +148,7 @@ function History({ practitionerKey }: { practitionerKey: string }) {
             <p>
               Your attempts will be listed here, newest first, with the time you spent and how you scored.
             </p>
-            <Link to="/practice" className="button button--primary">
+            <Link to="/practice" className={buttonClass("primary")}>
               Start a practice
             </Link>
           </EmptyState>
@@ -232,7 +233,7 @@ function ExportButtons({ practitionerKey, disabled }: { practitionerKey: string;
       <span className="pr-export__label">Export</span>
       <button
         type="button"
-        className="button button--quiet"
+        className={buttonClass("quiet")}
         onClick={() => download("json")}
         disabled={disabled || busy !== null}
       >
@@ -240,7 +241,7 @@ function ExportButtons({ practitionerKey, disabled }: { practitionerKey: string;
       </button>
       <button
         type="button"
-        className="button button--quiet"
+        className={buttonClass("quiet")}
         onClick={() => download("markdown")}
         disabled={disabled || busy !== null}
       >
@@ -315,7 +316,7 @@ function AttemptRow({ attempt, onDelete }: { attempt: AttemptSummary; onDelete: 
         <Tooltip content="Delete this attempt">
           <button
             type="button"
-            className="pr-icon-button pr-icon-button--danger"
+            className={buttonClass("icon", { danger: true })}
             onClick={onDelete}
             aria-label={`Delete attempt: ${attempt.questionTitle}, ${formatDate(attempt.createdAt)}`}
           >

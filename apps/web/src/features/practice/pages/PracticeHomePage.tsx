@@ -23,6 +23,7 @@ import { formatDateTime } from "../lib/time";
 import { usePractitioner } from "../lib/usePractitioner";
 import { attemptPath, useStartAttempt } from "../lib/useStartAttempt";
 import "../practice.css";
+import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { DisabledReason } from "../../../ui/Tooltip";
 
@@ -168,7 +169,7 @@ function ResumeCard({ item }: { item: ResumeItem }) {
       </div>
       <Link
         to={attemptPath(attempt.id)}
-        className="button button--primary pr-resume-card__action"
+        className={buttonClass("primary", { className: "pr-resume-card__action" })}
         aria-describedby={titleId}
       >
         {action === "start-round" && round ? `Start round ${round.number}` : copy.label}
@@ -211,7 +212,7 @@ function CompetencyStart({ starter }: { starter: Starter }) {
       </Field>
       <button
         type="button"
-        className="button button--primary pr-start-card__action"
+        className={buttonClass("primary", { className: "pr-start-card__action" })}
         disabled={starter.busy !== null}
         onClick={() => starter.start("competency", (key) => practiceApi.start(key, { competency }))}
       >
@@ -285,7 +286,7 @@ function QuestionStart({ starter }: { starter: Starter }) {
       </Field>
       <button
         type="button"
-        className="button button--primary pr-start-card__action"
+        className={buttonClass("primary", { className: "pr-start-card__action" })}
         disabled={starter.busy !== null || !chosen}
         onClick={() => starter.start("question", (key) => practiceApi.start(key, { questionId }))}
       >
@@ -368,7 +369,7 @@ function LoopStart({ starter }: { starter: Starter }) {
               >
                 <button
                   type="button"
-                  className="pr-icon-button"
+                  className={buttonClass("icon")}
                   onClick={() => remove(index)}
                   disabled={rounds.length <= LOOP_MIN_ROUNDS}
                   aria-label={`Remove round ${index + 1}`}
@@ -382,7 +383,7 @@ function LoopStart({ starter }: { starter: Starter }) {
         <button
           ref={addButton}
           type="button"
-          className="button button--quiet pr-loop-rounds__add"
+          className={buttonClass("quiet", { className: "pr-loop-rounds__add" })}
           onClick={add}
           disabled={rounds.length >= LOOP_MAX_ROUNDS}
         >
@@ -395,7 +396,7 @@ function LoopStart({ starter }: { starter: Starter }) {
       </fieldset>
       <button
         type="button"
-        className="button button--primary pr-start-card__action"
+        className={buttonClass("primary", { className: "pr-start-card__action" })}
         disabled={starter.busy !== null}
         onClick={() =>
           starter.start("loop", (key) =>

@@ -1,6 +1,7 @@
 import type { Curveball, RoomView } from "@loopwright/schema";
 import { useEffect, useRef, useState } from "react";
 import { formatClock } from "../../../lib/clock-format";
+import { buttonClass } from "../../../ui/button";
 import { useIntent } from "../lib/room-context";
 
 type Injected = RoomView["curveballs"][number];
@@ -139,7 +140,7 @@ export function CurveballDeck({
               {canInject && !done ? (
                 <button
                   type="button"
-                  className="button button--quiet ps-deck__button"
+                  className={buttonClass("quiet", { className: "ps-deck__button" })}
                   disabled={blockedReason !== null || busy !== null}
                   onClick={() => {
                     setTarget(c.id);

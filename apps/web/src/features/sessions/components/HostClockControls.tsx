@@ -2,6 +2,7 @@ import type { ClockView } from "@loopwright/clock";
 import type { RoomView } from "@loopwright/schema";
 import { Eye } from "lucide-react";
 import { NextIcon, PauseIcon, PlayIcon } from "../../../components/ClockIcons";
+import { buttonClass } from "../../../ui/button";
 import { DisabledReason } from "../../../ui/Tooltip";
 import { useIntent } from "../lib/room-context";
 
@@ -21,7 +22,7 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
           {!view.promptRevealed ? (
             <button
               type="button"
-              className="button button--quiet"
+              className={buttonClass("quiet")}
               disabled={disabled}
               onClick={() => void run({ type: "reveal-prompt" })}
             >
@@ -31,7 +32,7 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
           ) : null}
           <button
             type="button"
-            className="button button--primary"
+            className={buttonClass("primary")}
             disabled={disabled}
             onClick={() => void run({ type: "clock", action: "start" })}
           >
@@ -43,7 +44,7 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
         <>
           <button
             type="button"
-            className="button button--quiet"
+            className={buttonClass("quiet")}
             disabled={disabled}
             onClick={() => void run({ type: "clock", action: clock.paused ? "resume" : "pause" })}
           >
@@ -55,7 +56,7 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
           >
             <button
               type="button"
-              className="button button--quiet"
+              className={buttonClass("quiet")}
               disabled={disabled || isLast || clock.paused}
               onClick={() => void run({ type: "clock", action: "advance" })}
             >
@@ -68,7 +69,7 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
               <button
                 key={minutes}
                 type="button"
-                className="button button--quiet"
+                className={buttonClass("quiet")}
                 disabled={disabled}
                 onClick={() => void run({ type: "clock", action: "extend", extendMinutes: minutes })}
               >

@@ -5,6 +5,7 @@ import { ApiRequestError } from "../../../api/client";
 import { queryKeys } from "../../../api/query-keys";
 import { CopyLink } from "../../../components/CopyLink";
 import { formatList } from "../../../lib/format";
+import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { TextField } from "../../../ui/TextField";
 import { type SessionParticipants, sessionsApi } from "../api";
@@ -54,7 +55,7 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
       {loadError ? (
         <p className="ps-error" role="alert">
           Couldn’t load the people in this session: {loadError}{" "}
-          <button type="button" className="ps-link-button" onClick={() => void participants.refetch()}>
+          <button type="button" className={buttonClass("link")} onClick={() => void participants.refetch()}>
             Try again
           </button>
         </p>
@@ -160,7 +161,7 @@ function PersonRow({
           <span className="ps-person__confirm">
             <button
               type="button"
-              className="button ps-button--danger ps-button--small"
+              className={buttonClass("danger", { size: "small" })}
               onClick={revoke}
               disabled={busy}
             >
@@ -168,7 +169,7 @@ function PersonRow({
             </button>
             <button
               type="button"
-              className="button button--quiet ps-button--small"
+              className={buttonClass("quiet", { size: "small" })}
               onClick={() => setConfirming(false)}
             >
               Cancel
@@ -177,7 +178,7 @@ function PersonRow({
         ) : (
           <button
             type="button"
-            className="button button--quiet ps-button--small"
+            className={buttonClass("quiet", { size: "small" })}
             onClick={() => setConfirming(true)}
           >
             Revoke<span className="visually-hidden"> {person.name}’s link</span>
@@ -253,7 +254,11 @@ function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
           autoComplete="off"
           onValueChange={setName}
         />
-        <button type="submit" className="button button--quiet ps-addlink__button" disabled={busy}>
+        <button
+          type="submit"
+          className={buttonClass("quiet", { className: "ps-addlink__button" })}
+          disabled={busy}
+        >
           {busy ? "Creating…" : "Create link"}
         </button>
       </div>
@@ -325,7 +330,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
               <div className="ps-confirm__actions">
                 <button
                   type="button"
-                  className="button button--primary"
+                  className={buttonClass("primary")}
                   disabled={busy !== null}
                   onClick={async () => {
                     const result = await run({ type: "release" });
@@ -334,7 +339,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
                 >
                   {busy ? "Releasing…" : "Release now"}
                 </button>
-                <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+                <button type="button" className={buttonClass("quiet")} onClick={() => setConfirming(false)}>
                   Not yet
                 </button>
               </div>
@@ -342,7 +347,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
           ) : (
             <button
               type="button"
-              className="button button--primary"
+              className={buttonClass("primary")}
               disabled={submitted.length === 0}
               onClick={() => setConfirming(true)}
             >
@@ -367,7 +372,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
               here is offered their new link. Swapping roles is offered after the last question.
             </p>
           </header>
-          <button type="button" className="button button--primary" onClick={moveOn} disabled={swapping}>
+          <button type="button" className={buttonClass("primary")} onClick={moveOn} disabled={swapping}>
             {swapping ? "Creating the next session…" : "Next question"}
           </button>
           {swapError ? (
@@ -387,7 +392,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
               answer. Everyone here is offered their new link.
             </p>
           </header>
-          <button type="button" className="button button--primary" onClick={moveOn} disabled={swapping}>
+          <button type="button" className={buttonClass("primary")} onClick={moveOn} disabled={swapping}>
             {swapping ? "Creating the next session…" : "Swap roles"}
           </button>
           {swapError ? (

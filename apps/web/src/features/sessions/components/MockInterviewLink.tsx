@@ -1,11 +1,12 @@
 import { Link } from "react-router";
 import "../sessions.css";
+import { buttonClass } from "../../../ui/button";
 
 /** The question page's way into a peer session with this question preselected. */
 export function MockInterviewLink({ questionId }: { questionId: string }) {
   return (
     <p className="ps-mock-link">
-      <Link to={`/sessions?question=${encodeURIComponent(questionId)}`} className="button button--quiet">
+      <Link to={`/sessions?question=${encodeURIComponent(questionId)}`} className={buttonClass("quiet")}>
         Run as a mock interview
       </Link>
       <span className="ps-mock-link__hint">

@@ -3,6 +3,7 @@ import { NOTE_MAX_CHARS, type Note } from "@loopwright/schema";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { formatClock } from "../../../lib/clock-format";
 import { useNow } from "../../../lib/useNow";
+import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { SaveStatus } from "../../../ui/SaveStatus";
 import { useRoomContext } from "../lib/room-context";
@@ -95,7 +96,7 @@ export function Notes({ notes, locked }: { notes: Note[]; locked: boolean }) {
               />
               <span>Share with the candidate in the report</span>
             </label>
-            <button type="submit" className="button button--primary" disabled={!text.trim()}>
+            <button type="submit" className={buttonClass("primary")} disabled={!text.trim()}>
               Add note
             </button>
           </div>

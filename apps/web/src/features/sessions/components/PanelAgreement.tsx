@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { queryKeys } from "../../../api/query-keys";
 import { Loading } from "../../../components/Status";
+import { buttonClass } from "../../../ui/button";
 import { sessionsApi } from "../api";
 
 const PanelAgreementResults = lazy(() => import("./PanelAgreementResults"));
@@ -44,7 +45,7 @@ export function PanelAgreement({
       {agreement.status === "error" ? (
         <p className="ps-error" role="alert">
           Couldn’t work out the panel’s agreement: {agreement.error.message}{" "}
-          <button type="button" className="ps-link-button" onClick={() => void agreement.refetch()}>
+          <button type="button" className={buttonClass("link")} onClick={() => void agreement.refetch()}>
             Try again
           </button>
         </p>

@@ -9,6 +9,7 @@ import {
 } from "@loopwright/schema";
 import { type FormEvent, useId, useState } from "react";
 import { formatList } from "../../../lib/format";
+import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { useIntent } from "../lib/room-context";
 import { DimensionChoice, ScoreMeter } from "./ScoreChoice";
@@ -140,7 +141,7 @@ function ScoreForm({ question }: { question: Question }) {
       <div className="ps-score-form__submit">
         <button
           type="submit"
-          className="button button--primary"
+          className={buttonClass("primary")}
           disabled={busy !== null}
           aria-describedby="ps-score-once"
         >

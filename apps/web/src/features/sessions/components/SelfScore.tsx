@@ -1,5 +1,6 @@
 import type { Question } from "@loopwright/schema";
 import { type FormEvent, useState } from "react";
+import { buttonClass } from "../../../ui/button";
 import { useIntent } from "../lib/room-context";
 import { DimensionChoice } from "./ScoreChoice";
 
@@ -36,7 +37,7 @@ export function SelfScore({ question, saved }: { question: Question; saved: Reco
         </div>
         <button
           type="button"
-          className="button button--quiet"
+          className={buttonClass("quiet")}
           aria-expanded={open}
           aria-controls="ps-self-form"
           onClick={() => setOpen((o) => !o)}
@@ -59,7 +60,7 @@ export function SelfScore({ question, saved }: { question: Question; saved: Reco
           <div className="ps-score-form__submit">
             <button
               type="submit"
-              className="button button--primary"
+              className={buttonClass("primary")}
               disabled={!complete || busy !== null || unchanged}
             >
               {busy

@@ -1,6 +1,7 @@
 import type { RoomView, SessionRole } from "@loopwright/schema";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { buttonClass } from "../../../ui/button";
 import { sessionsApi } from "../api";
 import { handOverLink, joinLink, saveCredential } from "../lib/credentials";
 import { useRoomContext } from "../lib/room-context";
@@ -60,7 +61,7 @@ export function SwapBanner({ view }: { view: RoomView }) {
           {next === "candidate" && other ? `, and ${other.name} runs the interview` : ""}.
         </p>
       </div>
-      <button type="button" className="button button--primary" onClick={go} disabled={busy}>
+      <button type="button" className={buttonClass("primary")} onClick={go} disabled={busy}>
         {busy ? "Getting your link…" : "Join the next session"}
       </button>
       {error ? (

@@ -6,6 +6,7 @@ import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { sessionsApi } from "../api";
 import { saveCredential, tokenFromHash } from "../lib/credentials";
 import "../sessions.css";
+import { buttonClass } from "../../../ui/button";
 
 type JoinState = { status: "joining" } | { status: "error"; title: string; error: Error; retryable: boolean };
 
@@ -133,7 +134,7 @@ export function JoinSessionPage() {
         error={state.error}
         onRetry={state.retryable ? () => setAttempt((n) => n + 1) : undefined}
       >
-        <Link to="/sessions" className="button button--quiet">
+        <Link to="/sessions" className={buttonClass("quiet")}>
           Go to peer sessions
         </Link>
       </ErrorState>

@@ -37,6 +37,7 @@ import { RoomContext, type RoomContextValue, useRoomContext } from "../lib/room-
 import { useRoom } from "../lib/useRoom";
 import "../sessions.css";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 
 export function SessionRoomPage() {
   const { id = "" } = useParams();
@@ -67,7 +68,7 @@ function RoomMessage({ title, message, onRetry }: { title: string; message: stri
   return (
     <div className="container ps-page-status">
       <ErrorState title={title} error={new Error(message)} onRetry={onRetry}>
-        <Link to="/sessions" className="button button--quiet">
+        <Link to="/sessions" className={buttonClass("quiet")}>
           Go to peer sessions
         </Link>
       </ErrorState>
@@ -154,7 +155,7 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
           {question.status === "error" ? (
             <p className="ps-error" role="alert">
               Couldn’t load the question from the bank: {question.error.message}{" "}
-              <button type="button" className="ps-link-button" onClick={() => void question.refetch()}>
+              <button type="button" className={buttonClass("link")} onClick={() => void question.refetch()}>
                 Try again
               </button>
             </p>
@@ -227,7 +228,7 @@ function FreshLinkNotice({ sessionId }: { sessionId: string }) {
         </h2>
         <button
           type="button"
-          className="button button--quiet ps-button--small"
+          className={buttonClass("quiet", { size: "small" })}
           onClick={() => {
             dismissHandedOverLink(sessionId);
             setLink(null);

@@ -1,6 +1,7 @@
 import type { Exercise } from "@loopwright/schema";
 import { useState } from "react";
 import { formatCount } from "../../../../lib/format";
+import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { useWorkspace } from "../../workspace/context";
 import { useSignInGuard } from "../../workspace/useSignInGuard";
@@ -48,7 +49,7 @@ export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChang
           {exercise.revealed ? (
             <button
               type="button"
-              className="button button--primary"
+              className={buttonClass("primary")}
               onClick={() => {
                 setError(null);
                 setAction("rescore");
@@ -59,7 +60,7 @@ export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChang
           ) : (
             <button
               type="button"
-              className="button button--quiet"
+              className={buttonClass("quiet")}
               disabled={submitted < 2}
               aria-describedby={submitted < 2 ? "reveal-hint" : undefined}
               onClick={() => {

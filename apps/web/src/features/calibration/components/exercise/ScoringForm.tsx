@@ -2,6 +2,7 @@ import type { Exercise, Question } from "@loopwright/schema";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AutosaveQueue, useAutosave } from "../../../../lib/autosave";
 import { toParagraphs } from "../../../../lib/format";
+import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { SaveStatus } from "../../../../ui/SaveStatus";
 import {
@@ -238,14 +239,14 @@ export function ScoringForm({
               </div>
               <div className="answer-card__pager">
                 {current > 0 ? (
-                  <button type="button" className="button button--quiet" onClick={() => go(current - 1)}>
+                  <button type="button" className={buttonClass("quiet")} onClick={() => go(current - 1)}>
                     ← {shortLabel(exercise.items[current - 1]?.label ?? "")}
                   </button>
                 ) : (
                   <span />
                 )}
                 {current < exercise.items.length - 1 ? (
-                  <button type="button" className="button button--quiet" onClick={() => go(current + 1)}>
+                  <button type="button" className={buttonClass("quiet")} onClick={() => go(current + 1)}>
                     Next: {shortLabel(exercise.items[current + 1]?.label ?? "")} →
                   </button>
                 ) : null}
@@ -280,7 +281,7 @@ export function ScoringForm({
             onRetry={() => autosave.online()}
           />
         </div>
-        <button type="button" className="button button--primary" onClick={trySubmit}>
+        <button type="button" className={buttonClass("primary")} onClick={trySubmit}>
           Submit my scores
         </button>
       </div>

@@ -2,8 +2,8 @@ import type { Exercise, Question } from "@loopwright/schema";
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { formatCount } from "../../../../lib/format";
+import { tableClasses } from "../../../../ui/table";
 import { useWorkspace, workspacePath } from "../../workspace/context";
-import "../../../../ui/table.css";
 
 export function SubmittedPanel({
   exercise,
@@ -47,7 +47,7 @@ export function SubmittedPanel({
       </p>
       <details className="submitted__mine">
         <summary>Your scores</summary>
-        <table className="ui-table">
+        <table className={tableClasses.table}>
           <thead>
             <tr>
               <th scope="col">Answer</th>
@@ -62,7 +62,7 @@ export function SubmittedPanel({
                 <tr key={`${s.itemId}-${s.dimension}`}>
                   <td>{item?.label.split(":")[0]}</td>
                   <td>{item ? dimName(item.questionId, s.dimension) : s.dimension}</td>
-                  <td className="ui-num">{s.score}</td>
+                  <td className={tableClasses.number}>{s.score}</td>
                 </tr>
               );
             })}

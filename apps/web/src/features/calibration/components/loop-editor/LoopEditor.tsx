@@ -5,6 +5,7 @@ import { ApiRequestError } from "../../../../api/client";
 import { formatCount } from "../../../../lib/format";
 import { useDocumentTitle } from "../../../../lib/useDocumentTitle";
 import { Breadcrumb } from "../../../../ui/Breadcrumb";
+import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { TextField } from "../../../../ui/TextField";
 import { previewCoverage } from "../../lib/coverage";
@@ -145,7 +146,7 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
                   {" · "}
                   <button
                     type="button"
-                    className="cal-link-button"
+                    className={buttonClass("link")}
                     onClick={() => setDraft((d) => ({ ...d, rounds: TYPICAL_LOOP.map((r) => newRound(r)) }))}
                   >
                     Start from a typical director loop
@@ -176,7 +177,7 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
           <p>
             <button
               type="button"
-              className="button button--quiet"
+              className={buttonClass("quiet")}
               disabled={draft.rounds.length >= 12}
               onClick={() => setDraft((d) => ({ ...d, rounds: [...d.rounds, newRound()] }))}
             >
@@ -203,11 +204,11 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
             </div>
             <div className="cal-actions">
               {saved ? (
-                <button type="button" className="button button--quiet" onClick={() => setConfirmDelete(true)}>
+                <button type="button" className={buttonClass("quiet")} onClick={() => setConfirmDelete(true)}>
                   Delete loop
                 </button>
               ) : null}
-              <button type="submit" className="button button--primary" disabled={status.kind === "saving"}>
+              <button type="submit" className={buttonClass("primary")} disabled={status.kind === "saving"}>
                 {saved ? "Save changes" : "Save loop"}
               </button>
             </div>

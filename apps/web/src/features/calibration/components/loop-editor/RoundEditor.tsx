@@ -1,6 +1,7 @@
 import { COMPETENCIES, COMPETENCY_LABELS } from "@loopwright/schema";
 import { useId, useState } from "react";
 import { Link } from "react-router";
+import { buttonClass } from "../../../../ui/button";
 import { FieldGroup } from "../../../../ui/FieldGroup";
 import { TextField } from "../../../../ui/TextField";
 import type { RoundDraft } from "../../lib/loop-draft";
@@ -43,7 +44,7 @@ export function RoundEditor({
         <div className="loop-round__tools">
           <button
             type="button"
-            className="button button--quiet button--small"
+            className={buttonClass("quiet", { size: "small" })}
             disabled={index === 0}
             onClick={() => onMove(-1)}
             aria-label={`Move ${label} up`}
@@ -52,7 +53,7 @@ export function RoundEditor({
           </button>
           <button
             type="button"
-            className="button button--quiet button--small"
+            className={buttonClass("quiet", { size: "small" })}
             disabled={index === count - 1}
             onClick={() => onMove(1)}
             aria-label={`Move ${label} down`}
@@ -61,7 +62,7 @@ export function RoundEditor({
           </button>
           <button
             type="button"
-            className="button button--quiet button--small"
+            className={buttonClass("quiet", { size: "small" })}
             disabled={count === 1}
             onClick={onRemove}
             aria-label={`Remove ${label}`}

@@ -1,5 +1,6 @@
 import { exerciseItemInputSchema, type QuestionSummary } from "@loopwright/schema";
 import { useState } from "react";
+import { buttonClass } from "../../../../ui/button";
 import { Field } from "../../../../ui/Field";
 import { TextField } from "../../../../ui/TextField";
 import { fieldErrors } from "../../lib/form-errors";
@@ -83,7 +84,7 @@ export function TranscriptForm({
         )}
       </Field>
       <p className="cal-actions">
-        <button type="button" className="button button--quiet" onClick={add}>
+        <button type="button" className={buttonClass("quiet")} onClick={add}>
           Add transcript
         </button>
         <span className="cal-hint" role="status">

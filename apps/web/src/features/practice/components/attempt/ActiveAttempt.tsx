@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatClock } from "../../../../lib/clock-format";
 import { timerDisplay } from "../../../../lib/phase-timer";
 import { useNow } from "../../../../lib/useNow";
+import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { type ClockAction, practiceApi } from "../../api";
 import { useAnswerAutosave } from "../../lib/useAutosave";
@@ -113,7 +114,7 @@ export function ActiveAttempt({
                   . Close your last point and hand it in.
                 </p>
               </div>
-              <button type="button" className="button button--primary" onClick={openSubmit}>
+              <button type="button" className={buttonClass("primary")} onClick={openSubmit}>
                 Submit now
               </button>
             </section>
@@ -134,7 +135,7 @@ export function ActiveAttempt({
               </p>
             }
             footer={
-              <button type="button" className="button button--primary" onClick={openSubmit}>
+              <button type="button" className={buttonClass("primary")} onClick={openSubmit}>
                 Submit answer
               </button>
             }

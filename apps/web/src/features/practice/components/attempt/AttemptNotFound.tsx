@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { buttonClass } from "../../../../ui/button";
 
 export function AttemptNotFound() {
   return (
@@ -13,10 +14,10 @@ export function AttemptNotFound() {
         </p>
       </div>
       <p className="not-found__actions">
-        <Link to="/practice/history" className="button button--primary">
+        <Link to="/practice/history" className={buttonClass("primary")}>
           Go to your history
         </Link>
-        <Link to="/practice" className="button button--quiet">
+        <Link to="/practice" className={buttonClass("quiet")}>
           Start a practice
         </Link>
       </p>

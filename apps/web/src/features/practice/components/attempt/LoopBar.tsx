@@ -2,6 +2,7 @@ import type { Attempt, AttemptStatus } from "@loopwright/schema";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { formatCount } from "../../../../lib/format";
+import { buttonClass } from "../../../../ui/button";
 import { practiceApi } from "../../api";
 import { attemptPath } from "../../lib/useStartAttempt";
 
@@ -73,11 +74,11 @@ export function LoopBar({ attempt, practitionerKey }: { attempt: Attempt; practi
       {handedIn && next ? (
         <div className="pr-loop-bar__next">
           {next.status === "pending" ? (
-            <button type="button" className="button button--primary" onClick={startNext} disabled={busy}>
+            <button type="button" className={buttonClass("primary")} onClick={startNext} disabled={busy}>
               {busy ? "Starting…" : `Start round ${position + 2}`}
             </button>
           ) : (
-            <Link className="button button--primary" to={attemptPath(next.attemptId)}>
+            <Link className={buttonClass("primary")} to={attemptPath(next.attemptId)}>
               Go to round {position + 2}
             </Link>
           )}

@@ -2,6 +2,7 @@ import { type Attempt, COMPETENCY_LABELS, type Question } from "@loopwright/sche
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatCount, formatMinutes } from "../../../../lib/format";
+import { buttonClass } from "../../../../ui/button";
 import { practiceApi } from "../../api";
 import { attemptPath } from "../../lib/useStartAttempt";
 
@@ -41,7 +42,7 @@ export function PendingRound({
       ) : (
         <button
           type="button"
-          className="button button--primary"
+          className={buttonClass("primary")}
           disabled={busy}
           onClick={async () => {
             setBusy(true);

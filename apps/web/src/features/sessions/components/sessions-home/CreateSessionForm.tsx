@@ -6,6 +6,7 @@ import { bankQueries } from "../../../../api/bank-queries";
 import { ApiRequestError } from "../../../../api/client";
 import { ErrorState } from "../../../../components/Status";
 import { formatCount, formatMinutes } from "../../../../lib/format";
+import { buttonClass } from "../../../../ui/button";
 import { Field } from "../../../../ui/Field";
 import { TextField } from "../../../../ui/TextField";
 import { type SessionCreated, sessionsApi } from "../../api";
@@ -168,7 +169,7 @@ export function CreateSessionForm({
             {totalQuestions < MINI_LOOP_MAX_QUESTIONS ? (
               <button
                 type="button"
-                className="button button--quiet ps-button--small"
+                className={buttonClass("quiet", { size: "small" })}
                 onClick={() => {
                   const key = nextKey.current++;
                   setFollowUps((all) => [...all, { key, id: null }]);
@@ -247,7 +248,7 @@ export function CreateSessionForm({
             </p>
           ) : null}
           <div className="ps-create__submit">
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" className={buttonClass("primary")} disabled={busy}>
               {busy ? "Creating…" : "Create session"}
             </button>
           </div>

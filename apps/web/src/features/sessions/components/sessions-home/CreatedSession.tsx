@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useNavigate } from "react-router";
 import { CopyLink } from "../../../../components/CopyLink";
+import { buttonClass } from "../../../../ui/button";
 import type { SessionCreated } from "../../api";
 import { joinLink, rememberIssuedLink } from "../../lib/credentials";
 import { ROLE_LABELS } from "../ConnectionStatus";
@@ -67,12 +68,12 @@ export function CreatedSession({
       <div className="ps-created__actions">
         <button
           type="button"
-          className="button button--primary"
+          className={buttonClass("primary")}
           onClick={() => navigate({ pathname: "/sessions/join", hash: `#token=${created.host.token}` })}
         >
           Open my room
         </button>
-        <button type="button" className="button button--quiet" onClick={onAgain}>
+        <button type="button" className={buttonClass("quiet")} onClick={onAgain}>
           Create another
         </button>
       </div>

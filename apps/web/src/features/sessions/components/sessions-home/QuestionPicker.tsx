@@ -1,6 +1,7 @@
 import { COMPETENCY_LABELS, type QuestionSummary } from "@loopwright/schema";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatCount, formatMinutes } from "../../../../lib/format";
+import { buttonClass } from "../../../../ui/button";
 import { FieldGroup } from "../../../../ui/FieldGroup";
 
 export function QuestionPicker({
@@ -60,13 +61,13 @@ export function QuestionPicker({
             </p>
           </div>
           <div className="ps-notes__actions">
-            <button type="button" className="button button--quiet" onClick={() => setBrowsing(true)}>
+            <button type="button" className={buttonClass("quiet")} onClick={() => setBrowsing(true)}>
               Change
             </button>
             {onRemove ? (
               <button
                 type="button"
-                className="button button--quiet"
+                className={buttonClass("quiet")}
                 onClick={onRemove}
                 aria-label={`Remove ${label.toLowerCase()}`}
               >
@@ -148,7 +149,7 @@ export function QuestionPicker({
             {onRemove ? (
               <button
                 type="button"
-                className="button button--quiet ps-button--small"
+                className={buttonClass("quiet", { size: "small" })}
                 onClick={onRemove}
                 aria-label={`Remove ${label.toLowerCase()}`}
               >
@@ -158,7 +159,7 @@ export function QuestionPicker({
             {selected ? (
               <button
                 type="button"
-                className="button button--quiet ps-button--small"
+                className={buttonClass("quiet", { size: "small" })}
                 onClick={() => setBrowsing(false)}
               >
                 Done
