@@ -37,16 +37,16 @@ async function scoreEverything(page: Page, score: (answer: number, dim: number) 
     await answers.nth(a).click();
     const card = page.getByTestId("answer-card");
     await expect(card.getByRole("heading", { level: 3 })).toContainText(`Answer ${"ABC"[a]}`);
-    const dims = card.locator("fieldset.dim-score");
+    const dims = card.locator("fieldset");
     const n = await dims.count();
     expect(n).toBeGreaterThanOrEqual(3);
     for (let d = 0; d < n; d++) {
       const choice = dims
         .nth(d)
-        .locator("label.anchor-choice")
+        .getByRole("radio")
         .nth(score(a, d) - 1);
       await choice.click();
-      await expect(choice.locator("input")).toBeChecked();
+      await expect(choice).toBeChecked();
     }
   }
 }
@@ -202,12 +202,14 @@ test.describe("loop calibration", () => {
     await panel.Ana.setViewportSize({ width: 1280, height: 720 });
 
     // Submitting with gaps is refused and the gaps are marked.
-    await panel.Ana.getByTestId("answer-card").locator("label.anchor-choice").first().click();
+    await panel.Ana.getByTestId("answer-card").getByRole("radio").first().click();
     await panel.Ana.getByRole("button", { name: "Submit my scores" }).click();
     await expect(panel.Ana.getByText(/still need a score/)).toBeVisible();
-    await expect(panel.Ana.locator(".dim-score--missing").first()).toBeVisible();
+    await expect(panel.Ana.locator('fieldset[aria-invalid="true"]').first()).toBeVisible();
     // Focus lands on the first dimension still unscored.
-    await expect(panel.Ana.locator(".dim-score--missing").first().locator("input").first()).toBeFocused();
+    await expect(
+      panel.Ana.locator('fieldset[aria-invalid="true"]').first().getByRole("radio").first(),
+    ).toBeFocused();
 
     for (const name of INTERVIEWERS) {
       const p = panel[name];

@@ -1,21 +1,13 @@
-/**
- * The "On this page" list of links to a long page's sections. The question
- * page and the practice review style it differently, so the class names take a
- * prefix: "toc", "toc__list"… or "pr-toc", "pr-toc__list"…
- */
-export function OnThisPage({
-  sections,
-  classPrefix = "",
-}: {
-  sections: readonly { id: string; title: string }[];
-  classPrefix?: "" | "pr-";
-}) {
+import "./OnThisPage.css";
+
+/** The "On this page" list of links to a long page's sections (the question page, the practice review). */
+export function OnThisPage({ sections }: { sections: readonly { id: string; title: string }[] }) {
   return (
-    <nav className={`${classPrefix}toc`} aria-label="On this page">
-      <p className={`${classPrefix}toc__title`} aria-hidden="true">
+    <nav className="on-this-page" aria-label="On this page">
+      <p className="on-this-page__title" aria-hidden="true">
         On this page
       </p>
-      <ol className={`${classPrefix}toc__list`}>
+      <ol className="on-this-page__list">
         {sections.map((section) => (
           <li key={section.id}>
             <a href={`#${section.id}`}>{section.title}</a>

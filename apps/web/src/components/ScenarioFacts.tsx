@@ -1,38 +1,37 @@
 import type { Scenario } from "@loopwright/schema";
 import type { ReactNode } from "react";
 import { scenarioFactRows } from "../lib/scenario-facts";
+import "./ScenarioFacts.css";
 
 /**
- * The company and the numbers of a case as a grid of facts. The question page
- * and the session brief style it differently, so the class names take a
- * prefix: "facts", "fact__value"… or "ps-facts", "ps-fact__value"…
+ * The company and the numbers of a case as a grid of facts: boxed and roomy on the question
+ * page, inline and compact in a session's brief, where it shares a card with the prompt.
  * Renders nothing when the scenario has neither a company nor any facts.
  */
 export function ScenarioFacts({
   scenario,
-  classPrefix = "",
+  density = "roomy",
   heading,
 }: {
   scenario: Scenario;
-  classPrefix?: "" | "ps-";
+  density?: "roomy" | "compact";
   /** Shown above the company, inside the box. */
   heading?: ReactNode;
 }) {
   const rows = scenarioFactRows(scenario);
   if (!scenario.company && rows.length === 0) return null;
-  const c = (name: string) => `${classPrefix}${name}`;
   return (
-    <div className={c("facts")}>
+    <div className="facts" data-density={density}>
       {heading}
-      {scenario.company ? <p className={c("facts__company")}>{scenario.company}</p> : null}
+      {scenario.company ? <p className="facts__company">{scenario.company}</p> : null}
       {rows.length > 0 ? (
-        <dl className={c("facts__grid")}>
+        <dl className="facts__grid">
           {rows.map((row) => (
-            <div key={row.label} className={`${c("fact")}${row.wide ? ` ${c("fact--wide")}` : ""}`}>
-              <dt className={c("fact__label")}>{row.label}</dt>
-              <dd className={c("fact__value")}>
+            <div key={row.label} className={row.wide ? "fact fact--wide" : "fact"}>
+              <dt className="fact__label">{row.label}</dt>
+              <dd className="fact__value">
                 {row.value}
-                {row.detail ? <span className={c("fact__detail")}> {row.detail}</span> : null}
+                {row.detail ? <span className="fact__detail"> {row.detail}</span> : null}
               </dd>
             </div>
           ))}

@@ -2,17 +2,16 @@ import type { ReactNode } from "react";
 import "./Status.css";
 import { buttonClass } from "../ui/button";
 
-export function ErrorState({
-  title,
-  error,
-  onRetry,
-  children,
-}: {
+export interface ErrorStateProps {
   title: string;
   error: Error;
+  /** Offers "Try again" when given. */
   onRetry?: () => void;
+  /** Further ways out, after "Try again". */
   children?: ReactNode;
-}) {
+}
+
+export function ErrorState({ title, error, onRetry, children }: ErrorStateProps) {
   return (
     <div className="status status--error" role="alert">
       <h2 className="status__title">{title}</h2>
@@ -47,5 +46,28 @@ export function Loading({ label, children }: { label: string; children?: ReactNo
       </p>
       <div aria-hidden="true">{children}</div>
     </div>
+  );
+}
+
+/**
+ * What a page shows while its data loads: the label announced, and a heading-shaped placeholder
+ * followed by text lines ("full" or "short") roughly where the content will land.
+ */
+export function PageLoading({
+  label,
+  lines = ["short"],
+}: {
+  label: string;
+  lines?: ReadonlyArray<"full" | "short">;
+}) {
+  return (
+    <Loading label={label}>
+      <span className="skeleton skeleton--heading" />
+      {lines.map((line, index) => (
+        // The lines never reorder; their position is their identity.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <span key={index} className={line === "short" ? "skeleton skeleton--short" : "skeleton"} />
+      ))}
+    </Loading>
   );
 }

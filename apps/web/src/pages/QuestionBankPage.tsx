@@ -1,5 +1,4 @@
 import {
-  COMPETENCIES,
   COMPETENCY_LABELS,
   type Competency,
   competencySchema,
@@ -14,6 +13,7 @@ import { keepPreviousData, type UseQueryResult, useQuery } from "@tanstack/react
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { bankQueries } from "../api/bank-queries";
+import { CompetencyOptions } from "../components/CompetencyOptions";
 import { ClockIcon, LevelTags } from "../components/Meta";
 import { EmptyState, ErrorState, Loading } from "../components/Status";
 import { formatCount, formatMinutes } from "../lib/format";
@@ -166,11 +166,7 @@ export function QuestionBankPage() {
                 onChange={(event) => updateParam("competency", event.target.value || undefined)}
               >
                 <option value="">All competencies</option>
-                {COMPETENCIES.map((c) => (
-                  <option key={c} value={c}>
-                    {COMPETENCY_LABELS[c]}
-                  </option>
-                ))}
+                <CompetencyOptions />
               </select>
             </div>
           )}

@@ -1,8 +1,6 @@
 import {
   COMPETENCY_LABELS,
-  EXAMPLE_LEVEL_LABELS,
   EXAMPLE_LEVELS,
-  type ExampleAnswer,
   type Phase,
   type Question,
   RUBRIC_MAX,
@@ -23,6 +21,7 @@ import { MockInterviewLink } from "../features/sessions/components/MockInterview
 import { formatCount, formatMinutes, formatNumber, toParagraphs } from "../lib/format";
 import { scenarioFactRows } from "../lib/scenario-facts";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { ExampleAnswer } from "../shared/example-answer/ExampleAnswer";
 import { NotFoundContent } from "./NotFoundPage";
 import "./QuestionPage.css";
 import { Breadcrumb } from "../ui/Breadcrumb";
@@ -240,11 +239,7 @@ function QuestionView({ question }: { question: Question }) {
             <Section id="examples" title="Example answers" kicker="Read your own answer first, then compare">
               <div className="examples">
                 {examples.map((example) => (
-                  <ExampleAnswerDisclosure
-                    key={example.id}
-                    example={example}
-                    dimensions={question.rubric.dimensions}
-                  />
+                  <ExampleAnswer key={example.id} example={example} dimensions={question.rubric.dimensions} />
                 ))}
               </div>
             </Section>
@@ -410,75 +405,5 @@ function RubricCard({ dimension }: { dimension: RubricDimension }) {
         ))}
       </ol>
     </section>
-  );
-}
-
-function ExampleAnswerDisclosure({
-  example,
-  dimensions,
-}: {
-  example: ExampleAnswer;
-  dimensions: RubricDimension[];
-}) {
-  const scored = dimensions.map((d) => ({ dimension: d, score: example.scores[d.id] }));
-  return (
-    <details className="example">
-      <summary className="example__summary">
-        <span className="example__level">{EXAMPLE_LEVEL_LABELS[example.level]}</span>
-        <span className="example__scores" aria-hidden="true">
-          <span className="example__scores-label">Scores</span>
-          {scored.map(({ dimension, score }) => (
-            <span key={dimension.id} className="example__chip" title={`${dimension.name}: ${score ?? "–"}`}>
-              {score ?? "–"}
-            </span>
-          ))}
-        </span>
-        <span className="example__toggle" aria-hidden="true" />
-      </summary>
-      <div className="example__body">
-        <h3 className="visually-hidden">{EXAMPLE_LEVEL_LABELS[example.level]}</h3>
-        <div className="example__answer prose prose--reading">
-          {toParagraphs(example.answer).map((paragraph) => (
-            <p key={paragraph}>{paragraph}</p>
-          ))}
-        </div>
-        <div className="example__assessment">
-          <h4 className="subheading">Reference scores</h4>
-          <table className="score-table">
-            <thead>
-              <tr>
-                <th scope="col">Dimension</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scored.map(({ dimension, score }) => (
-                <tr key={dimension.id}>
-                  <th scope="row">{dimension.name}</th>
-                  <td>
-                    {score === undefined ? (
-                      "Not scored"
-                    ) : (
-                      <span className="score-table__score">
-                        <ScoreMeter score={score} />
-                        <span>
-                          {score} of {RUBRIC_MAX}
-                        </span>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h4 className="subheading">Why these scores</h4>
-          <div className="prose">
-            {toParagraphs(example.rationale).map((paragraph) => (
-              <p key={paragraph}>{paragraph}</p>
-            ))}
-          </div>
-        </div>
-      </div>
-    </details>
   );
 }

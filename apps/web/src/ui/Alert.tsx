@@ -12,9 +12,12 @@ export function Alert({
   id,
   className,
   testId,
+  announce = true,
   children,
 }: {
   tone?: AlertTone;
+  /** false inside a region that is itself announced, so the message is not read twice. */
+  announce?: boolean;
   id?: string;
   className?: string;
   testId?: string;
@@ -23,7 +26,7 @@ export function Alert({
   return (
     <p
       id={id}
-      role={tone === "error" ? "alert" : "status"}
+      role={announce ? (tone === "error" ? "alert" : "status") : undefined}
       className={className ? `ui-alert ${className}` : "ui-alert"}
       data-tone={tone}
       data-testid={testId}

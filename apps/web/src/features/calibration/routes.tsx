@@ -1,12 +1,13 @@
 import type { RouteObject } from "react-router";
 import { lazyPage } from "../../lib/lazy-route";
+import "./calibration-base.css";
 
 /**
  * Every route of the loop-calibration journey, mounted under the app layout.
  * Each page is its own chunk; the results pages carry the charts (recharts), so
- * that library is fetched only when someone opens results. calibration.css is
- * imported by the pages that open the journey (and WorkspaceLayout, which wraps
- * the rest), so it arrives with them.
+ * that library is fetched only when someone opens results. Each component
+ * brings its own stylesheet; calibration-base.css holds the few pieces most
+ * pages share (cards, action rows, sections).
  */
 export const calibrationRoutes: RouteObject[] = [
   {

@@ -3,7 +3,7 @@ import { lazyPage } from "../../lib/lazy-route";
 
 /**
  * Every route of the peer mock-interview journey, mounted under the app
- * layout; each page is its own chunk and imports sessions.css itself.
+ * layout; each page is its own chunk and brings its components’ stylesheets.
  */
 export const sessionRoutes: RouteObject[] = [
   {

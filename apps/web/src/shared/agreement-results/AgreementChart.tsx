@@ -1,5 +1,4 @@
 import { ALPHA_FLAG_THRESHOLD, type DimensionResultDto } from "@loopwright/schema";
-import { useId } from "react";
 import {
   Bar,
   BarChart,
@@ -11,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { ChartFigure, ChartFrame, ChartTip } from "./ChartFigure";
 import {
   type AlphaDatum,
   agreementSummary,
@@ -20,53 +20,50 @@ import {
   formatTick,
 } from "./lib/chart-data";
 import { formatStat } from "./lib/format-stats";
-import { axisTick, CHART } from "./palette";
+import { axisProps, barChartProps, CHART, gridProps } from "./palette";
 import { useNarrow } from "./useNarrow";
 
 const truncate = (text: string, max = 22) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Ordinal Krippendorff's alpha per rubric dimension against the 0.667 bar. */
 export function AgreementChart({ dimensions }: { dimensions: readonly DimensionResultDto[] }) {
-  const captionId = useId();
   const data = alphaData(dimensions);
   const summary = agreementSummary(data);
   const domain = alphaDomain(data);
   const narrow = useNarrow();
   return (
-    <figure className="chart" aria-labelledby={captionId}>
-      <figcaption id={captionId} className="chart__caption">
-        <span className="chart__title">Agreement per dimension</span>
-        <span className="chart__sub">
+    <ChartFigure
+      title="Agreement per dimension"
+      sub={
+        <>
           Ordinal alpha. The dashed line is {ALPHA_FLAG_THRESHOLD}, the lowest level to draw tentative
           conclusions from; 1 is perfect agreement.
-        </span>
-      </figcaption>
-      <div className="chart__frame" role="img" aria-label={summary} data-testid="agreement-chart">
+        </>
+      }
+      summary={agreementSummary(data, { values: false })}
+    >
+      <ChartFrame label={summary} testId="agreement-chart">
         <BarChart
-          layout="vertical"
+          {...barChartProps}
           data={data}
-          responsive
           style={{ width: "100%", height: 44 + data.length * 46 }}
           margin={{ top: 16, right: 56, bottom: 4, left: 4 }}
-          accessibilityLayer={false}
         >
-          <CartesianGrid horizontal={false} stroke={CHART.rule} />
+          <CartesianGrid {...gridProps} />
           <XAxis
             type="number"
             domain={domain}
             ticks={alphaAxis(data.map((d) => d.alpha)).ticks}
             tickFormatter={(v: number) => formatTick(v, false)}
-            tick={axisTick}
-            stroke={CHART.rule}
+            {...axisProps}
             allowDataOverflow
           />
           <YAxis
             type="category"
             dataKey="dimension"
             width={narrow ? 112 : 230}
-            tick={axisTick}
+            {...axisProps}
             tickFormatter={(v: string) => truncate(v, narrow ? 30 : 40)}
-            stroke={CHART.rule}
           />
           <ReferenceLine
             x={ALPHA_FLAG_THRESHOLD}
@@ -75,22 +72,22 @@ export function AgreementChart({ dimensions }: { dimensions: readonly DimensionR
             label={{ value: String(ALPHA_FLAG_THRESHOLD), position: "top", fill: CHART.ink, fontSize: 12 }}
           />
           <Tooltip
-            cursor={{ fill: "rgba(29, 92, 87, 0.06)" }}
+            cursor={{ fill: CHART.cursor }}
             content={({ active, payload }) => {
               const d = payload?.[0]?.payload as AlphaDatum | undefined;
               if (!active || !d) return null;
               return (
-                <div className="chart-tip">
-                  <strong>{d.dimension}</strong>
-                  <span>ordinal alpha {formatStat(d.alpha)}</span>
-                  <span>
-                    {d.alpha === null
+                <ChartTip
+                  title={d.dimension}
+                  lines={[
+                    `ordinal alpha ${formatStat(d.alpha)}`,
+                    d.alpha === null
                       ? "undefined for this data"
                       : d.belowBar
                         ? "below the bar"
-                        : "clears the bar"}
-                  </span>
-                </div>
+                        : "clears the bar",
+                  ]}
+                />
               );
             }}
           />
@@ -128,8 +125,7 @@ export function AgreementChart({ dimensions }: { dimensions: readonly DimensionR
             />
           </Bar>
         </BarChart>
-      </div>
-      <p className="chart__summary">{agreementSummary(data, { values: false })}</p>
-    </figure>
+      </ChartFrame>
+    </ChartFigure>
   );
 }

@@ -1,8 +1,8 @@
 import type { ExerciseResults } from "@loopwright/schema";
 import { downloadText } from "../../lib/download";
-import { exportFileName, type ResultsCsvOptions, resultsToCsv, resultsToJson } from "./lib/results-export";
-import "./agreement-results.css";
 import { buttonClass } from "../../ui/button";
+import { exportFileName, type ResultsCsvOptions, resultsToCsv, resultsToJson } from "./lib/results-export";
+import "./ExportButtons.css";
 
 /** Downloads the results shown on the page, built in the browser from the same data. */
 export function ExportButtons({
@@ -13,34 +13,29 @@ export function ExportButtons({
   results: ExerciseResults;
   title: string;
 } & ResultsCsvOptions) {
+  const exports = [
+    {
+      label: "Export CSV",
+      download: () =>
+        downloadText(
+          exportFileName(title, "csv"),
+          "text/csv;charset=utf-8",
+          resultsToCsv(results, { dimensionName }),
+        ),
+    },
+    {
+      label: "Export JSON",
+      download: () =>
+        downloadText(exportFileName(title, "json"), "application/json;charset=utf-8", resultsToJson(results)),
+    },
+  ];
   return (
     <div className="export-buttons">
-      <button
-        type="button"
-        className={buttonClass("quiet")}
-        onClick={() =>
-          downloadText(
-            exportFileName(title, "csv"),
-            "text/csv;charset=utf-8",
-            resultsToCsv(results, { dimensionName }),
-          )
-        }
-      >
-        Export CSV
-      </button>
-      <button
-        type="button"
-        className={buttonClass("quiet")}
-        onClick={() =>
-          downloadText(
-            exportFileName(title, "json"),
-            "application/json;charset=utf-8",
-            resultsToJson(results),
-          )
-        }
-      >
-        Export JSON
-      </button>
+      {exports.map((e) => (
+        <button key={e.label} type="button" className={buttonClass("quiet")} onClick={e.download}>
+          {e.label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -4,8 +4,10 @@ import {
   OFFSET_FLAG_THRESHOLD,
   SPLIT_FLAG_THRESHOLD,
 } from "@loopwright/schema";
+import type { ReactNode } from "react";
 import { formatList } from "../../lib/format";
 import { formatStat } from "./lib/format-stats";
+import "./FlagList.css";
 
 type SplitFlag = Extract<Flag, { kind: "split-answer" }>;
 
@@ -45,84 +47,97 @@ export function FlagList({
   return (
     <div className="flags">
       {raters.length > 0 ? (
-        <section
-          className="flag-group flag-group--rater-offset"
-          aria-label="Interviewers off the panel’s bar"
+        <FlagGroup
+          kind="rater-offset"
+          label="Interviewers off the panel’s bar"
+          title="Interviewers off the panel’s bar"
+          count={raters.length}
+          why={`${OFFSET_FLAG_THRESHOLD} points or more from the others on average. Compare the evidence they weighed before the next loop.`}
         >
-          <h4 className="flag-group__title">
-            Interviewers off the panel’s bar <span className="flag-group__count">{raters.length}</span>
-          </h4>
-          <p className="flag-group__why">
-            {OFFSET_FLAG_THRESHOLD} points or more from the others on average. Compare the evidence they
-            weighed before the next loop.
-          </p>
-          <ul className="flag-group__list">
-            {raters.map((flag) => (
-              <li key={flag.message} className="flag" data-testid="flag" data-kind={flag.kind}>
-                {flag.message}
-              </li>
-            ))}
-          </ul>
-        </section>
+          {raters.map((flag) => (
+            <li key={flag.message} className="flag" data-testid="flag" data-kind={flag.kind}>
+              {flag.message}
+            </li>
+          ))}
+        </FlagGroup>
       ) : null}
 
       {vague.length > 0 ? (
-        <section
-          className="flag-group flag-group--vague-dimension"
-          aria-label="Rubric dimensions too vague to agree on"
+        <FlagGroup
+          kind="vague-dimension"
+          label="Rubric dimensions too vague to agree on"
+          title="Anchors too vague to agree on"
+          count={vague.length}
+          why={`Ordinal alpha below ${ALPHA_FLAG_THRESHOLD}. Rewrite these dimensions’ anchors as observable behaviour, then re-score.`}
         >
-          <h4 className="flag-group__title">
-            Anchors too vague to agree on <span className="flag-group__count">{vague.length}</span>
-          </h4>
-          <p className="flag-group__why">
-            Ordinal alpha below {ALPHA_FLAG_THRESHOLD}. Rewrite these dimensions’ anchors as observable
-            behaviour, then re-score.
-          </p>
-          <ul className="flag-group__list">
-            {vague.map((flag) => (
-              <li
-                key={flag.message}
-                className="flag"
-                data-testid="flag"
-                data-kind={flag.kind}
-                title={flag.message}
-              >
-                <span className="flag__subject">{flag.dimension}</span>
-                <span className="flag__detail">ordinal alpha {formatStat(flag.alpha)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+          {vague.map((flag) => (
+            <FlagItem
+              key={flag.message}
+              kind={flag.kind}
+              subject={flag.dimension}
+              detail={`ordinal alpha ${formatStat(flag.alpha)}`}
+            />
+          ))}
+        </FlagGroup>
       ) : null}
 
       {splits.length > 0 ? (
-        <section className="flag-group flag-group--split-answer" aria-label="Answers that split the panel">
-          <h4 className="flag-group__title">
-            Answers that split the panel <span className="flag-group__count">{splits.length}</span>
-          </h4>
-          <p className="flag-group__why">
-            Scores {SPLIT_FLAG_THRESHOLD} or more points apart on a dimension. Ask each interviewer what
-            evidence they heard.
-          </p>
-          <ul className="flag-group__list">
-            {splits.map(({ subject, splits: list }) => (
-              <li
-                key={subject}
-                className="flag"
-                data-testid="flag"
-                data-kind="split-answer"
-                title={list.map((f) => f.message).join("\n")}
-              >
-                <span className="flag__subject">{labelOf(subject)}</span>
-                <span className="flag__detail">
-                  {list.length === 1 ? "split on " : `split on ${list.length} dimensions: `}
-                  {formatList(list.map((f) => `${f.dimension} (${f.low} to ${f.high})`))}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <FlagGroup
+          kind="split-answer"
+          label="Answers that split the panel"
+          title="Answers that split the panel"
+          count={splits.length}
+          why={`Scores ${SPLIT_FLAG_THRESHOLD} or more points apart on a dimension. Ask each interviewer what evidence they heard.`}
+        >
+          {splits.map(({ subject, splits: list }) => (
+            <FlagItem
+              key={subject}
+              kind="split-answer"
+              subject={labelOf(subject)}
+              detail={`${list.length === 1 ? "split on " : `split on ${list.length} dimensions: `}${formatList(
+                list.map((f) => `${f.dimension} (${f.low} to ${f.high})`),
+              )}`}
+            />
+          ))}
+        </FlagGroup>
       ) : null}
     </div>
+  );
+}
+
+/** One kind of flag: what it is, how many, why it matters, then the flags themselves. */
+function FlagGroup({
+  kind,
+  label,
+  title,
+  count,
+  why,
+  children,
+}: {
+  kind: Flag["kind"];
+  label: string;
+  title: string;
+  count: number;
+  why: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`flag-group flag-group--${kind}`} aria-label={label}>
+      <h4 className="flag-group__title">
+        {title} <span className="flag-group__count">{count}</span>
+      </h4>
+      <p className="flag-group__why">{why}</p>
+      <ul className="flag-group__list">{children}</ul>
+    </section>
+  );
+}
+
+/** One flag: what it is about, then the number that raised it. */
+function FlagItem({ kind, subject, detail }: { kind: Flag["kind"]; subject: string; detail: string }) {
+  return (
+    <li className="flag" data-testid="flag" data-kind={kind}>
+      <span className="flag__subject">{subject}</span>
+      <span className="flag__detail">{detail}</span>
+    </li>
   );
 }

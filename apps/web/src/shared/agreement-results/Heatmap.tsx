@@ -1,9 +1,11 @@
 import type { AnalysisWithFlags, Scale } from "@loopwright/schema";
-import { useId } from "react";
 import { ScrollRegion } from "../../ui/ScrollRegion";
+import { Tooltip } from "../../ui/Tooltip";
+import { ChartFigure } from "./ChartFigure";
 import type { NameOf } from "./lib/chart-data";
 import { formatStat } from "./lib/format-stats";
 import { heatColour, heatmapGrid, legendStops } from "./lib/heatmap";
+import "./Heatmap.css";
 
 /** Interviewer × answer table of mean scores, coloured on the scale, with the number in every cell. */
 export function Heatmap({
@@ -21,18 +23,14 @@ export function Heatmap({
   labelOf: (subject: string) => string;
   scale: Scale;
 }) {
-  const captionId = useId();
   const grid = heatmapGrid(heatmap, raterOrder, subjectOrder);
   const stops = legendStops(scale);
   return (
-    <figure className="heatmap" aria-labelledby={captionId}>
-      <figcaption id={captionId} className="chart__caption">
-        <span className="chart__title">Mean score per interviewer and answer</span>
-        <span className="chart__sub">
-          Each cell is the interviewer’s mean score for the answer across its rubric dimensions. Read down a
-          column to see an answer split the panel; read along a row to see one interviewer’s bar.
-        </span>
-      </figcaption>
+    <ChartFigure
+      className="heatmap"
+      title="Mean score per interviewer and answer"
+      sub="Each cell is the interviewer’s mean score for the answer across its rubric dimensions. Read down a column to see an answer split the panel; read along a row to see one interviewer’s bar."
+    >
       <div
         className="heatmap__legend"
         aria-label={`Colour scale from ${scale.min} to ${scale.max}`}
@@ -58,8 +56,13 @@ export function Heatmap({
                 Interviewer
               </th>
               {grid.subjects.map((s) => (
-                <th key={s} scope="col" className="heatmap__col" title={labelOf(s)}>
-                  <span>{labelOf(s)}</span>
+                <th key={s} scope="col" className="heatmap__col">
+                  {/* The label is clamped to three lines; the whole of it shows on hover, focus or press. */}
+                  <Tooltip content={labelOf(s)} toggleOnClick>
+                    <button type="button" className="heatmap__col-label">
+                      {labelOf(s)}
+                    </button>
+                  </Tooltip>
                 </th>
               ))}
             </tr>
@@ -97,6 +100,6 @@ export function Heatmap({
           </tbody>
         </table>
       </ScrollRegion>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -5,10 +5,11 @@ import { Tabs } from "../../ui/Tabs";
 import { AgreementChart } from "./AgreementChart";
 import { FlagList } from "./FlagList";
 import { Heatmap } from "./Heatmap";
+import { ResultsSection } from "./ResultsSection";
 import { RoundComparison } from "./RoundComparison";
 import { SeverityChart } from "./SeverityChart";
 import { DimensionTable, RaterTable } from "./StatTables";
-import "./agreement-results.css";
+import "./ResultsView.css";
 
 /**
  * Everything the analysis says, round by round: the exercise results page, the
@@ -34,7 +35,7 @@ export function ResultsView({
   const [selected, setSelected] = useState(() => String(latest?.round ?? 1));
 
   if (!latest || !first) {
-    return <p className="ar-empty-line">There are no scores to analyse yet.</p>;
+    return <p className="empty-note">There are no scores to analyse yet.</p>;
   }
 
   const panel = (round: number, analysis: AnalysisWithFlags) => (
@@ -118,44 +119,46 @@ function RoundPanel({
   const raters = orderBy(analysis.raters, raterOrder, (r) => r.rater);
   return (
     <div className="round-panel">
-      <section className="results__block" aria-label="What to discuss">
-        <h3 className="results__heading">What to discuss</h3>
+      <ResultsSection title="What to discuss">
         <FlagList flags={analysis.flags} labelOf={labelOf} />
-      </section>
+      </ResultsSection>
 
-      <section className="results__block" aria-label="Agreement per rubric dimension">
-        <h3 className="results__heading">Agreement per rubric dimension</h3>
-        <p className="results__explain">
-          How far the panel agrees on each dimension beyond chance. Alpha and the ICC run to 1 (perfect
-          agreement); 0 is what chance alone would give. Below {ALPHA_FLAG_THRESHOLD} the anchors are too
-          vague to rely on.
-        </p>
-        <div className="results__pair">
-          <AgreementChart dimensions={analysis.dimensions} />
-          <DimensionTable dimensions={analysis.dimensions} distributions={analysis.distributions} />
-        </div>
-      </section>
+      <ResultsSection
+        title="Agreement per rubric dimension"
+        explain={
+          <>
+            How far the panel agrees on each dimension beyond chance. Alpha and the ICC run to 1 (perfect
+            agreement); 0 is what chance alone would give. Below {ALPHA_FLAG_THRESHOLD} the anchors are too
+            vague to rely on.
+          </>
+        }
+        pair
+      >
+        <AgreementChart dimensions={analysis.dimensions} />
+        <DimensionTable dimensions={analysis.dimensions} distributions={analysis.distributions} />
+      </ResultsSection>
 
-      <section className="results__block" aria-label="Interviewers: severity and leniency">
-        <h3 className="results__heading">Interviewers: severity and leniency</h3>
-        <p className="results__explain">
-          <strong>Offset</strong> is an interviewer’s average distance, in rubric points, from the median of
-          the others on the same answer and dimension; negative scores lower. <strong>vs reference</strong> is
-          the same distance from the reference scores of bank example answers, where the exercise uses them.{" "}
-          <strong>Severity</strong> comes from a many-facet Rasch model in logits:{" "}
-          <strong>positive means harsher</strong>, negative more lenient, and the whisker is ±1 standard
-          error. <strong>Infit and outfit</strong> near 1 mean the interviewer scores consistently; well above
-          1 is erratic, well below 1 too predictable. An offset of {OFFSET_FLAG_THRESHOLD} points or more is
-          flagged.
-        </p>
-        <div className="results__pair">
-          <SeverityChart raters={analysis.raters} nameOf={nameOf} />
-          <RaterTable raters={raters} nameOf={nameOf} referenceOffsets={analysis.referenceOffsets} />
-        </div>
-      </section>
+      <ResultsSection
+        title="Interviewers: severity and leniency"
+        explain={
+          <>
+            <strong>Offset</strong> is an interviewer’s average distance, in rubric points, from the median of
+            the others on the same answer and dimension; negative scores lower. <strong>vs reference</strong>{" "}
+            is the same distance from the reference scores of bank example answers, where the exercise uses
+            them. <strong>Severity</strong> comes from a many-facet Rasch model in logits:{" "}
+            <strong>positive means harsher</strong>, negative more lenient, and the whisker is ±1 standard
+            error. <strong>Infit and outfit</strong> near 1 mean the interviewer scores consistently; well
+            above 1 is erratic, well below 1 too predictable. An offset of {OFFSET_FLAG_THRESHOLD} points or
+            more is flagged.
+          </>
+        }
+        pair
+      >
+        <SeverityChart raters={analysis.raters} nameOf={nameOf} />
+        <RaterTable raters={raters} nameOf={nameOf} referenceOffsets={analysis.referenceOffsets} />
+      </ResultsSection>
 
-      <section className="results__block" aria-label="Interviewer by answer">
-        <h3 className="results__heading">Interviewer × answer</h3>
+      <ResultsSection title="Interviewer × answer" label="Interviewer by answer">
         <Heatmap
           heatmap={analysis.heatmap}
           raterOrder={raters.map((r) => r.rater)}
@@ -164,7 +167,7 @@ function RoundPanel({
           labelOf={labelOf}
           scale={scale}
         />
-      </section>
+      </ResultsSection>
 
       {comments}
     </div>

@@ -1,5 +1,4 @@
 import type { RaterResultDto } from "@loopwright/schema";
-import { useId } from "react";
 import {
   Bar,
   BarChart,
@@ -11,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { ChartFigure, ChartFrame, ChartTip } from "./ChartFigure";
 import {
   formatTick,
   type NameOf,
@@ -20,36 +20,34 @@ import {
   severitySummary,
 } from "./lib/chart-data";
 import { formatSigned, formatStat } from "./lib/format-stats";
-import { axisTick, CHART } from "./palette";
+import { axisProps, barChartProps, CHART, gridProps } from "./palette";
 import { useNarrow } from "./useNarrow";
+import "./SeverityChart.css";
 
 const truncate = (text: string, max = 16) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Each interviewer's Rasch severity in logits as a bar from 0, with ±1 standard error whiskers. */
 export function SeverityChart({ raters, nameOf }: { raters: readonly RaterResultDto[]; nameOf: NameOf }) {
-  const captionId = useId();
   const data = severityData(raters, nameOf);
   const summary = severitySummary(data);
   const axis = severityAxis(data);
   const narrow = useNarrow();
   return (
-    <figure className="chart" aria-labelledby={captionId}>
-      <figcaption id={captionId} className="chart__caption">
-        <span className="chart__title">Interviewer severity</span>
-        <span className="chart__sub">
-          Logits, with ±1 standard error. Right of zero is harsher, left is more lenient.
-        </span>
-      </figcaption>
+    <ChartFigure
+      title="Interviewer severity"
+      sub="Logits, with ±1 standard error. Right of zero is harsher, left is more lenient."
+      summary={data.length > 0 ? summary : null}
+    >
       {data.length === 0 ? (
-        <p className="chart__empty">
+        <p className="severity-chart__empty">
           No severity can be estimated for this data: the interviewers’ scores do not differ in a way the
           model can measure (for example, everyone gave the same scores). The offsets in the table still
           apply.
         </p>
       ) : (
-        <div className="chart__frame" role="img" aria-label={summary} data-testid="severity-chart">
+        <ChartFrame label={summary} testId="severity-chart">
           <div
-            className="chart__axis-hint"
+            className="severity-chart__axis-hint"
             aria-hidden="true"
             style={{ paddingLeft: (narrow ? 88 : 140) + 4 }}
           >
@@ -57,45 +55,41 @@ export function SeverityChart({ raters, nameOf }: { raters: readonly RaterResult
             <span>harsher →</span>
           </div>
           <BarChart
-            layout="vertical"
+            {...barChartProps}
             data={data}
-            responsive
             style={{ width: "100%", height: 40 + data.length * 46 }}
             margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
-            accessibilityLayer={false}
           >
-            <CartesianGrid horizontal={false} stroke={CHART.rule} />
+            <CartesianGrid {...gridProps} />
             <XAxis
               type="number"
               domain={axis.domain}
               ticks={axis.ticks}
               interval={0}
               tickFormatter={(v: number) => formatTick(v)}
-              tick={axisTick}
-              stroke={CHART.rule}
+              {...axisProps}
             />
             <YAxis
               type="category"
               dataKey="name"
               width={narrow ? 88 : 140}
-              tick={axisTick}
+              {...axisProps}
               tickFormatter={(v: string) => truncate(v, narrow ? 12 : 20)}
-              stroke={CHART.rule}
             />
             <ReferenceLine x={0} stroke={CHART.ink} strokeWidth={1} />
             <Tooltip
-              cursor={{ fill: "rgba(29, 92, 87, 0.06)" }}
+              cursor={{ fill: CHART.cursor }}
               content={({ active, payload }) => {
                 const d = payload?.[0]?.payload as SeverityDatum | undefined;
                 if (!active || !d) return null;
                 return (
-                  <div className="chart-tip">
-                    <strong>{d.name}</strong>
-                    <span>
-                      {formatSigned(d.severity)} logits ± {formatStat(d.se)}
-                    </span>
-                    <span>{d.direction === "on the bar" ? "within one SE of the panel" : d.direction}</span>
-                  </div>
+                  <ChartTip
+                    title={d.name}
+                    lines={[
+                      `${formatSigned(d.severity)} logits ± ${formatStat(d.se)}`,
+                      d.direction === "on the bar" ? "within one SE of the panel" : d.direction,
+                    ]}
+                  />
                 );
               }}
             />
@@ -118,9 +112,8 @@ export function SeverityChart({ raters, nameOf }: { raters: readonly RaterResult
               />
             </Bar>
           </BarChart>
-        </div>
+        </ChartFrame>
       )}
-      {data.length > 0 ? <p className="chart__summary">{summary}</p> : null}
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,6 +1,7 @@
 import { COMPETENCY_LABELS } from "@loopwright/schema";
-import { formatCount } from "../../../lib/format";
-import { type CoverageCell, coverageCounts } from "../lib/coverage";
+import type { CoverageCell } from "../lib/coverage";
+import { CoveragePills } from "./CoveragePills";
+import "./CoverageMatrix.css";
 
 const STATUS_LABEL: Record<CoverageCell["status"], string> = {
   gap: "Gap",
@@ -19,7 +20,6 @@ export function CoverageMatrix({
   /** True while the loop has unsaved changes (the matrix is the client's live preview). */
   preview: boolean;
 }) {
-  const counts = coverageCounts(cells);
   return (
     <section className="coverage" aria-labelledby="coverage-title" data-testid="coverage-matrix">
       <div className="coverage__head">
@@ -27,15 +27,10 @@ export function CoverageMatrix({
           Coverage
         </h2>
         <p className="coverage__summary" aria-live="polite">
-          <span className={`cal-pill cal-pill--gap${counts.gap ? "" : " cal-pill--none"}`}>
-            {formatCount(counts.gap, "gap")}
-          </span>
-          <span className={`cal-pill cal-pill--overlap${counts.overlap ? "" : " cal-pill--none"}`}>
-            {formatCount(counts.overlap, "overlap")}
-          </span>
+          <CoveragePills cells={cells} />
         </p>
       </div>
-      <p className="coverage__note">
+      <p className="hint coverage__note">
         {preview ? "Updates as you edit; saved with the loop." : "As saved."} A <strong>gap</strong> is a
         competency no round assesses, so the loop says nothing about it. An <strong>overlap</strong> is
         assessed by two or more rounds: fine as a deliberate second opinion, costly if not.

@@ -13,13 +13,16 @@ import { downloadText } from "../../../lib/download";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { analysisAsResults, ExportButtons, ResultsView } from "../../../shared/agreement-results";
-import { Breadcrumb } from "../../../ui/Breadcrumb";
-import { calibrationApi } from "../api";
-import { sampleRatingsCsv } from "../lib/sample-csv";
-import "../calibration.css";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { TextField } from "../../../ui/TextField";
+import { calibrationApi } from "../api";
+import { CalPage } from "../components/CalPage";
+import { PageHeader } from "../components/PageHeader";
+import { sampleRatingsCsv } from "../lib/sample-csv";
+import "./AnalyzePage.css";
+import { cardProps } from "../../../ui/card";
 
 type Source = { kind: "file"; name: string; size: number; text: string } | { kind: "paste"; text: string };
 
@@ -109,20 +112,17 @@ export function AnalyzePage() {
   const ratings = result?.analysis.dimensions.reduce((n, d) => n + d.ratings, 0) ?? 0;
 
   return (
-    <div className="container cal-page">
-      <Breadcrumb trail={[{ to: "/calibration", label: "Calibration" }]} />
-      <header className="cal-page-header">
-        <p className="eyebrow">Agreement analysis</p>
-        <h1 className="page-title">Analyse exported ratings</h1>
+    <CalPage crumbs={[{ to: "/calibration", label: "Calibration" }]}>
+      <PageHeader eyebrow="Agreement analysis" title="Analyse exported ratings">
         <p className="page-lede">
           Export interview scores from your hiring system as CSV and see how far your interviewers agree: per
           rubric dimension, per interviewer and per candidate. Nothing is stored; the file is analysed and
           forgotten.
         </p>
-      </header>
+      </PageHeader>
 
       <div className="analyze">
-        <section className="cal-card analyze__input" aria-labelledby="upload-title">
+        <section {...cardProps({ className: "analyze__input" })} aria-labelledby="upload-title">
           <h2 id="upload-title" className="cal-card__title">
             Your ratings
           </h2>
@@ -130,7 +130,7 @@ export function AnalyzePage() {
             One row per score, with a header naming the columns <code>rater</code>, <code>subject</code>,{" "}
             <code>dimension</code> and <code>score</code> in any order. Other columns are ignored.
           </p>
-          <p className="cal-hint">
+          <p className="hint">
             One analysis takes up to {count(ANALYZE_MAX_RATINGS)} ratings from at most{" "}
             {count(ANALYZE_MAX_RATERS)} interviewers, on at most {count(ANALYZE_MAX_SUBJECTS)} subjects and{" "}
             {count(ANALYZE_MAX_DIMENSIONS)} dimensions, with a scale of at most {ANALYZE_MAX_SCALE_POINTS}{" "}
@@ -159,7 +159,7 @@ export function AnalyzePage() {
           <div className="upload">
             <label htmlFor={ids.file} className="upload__zone">
               <span className="upload__title">Choose a CSV file</span>
-              <span className="upload__hint" id={ids.fileHint}>
+              <span className="hint" id={ids.fileHint}>
                 {file
                   ? `${file.name} · ${formatSize(file.size)}`
                   : "It is analysed as soon as you choose it."}
@@ -186,13 +186,13 @@ export function AnalyzePage() {
           </div>
 
           {error ? (
-            <div id={ids.error} className="upload__error" role="alert" data-testid="csv-error">
-              <p className="upload__error-title">The CSV could not be analysed</p>
-              <p>{error}</p>
-            </div>
+            <Alert tone="error" id={ids.error} testId="csv-error">
+              <strong className="analyze__error-title">The CSV could not be analysed</strong>
+              {error}
+            </Alert>
           ) : null}
           {busy ? (
-            <p className="cal-hint" role="status">
+            <p className="hint" role="status">
               Analysing…
             </p>
           ) : null}
@@ -219,7 +219,7 @@ export function AnalyzePage() {
           </form>
         </section>
 
-        <aside className="cal-card analyze__sample" aria-labelledby="sample-title">
+        <aside {...cardProps({ className: "analyze__sample" })} aria-labelledby="sample-title">
           <h2 id="sample-title" className="cal-card__title">
             No export to hand?
           </h2>
@@ -249,7 +249,7 @@ export function AnalyzePage() {
               Analyse the sample
             </button>
           </p>
-          <p className="cal-hint">
+          <p className="hint">
             Running a calibration with your own panel? <Link to="/calibration">Create a workspace</Link> and
             score answers blind instead.
           </p>
@@ -258,7 +258,7 @@ export function AnalyzePage() {
 
       {result ? (
         <section className="analyze__results" aria-labelledby="analysis-title" data-testid="analysis-results">
-          <div className="cal-page-header--split">
+          <div className="analyze__results-head">
             <div>
               <h2 id="analysis-title" className="section__title" tabIndex={-1} ref={resultsHeading}>
                 Results
@@ -274,6 +274,6 @@ export function AnalyzePage() {
           <ResultsView results={analysisAsResults(result.analysis)} scale={result.scale} />
         </section>
       ) : null}
-    </div>
+    </CalPage>
   );
 }

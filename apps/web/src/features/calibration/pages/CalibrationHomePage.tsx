@@ -3,7 +3,11 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { CopyLink } from "../../../components/CopyLink";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { Alert } from "../../../ui/Alert";
+import { buttonClass } from "../../../ui/button";
+import { TextField } from "../../../ui/TextField";
 import { calibrationApi } from "../api";
+import { CalPage } from "../components/CalPage";
 import { fieldErrors } from "../lib/form-errors";
 import {
   listMemberCredentials,
@@ -12,9 +16,9 @@ import {
   saveMemberCredential,
 } from "../lib/member-credentials";
 import { workspacePath } from "../workspace/context";
-import "../calibration.css";
-import { buttonClass } from "../../../ui/button";
-import { TextField } from "../../../ui/TextField";
+import "./CalibrationHomePage.css";
+import { cardProps } from "../../../ui/card";
+import { StepList } from "../../../ui/StepList";
 
 const STEPS = [
   {
@@ -40,7 +44,7 @@ export function CalibrationHomePage() {
   const [mine] = useState<MemberCredential[]>(() => listMemberCredentials());
 
   return (
-    <div className="container cal-page cal-home">
+    <CalPage className="cal-home">
       <header className="page-header">
         <p className="eyebrow">Loop calibration · for hiring managers and their panels</p>
         <h1 className="page-title">Hold every interviewer to the same bar</h1>
@@ -56,19 +60,7 @@ export function CalibrationHomePage() {
           <h2 id="how-title" className="section__title">
             How it works
           </h2>
-          <ol className="cal-steps">
-            {STEPS.map((step, index) => (
-              <li key={step.title} className="cal-step">
-                <span className="cal-step__number" aria-hidden="true">
-                  {index + 1}
-                </span>
-                <div>
-                  <h3 className="cal-step__title">{step.title}</h3>
-                  <p className="cal-step__body">{step.body}</p>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <StepList steps={STEPS} />
 
           <div className="cal-csv-entry">
             <h2 className="cal-csv-entry__title">Already have scores from your hiring system?</h2>
@@ -76,7 +68,7 @@ export function CalibrationHomePage() {
               Upload a CSV with the columns <code>rater</code>, <code>subject</code>, <code>dimension</code>{" "}
               and <code>score</code> and get the same agreement analysis, with no workspace needed.
             </p>
-            <p className="cal-actions">
+            <p className="cal-actions cal-csv-entry__actions">
               <Link to="/calibration/analyze" className={buttonClass("quiet")}>
                 Analyse exported ratings (CSV)
               </Link>
@@ -87,11 +79,11 @@ export function CalibrationHomePage() {
         <aside className="cal-home__aside">
           <CreateWorkspace />
           {mine.length > 0 ? (
-            <section className="cal-card" aria-labelledby="mine-title">
+            <section {...cardProps()} aria-labelledby="mine-title">
               <h2 id="mine-title" className="cal-card__title">
                 Your workspaces on this browser
               </h2>
-              <ul className="cal-plain-list">
+              <ul className="cal-mine-list">
                 {mine.map((s) => (
                   <li key={s.workspace.id} className="cal-mine">
                     <Link to={workspacePath(s.workspace.id)} className="cal-mine__link">
@@ -107,7 +99,7 @@ export function CalibrationHomePage() {
           ) : null}
         </aside>
       </div>
-    </div>
+    </CalPage>
   );
 }
 
@@ -150,7 +142,7 @@ function CreateWorkspace() {
 
   if (created) {
     return (
-      <section className="cal-card cal-card--accent" aria-labelledby="created-title">
+      <section {...cardProps({ tone: "accent" })} aria-labelledby="created-title">
         <h2 id="created-title" className="cal-card__title" tabIndex={-1} ref={createdHeading}>
           “{created.signIn.workspace.name}” is ready
         </h2>
@@ -159,12 +151,11 @@ function CreateWorkspace() {
           into the workspace as its admin, from another browser or after your sign-in here ends.
         </p>
         <CopyLink
-          look="calibration"
           label="Your admin link"
           value={created.link}
           hint="Keep it private, like a password: anyone with it can manage the workspace. The secret sits after the # and browsers never send that part to a server, so it stays out of server logs and referrers."
         />
-        <p className="cal-actions">
+        <p className="cal-actions cal-home__created-actions">
           <button
             type="button"
             className={buttonClass("primary")}
@@ -178,7 +169,7 @@ function CreateWorkspace() {
   }
 
   return (
-    <section className="cal-card" aria-labelledby="create-title">
+    <section {...cardProps()} aria-labelledby="create-title">
       <h2 id="create-title" className="cal-card__title">
         Create a team workspace
       </h2>
@@ -205,11 +196,7 @@ function CreateWorkspace() {
           autoComplete="name"
           onValueChange={setAdminName}
         />
-        {submitError ? (
-          <p className="cal-form-error" role="alert">
-            {submitError}
-          </p>
-        ) : null}
+        {submitError ? <Alert tone="error">{submitError}</Alert> : null}
         <button type="submit" className={buttonClass("primary")} disabled={busy} aria-busy={busy}>
           {busy ? "Creating…" : "Create workspace"}
         </button>

@@ -5,15 +5,19 @@ import { Link, useParams } from "react-router";
 import { ErrorState, Loading } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { buttonClass } from "../../../ui/button";
+import { CalPage, PageSkeleton } from "../components/CalPage";
 import { AdminPanel } from "../components/exercise/AdminPanel";
 import { AnswersPreview } from "../components/exercise/AnswersPreview";
 import { ScoringForm } from "../components/exercise/ScoringForm";
 import { SubmittedPanel } from "../components/exercise/SubmittedPanel";
+import { HeaderStatus, PageHeader } from "../components/PageHeader";
+import { BackToWorkspace } from "../components/WorkspaceStates";
 import { useQuestions } from "../lib/useQuestions";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
+import "./ExercisePage.css";
+import { cardProps } from "../../../ui/card";
 
 /** Progress and reveals come from other people: how often an open exercise asks for them. */
 const POLL_MS = 5_000;
@@ -50,26 +54,19 @@ export function ExercisePage() {
   const crumbs = [{ to: workspacePath(view.workspace.id), label: view.workspace.name }];
   if (!exercise) {
     return (
-      <div className="container cal-page">
-        <Breadcrumb trail={crumbs} />
+      <CalPage crumbs={crumbs}>
         {loadError ? (
           <ErrorState
             title="This exercise could not be loaded"
             error={loadError}
             onRetry={() => void query.refetch()}
           >
-            <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
-              Back to the workspace
-            </Link>
+            <BackToWorkspace />
           </ErrorState>
         ) : (
-          <Loading label="Loading the exercise">
-            <span className="skeleton skeleton--heading" />
-            <span className="skeleton" />
-            <span className="skeleton skeleton--short" />
-          </Loading>
+          <PageSkeleton label="Loading the exercise" />
         )}
-      </div>
+      </CalPage>
     );
   }
 
@@ -77,19 +74,21 @@ export function ExercisePage() {
   const resultsPath = workspacePath(view.workspace.id, `/exercises/${exercise.id}/results`);
 
   return (
-    <div className="container cal-page">
-      <Breadcrumb trail={crumbs} />
-      <header className="cal-page-header">
-        <p className="eyebrow">
-          Calibration exercise <span className="badge">Round {exercise.round}</span>
-        </p>
-        <h1 className="page-title">{exercise.name}</h1>
-        <p className="cal-status-line" data-testid="exercise-status">
+    <CalPage crumbs={crumbs}>
+      <PageHeader
+        eyebrow={
+          <>
+            Calibration exercise <span className="badge">Round {exercise.round}</span>
+          </>
+        }
+        title={exercise.name}
+      >
+        <HeaderStatus testId="exercise-status">
           {formatCount(exercise.items.length, "answer")} · {submitted} of{" "}
           {formatCount(exercise.progress.length, "interviewer")} submitted ·{" "}
           {exercise.revealed ? <strong>Results revealed</strong> : "Scores hidden until revealed"}
-        </p>
-      </header>
+        </HeaderStatus>
+      </PageHeader>
 
       {exercise.revealed ? (
         <div className="cal-banner cal-banner--accent" data-testid="results-ready">
@@ -129,7 +128,7 @@ export function ExercisePage() {
         exercise.mySubmitted ? (
           <SubmittedPanel exercise={exercise} questions={questions.data} />
         ) : exercise.revealed ? (
-          <div className="cal-card">
+          <div {...cardProps()}>
             <h2 className="cal-card__title">Scoring for round {exercise.round} has closed</h2>
             <p className="cal-card__lede">
               The admin revealed this round’s results before you submitted, so scores given now would no
@@ -147,6 +146,6 @@ export function ExercisePage() {
       ) : (
         <AnswersPreview exercise={exercise} questions={questions.data} />
       )}
-    </div>
+    </CalPage>
   );
 }

@@ -3,16 +3,18 @@ import { useQueries } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { ApiRequestError } from "../../../api/client";
 import { combineQueries } from "../../../api/combine-queries";
-import { EmptyState, ErrorState, Loading } from "../../../components/Status";
+import { EmptyState, ErrorState } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { ExportButtons, ResultsView } from "../../../shared/agreement-results";
-import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { ExportButtons, ResultsSection, ResultsView } from "../../../shared/agreement-results";
 import { buttonClass } from "../../../ui/button";
 import { refusalAsAnswer } from "../api";
+import { CalPage, LoadingPage } from "../components/CalPage";
+import { HeaderStatus, PageHeader } from "../components/PageHeader";
 import { useQuestions } from "../lib/useQuestions";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
+import "./ExerciseResultsPage.css";
 
 const RUBRIC_SCALE = { min: RUBRIC_MIN, max: RUBRIC_MAX };
 
@@ -45,36 +47,25 @@ export function ExerciseResultsPage() {
 
   if (data.status === "error") {
     return (
-      <div className="container cal-page">
-        <Breadcrumb trail={crumbs} />
+      <CalPage crumbs={crumbs}>
         <ErrorState title="The results could not be loaded" error={data.error} onRetry={data.retry} />
-      </div>
+      </CalPage>
     );
   }
   if (!exercise || !results) {
-    return (
-      <div className="container cal-page">
-        <Breadcrumb trail={crumbs} />
-        <Loading label="Loading the results">
-          <span className="skeleton skeleton--heading" />
-          <span className="skeleton" />
-          <span className="skeleton" />
-        </Loading>
-      </div>
-    );
+    return <LoadingPage label="Loading the results" crumbs={crumbs} />;
   }
 
   if (results instanceof ApiRequestError) {
     return (
-      <div className="container cal-page">
-        <Breadcrumb trail={crumbs} />
+      <CalPage crumbs={crumbs}>
         <EmptyState title="No results yet">
           <p>{results.message}</p>
           <Link to={exercisePath} className={buttonClass("primary")}>
             Back to the exercise
           </Link>
         </EmptyState>
-      </div>
+      </CalPage>
     );
   }
 
@@ -86,29 +77,27 @@ export function ExerciseResultsPage() {
   const latest = results.rounds[results.rounds.length - 1];
 
   return (
-    <div className="container cal-page">
-      <Breadcrumb trail={crumbs} />
-      <header className="cal-page-header cal-page-header--split">
-        <div>
-          <p className="eyebrow">Calibration results</p>
-          <h1 className="page-title">{exercise.name}</h1>
-          <p className="cal-status-line">
-            {results.rounds.length > 1
-              ? `${results.rounds.length} rounds revealed`
-              : `Round ${latest?.round ?? 1} revealed`}{" "}
-            · {formatCount(Object.keys(results.raterNames).length, "interviewer")} ·{" "}
-            {formatCount(exercise.items.length, "answer")}
-            {!exercise.revealed ? ` · round ${exercise.round} scoring now` : ""}
-          </p>
-        </div>
-        <ExportButtons results={results} title={exercise.name} dimensionName={dimName} />
-      </header>
+    <CalPage crumbs={crumbs}>
+      <PageHeader
+        eyebrow="Calibration results"
+        title={exercise.name}
+        aside={<ExportButtons results={results} title={exercise.name} dimensionName={dimName} />}
+      >
+        <HeaderStatus>
+          {results.rounds.length > 1
+            ? `${results.rounds.length} rounds revealed`
+            : `Round ${latest?.round ?? 1} revealed`}{" "}
+          · {formatCount(Object.keys(results.raterNames).length, "interviewer")} ·{" "}
+          {formatCount(exercise.items.length, "answer")}
+          {!exercise.revealed ? ` · round ${exercise.round} scoring now` : ""}
+        </HeaderStatus>
+      </PageHeader>
       <ResultsView
         results={results}
         scale={RUBRIC_SCALE}
         renderComments={(round) => <Comments results={results} round={round} dimName={dimName} />}
       />
-    </div>
+    </CalPage>
   );
 }
 
@@ -124,10 +113,9 @@ function Comments({
   const comments = results.comments.filter((c) => c.round === round);
   const items = Object.keys(results.subjectLabels).filter((id) => comments.some((c) => c.itemId === id));
   return (
-    <section className="results__block" aria-label="Comments">
-      <h3 className="results__heading">Comments</h3>
+    <ResultsSection title="Comments">
       {comments.length === 0 ? (
-        <p className="cal-empty-line">Nobody left a comment in this round.</p>
+        <p className="empty-note">Nobody left a comment in this round.</p>
       ) : (
         <div className="comments">
           {items.map((itemId) => (
@@ -139,7 +127,7 @@ function Comments({
                   .map((c) => (
                     <li key={`${c.rater}-${c.dimension}`} className="comment">
                       <p className="comment__who">
-                        {results.raterNames[c.rater] ?? "Former member"} <span className="cal-muted">on</span>{" "}
+                        {results.raterNames[c.rater] ?? "Former member"} <span className="muted">on</span>{" "}
                         {dimName(c.itemId, c.dimension)}
                       </p>
                       <p className="comment__text">{c.comment}</p>
@@ -150,6 +138,6 @@ function Comments({
           ))}
         </div>
       )}
-    </section>
+    </ResultsSection>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { ApiRequestError } from "../../../api/client";
-import { Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { buttonClass } from "../../../ui/button";
 import { calibrationApi } from "../api";
+import { LoadingPage } from "../components/CalPage";
+import { NarrowPanel } from "../components/NarrowPanel";
 import {
   loadMemberCredential,
   type MemberCredential,
@@ -11,8 +13,6 @@ import {
   tokenFromHash,
 } from "../lib/member-credentials";
 import { workspacePath } from "../workspace/context";
-import "../calibration.css";
-import { buttonClass } from "../../../ui/button";
 
 type JoinState =
   | { status: "working" }
@@ -89,40 +89,19 @@ export function JoinPage() {
   }, [state.status]);
 
   if (state.status === "working") {
-    return (
-      <div className="container cal-page">
-        <Loading label="Checking your link">
-          <span className="skeleton skeleton--heading" />
-          <span className="skeleton skeleton--short" />
-        </Loading>
-      </div>
-    );
+    return <LoadingPage label="Checking your link" />;
   }
 
   if (state.status === "switch") {
     const { next, current } = state;
     const role = (s: MemberCredential) => (s.member.role === "admin" ? "admin" : "interviewer");
     return (
-      <div className="container cal-page">
-        <div className="cal-narrow">
-          <p className="eyebrow">{next.workspace.name}</p>
-          <h1 className="page-title" tabIndex={-1} ref={heading}>
-            Switch who is signed in?
-          </h1>
-          <div className="prose cal-lede">
-            <p>
-              This browser is signed in to “{next.workspace.name}” as <strong>{current.member.name}</strong> (
-              {role(current)}). The link you opened belongs to <strong>{next.member.name}</strong> (
-              {role(next)}). One browser holds one sign-in per workspace.
-            </p>
-            {current.member.role === "admin" ? (
-              <p>
-                If you switch, you will need your saved admin link to manage the workspace again from this
-                browser. To test an interviewer’s link, open it in a private window instead.
-              </p>
-            ) : null}
-          </div>
-          <p className="cal-actions">
+      <NarrowPanel
+        eyebrow={next.workspace.name}
+        title="Switch who is signed in?"
+        headingRef={heading}
+        actions={
+          <>
             <button
               type="button"
               className={buttonClass("primary")}
@@ -140,40 +119,39 @@ export function JoinPage() {
             >
               Stay signed in as {current.member.name}
             </button>
+          </>
+        }
+      >
+        <p>
+          This browser is signed in to “{next.workspace.name}” as <strong>{current.member.name}</strong> (
+          {role(current)}). The link you opened belongs to <strong>{next.member.name}</strong> ({role(next)}).
+          One browser holds one sign-in per workspace.
+        </p>
+        {current.member.role === "admin" ? (
+          <p>
+            If you switch, you will need your saved admin link to manage the workspace again from this
+            browser. To test an interviewer’s link, open it in a private window instead.
           </p>
-        </div>
-      </div>
+        ) : null}
+      </NarrowPanel>
     );
   }
 
   const title = state.status === "failed" ? state.title : "This page needs your personal link";
   return (
-    <div className="container cal-page">
-      <div className="cal-narrow cal-signed-out" role="alert">
-        <p className="eyebrow">Calibration workspace</p>
-        <h1 className="page-title" tabIndex={-1} ref={heading}>
-          {title}
-        </h1>
-        <div className="prose cal-lede">
-          {state.status === "failed" ? (
-            <p>{state.message}</p>
-          ) : (
-            <p>
-              Open the full link the workspace admin sent you. It ends in <code>#token=</code> followed by a
-              long code; if that part was cut off while copying, the link cannot sign you in.
-            </p>
-          )}
-          <p>
-            Links can be revoked by the workspace admin and expire after a while; the admin can make you a new
-            one.
-          </p>
-        </div>
-        <p className="cal-actions">
-          <Link to="/calibration" className={buttonClass("quiet")}>
-            About calibration
-          </Link>
+    <NarrowPanel eyebrow="Calibration workspace" title={title} headingRef={heading} alert>
+      {state.status === "failed" ? (
+        <p>{state.message}</p>
+      ) : (
+        <p>
+          Open the full link the workspace admin sent you. It ends in <code>#token=</code> followed by a long
+          code; if that part was cut off while copying, the link cannot sign you in.
         </p>
-      </div>
-    </div>
+      )}
+      <p>
+        Links can be revoked by the workspace admin and expire after a while; the admin can make you a new
+        one.
+      </p>
+    </NarrowPanel>
   );
 }

@@ -1,16 +1,17 @@
 import type { Loop } from "@loopwright/schema";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
-import { ErrorState, Loading } from "../../../components/Status";
-import { buttonClass } from "../../../ui/button";
+import { useLocation, useNavigate, useParams } from "react-router";
+import { ErrorState } from "../../../components/Status";
+import { CalPage, LoadingPage } from "../components/CalPage";
 import { LoopEditor } from "../components/loop-editor/LoopEditor";
-import { useWorkspace, workspacePath } from "../workspace/context";
+import { AdminOnly, BackToWorkspace } from "../components/WorkspaceStates";
+import { useWorkspace } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
 
 export function LoopEditorPage() {
   const { loopId } = useParams();
-  const { api, keys, isAdmin, view } = useWorkspace();
+  const { api, keys, isAdmin } = useWorkspace();
   const guard = useSignInGuard();
   const location = useLocation();
   // A loop saved a moment ago travels in the navigation state, so the editor carries on without a reload.
@@ -32,42 +33,24 @@ export function LoopEditorPage() {
 
   if (!isAdmin) {
     return (
-      <div className="container cal-page">
-        <ErrorState
-          title="Only the workspace admin edits loops"
-          error={new Error("Ask the admin to change the loop.")}
-        >
-          <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
-            Back to the workspace
-          </Link>
-        </ErrorState>
-      </div>
+      <AdminOnly title="Only the workspace admin edits loops" message="Ask the admin to change the loop." />
     );
   }
   if (existing.status === "error") {
     return (
-      <div className="container cal-page">
+      <CalPage>
         <ErrorState
           title="This loop could not be loaded"
           error={existing.error}
           onRetry={() => void existing.refetch()}
         >
-          <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
-            Back to the workspace
-          </Link>
+          <BackToWorkspace />
         </ErrorState>
-      </div>
+      </CalPage>
     );
   }
   if (loopId && existing.isPending) {
-    return (
-      <div className="container cal-page">
-        <Loading label="Loading the loop">
-          <span className="skeleton skeleton--heading" />
-          <span className="skeleton" />
-        </Loading>
-      </div>
-    );
+    return <LoadingPage label="Loading the loop" />;
   }
   return (
     <LoopEditor

@@ -3,12 +3,13 @@ import { useQueries } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { ApiRequestError } from "../../../api/client";
 import { combineQueries } from "../../../api/combine-queries";
-import { EmptyState, ErrorState, Loading } from "../../../components/Status";
+import { EmptyState, ErrorState } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { ExportButtons, ResultsView } from "../../../shared/agreement-results";
-import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { buttonClass } from "../../../ui/button";
 import { refusalAsAnswer } from "../api";
+import { CalPage, LoadingPage } from "../components/CalPage";
+import { PageHeader } from "../components/PageHeader";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
 
@@ -36,39 +37,30 @@ export function LoopResultsPage() {
 
   if (data.status === "error") {
     return (
-      <div className="container cal-page">
-        <Breadcrumb trail={crumbs} />
+      <CalPage crumbs={crumbs}>
         <ErrorState title="The loop results could not be loaded" error={data.error} onRetry={data.retry} />
-      </div>
+      </CalPage>
     );
   }
   if (!loop || !results) {
-    return (
-      <div className="container cal-page">
-        <Breadcrumb trail={crumbs} />
-        <Loading label="Loading the loop results">
-          <span className="skeleton skeleton--heading" />
-          <span className="skeleton" />
-        </Loading>
-      </div>
-    );
+    return <LoadingPage label="Loading the loop results" crumbs={crumbs} />;
   }
   return (
-    <div className="container cal-page">
-      <Breadcrumb trail={crumbs} />
-      <header className="cal-page-header cal-page-header--split">
-        <div>
-          <p className="eyebrow">Pooled loop results</p>
-          <h1 className="page-title">{loop.name}</h1>
-          <p className="page-lede">
-            Every revealed exercise linked to this loop, pooled: the latest revealed round of each. Use it to
-            see which interviewers and rubric dimensions drift across the whole loop, not just one exercise.
-          </p>
-        </div>
-        {results instanceof ApiRequestError ? null : (
-          <ExportButtons results={results} title={`${loop.name} pooled`} />
-        )}
-      </header>
+    <CalPage crumbs={crumbs}>
+      <PageHeader
+        eyebrow="Pooled loop results"
+        title={loop.name}
+        aside={
+          results instanceof ApiRequestError ? null : (
+            <ExportButtons results={results} title={`${loop.name} pooled`} />
+          )
+        }
+      >
+        <p className="page-lede">
+          Every revealed exercise linked to this loop, pooled: the latest revealed round of each. Use it to
+          see which interviewers and rubric dimensions drift across the whole loop, not just one exercise.
+        </p>
+      </PageHeader>
       {results instanceof ApiRequestError ? (
         <EmptyState title="Nothing to pool yet">
           <p>{results.message}</p>
@@ -86,6 +78,6 @@ export function LoopResultsPage() {
           roundLabel={() => "Pooled"}
         />
       )}
-    </div>
+    </CalPage>
   );
 }

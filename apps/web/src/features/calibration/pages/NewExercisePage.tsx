@@ -5,17 +5,23 @@ import { Link, useNavigate } from "react-router";
 import { bankQueries } from "../../../api/bank-queries";
 import { ErrorState, Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { FieldGroup } from "../../../ui/FieldGroup";
 import { TextField } from "../../../ui/TextField";
+import { CalPage } from "../components/CalPage";
+import { ChipCheckbox, ChipSet } from "../components/Chip";
 import { ExamplePicker } from "../components/new-exercise/ExamplePicker";
 import { TranscriptForm } from "../components/new-exercise/TranscriptForm";
+import { PageHeader } from "../components/PageHeader";
+import { AdminOnly } from "../components/WorkspaceStates";
 import { fieldErrors, sentence } from "../lib/form-errors";
 import type { ItemDraft } from "../lib/item-draft";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
+import "./NewExercisePage.css";
+import { cardProps } from "../../../ui/card";
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
@@ -37,20 +43,14 @@ export function NewExercisePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errorRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
 
   if (!isAdmin) {
     return (
-      <div className="container cal-page">
-        <ErrorState
-          title="Only the workspace admin creates exercises"
-          error={new Error("Ask the admin to add you to one.")}
-        >
-          <Link to={workspacePath(view.workspace.id)} className={buttonClass("quiet")}>
-            Back to the workspace
-          </Link>
-        </ErrorState>
-      </div>
+      <AdminOnly
+        title="Only the workspace admin creates exercises"
+        message="Ask the admin to add you to one."
+      />
     );
   }
 
@@ -90,19 +90,16 @@ export function NewExercisePage() {
   };
 
   return (
-    <div className="container cal-page">
-      <Breadcrumb trail={[{ to: workspacePath(view.workspace.id), label: view.workspace.name }]} />
-      <header className="cal-page-header">
-        <p className="eyebrow">Calibration exercise</p>
-        <h1 className="page-title">Set up an exercise</h1>
+    <CalPage crumbs={[{ to: workspacePath(view.workspace.id), label: view.workspace.name }]}>
+      <PageHeader eyebrow="Calibration exercise" title="Set up an exercise">
         <p className="page-lede">
           Choose the answers the panel will score and who is on the panel. Each interviewer scores every
           rubric dimension of every answer, blind, from their own link.
         </p>
-      </header>
+      </PageHeader>
 
       <form className="exercise-form" onSubmit={submit} noValidate>
-        <section className="cal-card" aria-labelledby="basics-title">
+        <section {...cardProps()} aria-labelledby="basics-title">
           <h2 id="basics-title" className="cal-card__title">
             <span className="cal-step-badge" aria-hidden="true">
               1
@@ -122,7 +119,7 @@ export function NewExercisePage() {
             <Field
               label={
                 <>
-                  Loop <span className="cal-muted">(optional)</span>
+                  Loop <span className="muted">(optional)</span>
                 </>
               }
             >
@@ -142,7 +139,7 @@ export function NewExercisePage() {
           </div>
         </section>
 
-        <section className="cal-card" aria-labelledby="answers-title">
+        <section {...cardProps()} aria-labelledby="answers-title">
           <h2 id="answers-title" className="cal-card__title">
             <span className="cal-step-badge" aria-hidden="true">
               2
@@ -181,11 +178,11 @@ export function NewExercisePage() {
             </div>
           )}
 
-          <h3 className="subheading-sm">
-            Chosen answers <span className="cal-muted">({items.length} of at most 30)</span>
+          <h3 className="subheading exercise-form__chosen-title">
+            Chosen answers <span className="muted">({items.length} of at most 30)</span>
           </h3>
           {items.length === 0 ? (
-            <p className="cal-empty-line">No answers yet. Tick example answers or add a transcript above.</p>
+            <p className="empty-note">No answers yet. Tick example answers or add a transcript above.</p>
           ) : (
             <ol className="chosen-answers" data-testid="chosen-answers">
               {items.map((item, i) => (
@@ -198,9 +195,7 @@ export function NewExercisePage() {
                       <span className="visually-hidden">Answer {letter(i)}: </span>
                       {item.kind === "example" ? "Example answer" : `Transcript: ${item.title}`}
                       {item.kind === "example" ? (
-                        <span className="badge badge--accent" title="Only you see the level">
-                          {EXAMPLE_LEVEL_LABELS[item.level]}
-                        </span>
+                        <span className="badge badge--accent">{EXAMPLE_LEVEL_LABELS[item.level]}</span>
                       ) : null}
                     </p>
                     <p className="chosen-answer__question">{item.questionTitle}</p>
@@ -218,11 +213,11 @@ export function NewExercisePage() {
           )}
           {errors.items ? <p className="cal-field-error">{sentence(errors.items)}</p> : null}
           {items.some((i) => i.kind === "example") ? (
-            <p className="cal-hint">Levels are shown here for you only; the panel sees plain letters.</p>
+            <p className="hint">Levels are shown here for you only; the panel sees plain letters.</p>
           ) : null}
         </section>
 
-        <section className="cal-card" aria-labelledby="panel-title">
+        <section {...cardProps()} aria-labelledby="panel-title">
           <h2 id="panel-title" className="cal-card__title">
             <span className="cal-step-badge" aria-hidden="true">
               3
@@ -236,49 +231,40 @@ export function NewExercisePage() {
             error={errors.interviewerIds}
           >
             {active.length < 2 ? (
-              <p className="cal-empty-line">
+              <p className="empty-note">
                 You need at least two people.{" "}
                 <Link to={workspacePath(view.workspace.id)}>Create interviewer links</Link> first.
               </p>
             ) : (
-              <div className="chip-set">
-                {active.map((m) => {
-                  const checked = panel.includes(m.id);
-                  return (
-                    <label key={m.id} className={`chip${checked ? " chip--on" : ""}`}>
-                      <input
-                        type="checkbox"
-                        className="chip__input"
-                        checked={checked}
-                        onChange={(e) =>
-                          setPanel((prev) =>
-                            e.target.checked ? [...prev, m.id] : prev.filter((x) => x !== m.id),
-                          )
-                        }
-                      />
-                      <span>
-                        {m.name}
-                        {m.id === view.me.id ? " (you)" : ""}
-                      </span>
-                    </label>
-                  );
-                })}
-              </div>
+              <ChipSet>
+                {active.map((m) => (
+                  <ChipCheckbox
+                    key={m.id}
+                    checked={panel.includes(m.id)}
+                    onChange={(on) =>
+                      setPanel((prev) => (on ? [...prev, m.id] : prev.filter((x) => x !== m.id)))
+                    }
+                  >
+                    {m.name}
+                    {m.id === view.me.id ? " (you)" : ""}
+                  </ChipCheckbox>
+                ))}
+              </ChipSet>
             )}
           </FieldGroup>
         </section>
 
         <div className="exercise-form__submit">
           {submitError ? (
-            <p ref={errorRef} tabIndex={-1} className="cal-form-error" role="alert">
-              {submitError}
-            </p>
+            <div ref={errorRef} tabIndex={-1} className="exercise-form__error">
+              <Alert tone="error">{submitError}</Alert>
+            </div>
           ) : null}
           <button type="submit" className={buttonClass("primary")} disabled={busy} aria-busy={busy}>
             {busy ? "Creating…" : "Create exercise"}
           </button>
         </div>
       </form>
-    </div>
+    </CalPage>
   );
 }

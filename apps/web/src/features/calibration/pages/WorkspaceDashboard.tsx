@@ -1,6 +1,6 @@
 import { COMPETENCY_LABELS, createMemberBodySchema, type Loop, type Member } from "@loopwright/schema";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { CopyLink } from "../../../components/CopyLink";
 import { EmptyState, ErrorState, Loading } from "../../../components/Status";
@@ -11,11 +11,16 @@ import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { TextField } from "../../../ui/TextField";
 import { tableClasses } from "../../../ui/table";
 import type { ExerciseSummary, MemberCreated } from "../api";
-import { coverageCounts } from "../lib/coverage";
+import { CalPage } from "../components/CalPage";
+import { CoveragePills } from "../components/CoveragePills";
+import { PageHeader } from "../components/PageHeader";
+import { ProgressBar } from "../components/ProgressBar";
 import { fieldErrors } from "../lib/form-errors";
 import { memberJoinLink } from "../lib/member-credentials";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
+import "./WorkspaceDashboard.css";
+import { cardProps } from "../../../ui/card";
 
 export function WorkspaceDashboard() {
   const { view, isAdmin, api, keys } = useWorkspace();
@@ -32,10 +37,8 @@ export function WorkspaceDashboard() {
   });
 
   return (
-    <div className="container cal-page">
-      <header className="cal-page-header">
-        <p className="eyebrow">Calibration workspace</p>
-        <h1 className="page-title">{view.workspace.name}</h1>
+    <CalPage>
+      <PageHeader eyebrow="Calibration workspace" title={view.workspace.name}>
         <p className="cal-whoami">
           Signed in as <strong>{view.me.name}</strong>
           <span className="badge">{isAdmin ? "Admin" : "Interviewer"}</span>
@@ -46,26 +49,20 @@ export function WorkspaceDashboard() {
             scores until the round’s results are revealed.
           </p>
         ) : null}
-      </header>
+      </PageHeader>
 
-      <section className="cal-section" aria-labelledby="exercises-title">
-        <div className="cal-section__head">
-          <div>
-            <h2 id="exercises-title" className="section__title">
-              {isAdmin ? "Calibration exercises" : "Your exercises"}
-            </h2>
-            {isAdmin ? (
-              <p className="section__lede">
-                Each exercise is a set of answers the panel scores blind, round by round.
-              </p>
-            ) : null}
-          </div>
-          {isAdmin ? (
+      <DashboardSection
+        id="exercises-title"
+        title={isAdmin ? "Calibration exercises" : "Your exercises"}
+        lede={isAdmin ? "Each exercise is a set of answers the panel scores blind, round by round." : null}
+        action={
+          isAdmin ? (
             <Link to={workspacePath(view.workspace.id, "/exercises/new")} className={buttonClass("primary")}>
               New exercise
             </Link>
-          ) : null}
-        </div>
+          ) : null
+        }
+      >
         {exercises.status === "error" ? (
           <ErrorState
             title="The exercises could not be loaded"
@@ -96,23 +93,19 @@ export function WorkspaceDashboard() {
             ))}
           </ul>
         )}
-      </section>
+      </DashboardSection>
 
       {isAdmin ? (
-        <section className="cal-section" aria-labelledby="loops-title">
-          <div className="cal-section__head">
-            <div>
-              <h2 id="loops-title" className="section__title">
-                Interview loops
-              </h2>
-              <p className="section__lede">
-                The rounds a candidate meets and the competencies each assesses, with gaps and overlaps shown.
-              </p>
-            </div>
+        <DashboardSection
+          id="loops-title"
+          title="Interview loops"
+          lede="The rounds a candidate meets and the competencies each assesses, with gaps and overlaps shown."
+          action={
             <Link to={workspacePath(view.workspace.id, "/loops/new")} className={buttonClass("quiet")}>
               New loop
             </Link>
-          </div>
+          }
+        >
           {loops.status === "error" ? (
             <ErrorState
               title="The loops could not be loaded"
@@ -134,18 +127,47 @@ export function WorkspaceDashboard() {
               ))}
             </ul>
           )}
-        </section>
+        </DashboardSection>
       ) : null}
 
       {isAdmin ? <MembersSection /> : null}
-    </div>
+    </CalPage>
+  );
+}
+
+/** A section of the dashboard: its heading and lede, an action beside them, then its content. */
+function DashboardSection({
+  id,
+  title,
+  lede,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  lede?: string | null;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="cal-section" aria-labelledby={id}>
+      <div className="cal-section__head">
+        <div>
+          <h2 id={id} className="section__title">
+            {title}
+          </h2>
+          {lede ? <p className="section__lede cal-section__lede">{lede}</p> : null}
+        </div>
+        {action}
+      </div>
+      {children}
+    </section>
   );
 }
 
 function ExerciseCard({ exercise, loop }: { exercise: ExerciseSummary; loop: Loop | undefined }) {
   const { view } = useWorkspace();
   const titleId = useId();
-  const pct = exercise.interviewerCount ? (exercise.submittedCount / exercise.interviewerCount) * 100 : 0;
   const hasResults = exercise.revealed || exercise.round > 1;
   return (
     <li className="cal-exercise" aria-labelledby={titleId} data-testid="exercise-card">
@@ -153,7 +175,7 @@ function ExerciseCard({ exercise, loop }: { exercise: ExerciseSummary; loop: Loo
         <h3 id={titleId} className="cal-exercise__title">
           <Link to={workspacePath(view.workspace.id, `/exercises/${exercise.id}`)}>{exercise.name}</Link>
         </h3>
-        <p className="cal-exercise__meta">
+        <p className="meta-line">
           <span>Round {exercise.round}</span>
           {loop ? <span>{loop.name}</span> : null}
           <span className={`badge${exercise.revealed ? " badge--accent" : ""}`}>
@@ -165,28 +187,23 @@ function ExerciseCard({ exercise, loop }: { exercise: ExerciseSummary; loop: Loo
         <p className="cal-exercise__count">
           {exercise.submittedCount} of {exercise.interviewerCount} submitted
         </p>
-        <div
-          className="cal-progress"
-          role="progressbar"
-          aria-label={`${exercise.name}: interviewers who submitted`}
-          aria-valuemin={0}
-          aria-valuemax={exercise.interviewerCount}
-          aria-valuenow={exercise.submittedCount}
-        >
-          <span className="cal-progress__bar" style={{ width: `${pct}%` }} />
-        </div>
+        <ProgressBar
+          label={`${exercise.name}: interviewers who submitted`}
+          value={exercise.submittedCount}
+          max={exercise.interviewerCount}
+        />
       </div>
       <p className="cal-exercise__actions">
         <Link
           to={workspacePath(view.workspace.id, `/exercises/${exercise.id}`)}
-          className={buttonClass("quiet")}
+          className={buttonClass("quiet", { className: "cal-card-action" })}
         >
           Open
         </Link>
         {hasResults ? (
           <Link
             to={workspacePath(view.workspace.id, `/exercises/${exercise.id}/results`)}
-            className={buttonClass("quiet")}
+            className={buttonClass("quiet", { className: "cal-card-action" })}
           >
             Results
           </Link>
@@ -197,14 +214,13 @@ function ExerciseCard({ exercise, loop }: { exercise: ExerciseSummary; loop: Loo
 }
 
 function LoopCard({ loop, workspaceId }: { loop: Loop; workspaceId: string }) {
-  const counts = coverageCounts(loop.coverage);
   const minutes = loop.rounds.reduce((sum, r) => sum + r.durationMinutes, 0);
   return (
     <li className="cal-loop">
       <h3 className="cal-loop__title">
         <Link to={workspacePath(workspaceId, `/loops/${loop.id}`)}>{loop.name}</Link>
       </h3>
-      <p className="cal-loop__meta">
+      <p className="meta-line meta-line--flush">
         {formatCount(loop.rounds.length, "round")} · {minutes} min
       </p>
       <ol className="cal-loop__rounds">
@@ -219,18 +235,19 @@ function LoopCard({ loop, workspaceId }: { loop: Loop; workspaceId: string }) {
         ))}
       </ol>
       <p className="cal-loop__coverage">
-        <span className={`cal-pill cal-pill--gap${counts.gap ? "" : " cal-pill--none"}`}>
-          {formatCount(counts.gap, "gap")}
-        </span>
-        <span className={`cal-pill cal-pill--overlap${counts.overlap ? "" : " cal-pill--none"}`}>
-          {formatCount(counts.overlap, "overlap")}
-        </span>
+        <CoveragePills cells={loop.coverage} />
       </p>
       <p className="cal-loop__actions">
-        <Link to={workspacePath(workspaceId, `/loops/${loop.id}`)} className={buttonClass("quiet")}>
+        <Link
+          to={workspacePath(workspaceId, `/loops/${loop.id}`)}
+          className={buttonClass("quiet", { className: "cal-card-action" })}
+        >
           Edit loop
         </Link>
-        <Link to={workspacePath(workspaceId, `/loops/${loop.id}/results`)} className={buttonClass("quiet")}>
+        <Link
+          to={workspacePath(workspaceId, `/loops/${loop.id}/results`)}
+          className={buttonClass("quiet", { className: "cal-card-action" })}
+        >
           Pooled results
         </Link>
       </p>
@@ -292,18 +309,11 @@ function MembersSection() {
   };
 
   return (
-    <section className="cal-section" aria-labelledby="members-title">
-      <div className="cal-section__head">
-        <div>
-          <h2 id="members-title" className="section__title">
-            People and links
-          </h2>
-          <p className="section__lede">
-            Each interviewer signs in with a personal link. Links are shown once; revoke one to shut it off.
-          </p>
-        </div>
-      </div>
-
+    <DashboardSection
+      id="members-title"
+      title="People and links"
+      lede="Each interviewer signs in with a personal link. Links are shown once; revoke one to shut it off."
+    >
       <div className="cal-members">
         <table className={`${tableClasses.table} cal-members__table`}>
           <caption className="visually-hidden">Workspace members</caption>
@@ -322,7 +332,7 @@ function MembersSection() {
               <tr key={m.id} data-testid="member-row">
                 <th scope="row">
                   {m.name}
-                  {m.id === view.me.id ? <span className="cal-muted"> (you)</span> : null}
+                  {m.id === view.me.id ? <span className="muted"> (you)</span> : null}
                 </th>
                 <td>{m.role === "admin" ? "Admin" : "Interviewer"}</td>
                 <td>
@@ -351,7 +361,7 @@ function MembersSection() {
           </tbody>
         </table>
 
-        <div className="cal-card cal-members__create">
+        <div {...cardProps({ className: "cal-members__create" })}>
           {created ? (
             <div>
               <h3 className="cal-card__title" tabIndex={-1} ref={createdHeading}>
@@ -362,7 +372,6 @@ function MembersSection() {
                 lost, revoke it and create another.
               </p>
               <CopyLink
-                look="calibration"
                 label={`${created.member.name}’s personal link`}
                 value={memberJoinLink(window.location.origin, created.token)}
                 hint="The secret after the # never reaches a server in a URL. Anyone holding the link can score as this person."
@@ -415,6 +424,6 @@ function MembersSection() {
           submitted stay in the results. This cannot be undone; you can create a new link later.
         </p>
       </ConfirmDialog>
-    </section>
+    </DashboardSection>
   );
 }

@@ -1,11 +1,14 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, Outlet, useParams } from "react-router";
+import { Outlet, useParams } from "react-router";
 import { ApiRequestError } from "../../../api/client";
 import { queryKeys } from "../../../api/query-keys";
-import { ErrorState, Loading } from "../../../components/Status";
+import { ErrorState } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { Alert } from "../../../ui/Alert";
 import { workspaceApi } from "../api";
+import { CalPage, LoadingPage } from "../components/CalPage";
+import { NarrowPanel } from "../components/NarrowPanel";
 import {
   forgetMemberCredential,
   loadMemberCredential,
@@ -14,8 +17,6 @@ import {
   signInEndedReason,
 } from "../lib/member-credentials";
 import { WorkspaceContext, type WorkspaceContextValue } from "./context";
-import "../calibration.css";
-import { buttonClass } from "../../../ui/button";
 
 /**
  * Every page inside a workspace: finds this browser's sign-in for it, checks it
@@ -91,25 +92,17 @@ export function WorkspaceLayout() {
   }
   if (view.status === "error" && !view.data && ended === null) {
     return (
-      <div className="container cal-page">
+      <CalPage>
         <ErrorState
           title="This workspace could not be loaded"
           error={view.error}
           onRetry={() => void view.refetch()}
         />
-      </div>
+      </CalPage>
     );
   }
   if (!value) {
-    return (
-      <div className="container cal-page">
-        <Loading label="Loading the workspace">
-          <span className="skeleton skeleton--heading" />
-          <span className="skeleton" />
-          <span className="skeleton skeleton--short" />
-        </Loading>
-      </div>
-    );
+    return <LoadingPage label="Loading the workspace" />;
   }
   return (
     <WorkspaceContext.Provider value={value}>
@@ -126,26 +119,25 @@ function SignedOut({ expired, reason }: { expired: boolean; reason: string | nul
       : "You are not signed in to this workspace here";
   useDocumentTitle(title);
   return (
-    <div className="container cal-page">
-      <div className="cal-signed-out" role="alert">
-        <p className="eyebrow">Calibration workspace</p>
-        <h1 className="page-title">{title}</h1>
-        {reason ? <p className="cal-signed-out__reason">{reason}</p> : null}
-        <div className="prose cal-signed-out__body">
-          <p>
-            Workspaces have no passwords. Each person gets a personal link, and opening it signs this browser
-            in. To continue, open your link again: the one the workspace admin sent you, or, if you created
-            the workspace, the admin link you saved when you set it up. It looks like{" "}
-            <code>…/calibration/join#token=…</code>.
-          </p>
-          <p>If your link no longer works, ask the workspace admin to create a new one for you.</p>
-        </div>
-        <p className="cal-actions">
-          <Link to="/calibration" className={buttonClass("quiet")}>
-            About calibration
-          </Link>
-        </p>
-      </div>
-    </div>
+    <NarrowPanel
+      eyebrow="Calibration workspace"
+      title={title}
+      alert
+      notice={
+        reason ? (
+          <Alert tone="error" announce={false}>
+            {reason}
+          </Alert>
+        ) : null
+      }
+    >
+      <p>
+        Workspaces have no passwords. Each person gets a personal link, and opening it signs this browser in.
+        To continue, open your link again: the one the workspace admin sent you, or, if you created the
+        workspace, the admin link you saved when you set it up. It looks like{" "}
+        <code>…/calibration/join#token=…</code>.
+      </p>
+      <p>If your link no longer works, ask the workspace admin to create a new one for you.</p>
+    </NarrowPanel>
   );
 }

@@ -3,6 +3,7 @@ import { type ReactNode, useId } from "react";
 import type { AutosaveSnapshot } from "../../../lib/autosave";
 import { countWords, formatCount, formatNumber } from "../../../lib/format";
 import { SaveStatus } from "../../../ui/SaveStatus";
+import "./AnswerPad.css";
 
 /** The plain-text answer pad with its save status. */
 export function AnswerPad({
@@ -30,7 +31,7 @@ export function AnswerPad({
         </h2>
         <SaveStatus id={ids.status} status={status} written={revision > 0} />
       </div>
-      <p id={ids.hint} className="pr-pad__hint">
+      <p id={ids.hint} className="hint pr-pad__hint">
         Plain text; Markdown is fine. Every keystroke is kept on this device at once and synced to the server
         moments later, so a reload or a lost connection costs nothing.
       </p>

@@ -2,6 +2,7 @@ import type { Question } from "@loopwright/schema";
 import { memo } from "react";
 import { toParagraphs } from "../../../lib/format";
 import { factText, scenarioFactRows } from "../../../lib/scenario-facts";
+import "./Brief.css";
 
 /** What the candidate reads: the prompt and the numbers of the case. Never the guide or the rubric. */
 export const Brief = memo(function Brief({ question }: { question: Question }) {
@@ -18,7 +19,7 @@ export const Brief = memo(function Brief({ question }: { question: Question }) {
       </div>
       {question.scenario && (rows.length > 0 || question.scenario.company) ? (
         <div className="pr-brief__facts" data-testid="scenario-facts">
-          <h3 className="pr-brief__subtitle">Scenario facts</h3>
+          <h3 className="subheading">Scenario facts</h3>
           {question.scenario.company ? (
             <p className="pr-brief__company">{question.scenario.company}</p>
           ) : null}

@@ -2,6 +2,8 @@ import { Lock } from "lucide-react";
 import { useId } from "react";
 import { CopyLink } from "../../../components/CopyLink";
 import { personalLink } from "../lib/identity";
+import { Card } from "./Card";
+import "./DevicePanel.css";
 
 /** "Continue on another device": the personal link, with the key only in its fragment. */
 export function DevicePanel({ practitionerKey }: { practitionerKey: string }) {
@@ -9,15 +11,15 @@ export function DevicePanel({ practitionerKey }: { practitionerKey: string }) {
   const ids = { title: useId(), note: useId() };
 
   return (
-    <section className="pr-device-panel" aria-labelledby={ids.title} data-testid="device-panel">
+    <Card compact aria-labelledby={ids.title} data-testid="device-panel">
       <h2 id={ids.title} className="pr-device-panel__title">
         Continue on another device
       </h2>
-      <p className="pr-device-panel__lede">
+      <p className="lede pr-device-panel__lede">
         There is no account: your history belongs to this browser’s private key. Open this personal link on
         another device (or after clearing this browser) to carry on with the same history.
       </p>
-      <CopyLink look="practice" label="Your personal link" value={link} describedBy={ids.note} />
+      <CopyLink label="Your personal link" value={link} describedBy={ids.note} />
       <div id={ids.note} className="pr-device-panel__warning">
         <Lock className="icon" size={18} aria-hidden="true" />
         <p>
@@ -26,6 +28,6 @@ export function DevicePanel({ practitionerKey }: { practitionerKey: string }) {
           our server in a page request or to other sites as a referrer.
         </p>
       </div>
-    </section>
+    </Card>
   );
 }

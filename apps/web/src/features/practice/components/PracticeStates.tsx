@@ -3,6 +3,7 @@ import { ErrorState, Loading } from "../../../components/Status";
 import { buttonClass } from "../../../ui/button";
 import { isUnknownKey } from "../api";
 import { startAfresh, usePractitioner } from "../lib/usePractitioner";
+import "./PracticeStates.css";
 
 /** Renders its children with this browser's practitioner key, creating one on first use. */
 export function WithPractitioner({
@@ -60,7 +61,7 @@ export function PracticeError({
         <button type="button" className={buttonClass("primary")} onClick={startAfresh}>
           Start afresh on this device
         </button>
-        <p className="pr-note">
+        <p className="hint pr-start-afresh__note">
           Starting afresh creates a new, empty history here. If you practised on another device, open your
           personal link from that device in this browser instead.
         </p>

@@ -1,7 +1,8 @@
-import { practiceApi } from "../api";
-import "../practice.css";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
+import { practiceApi } from "../api";
 import { useStartAttempt } from "../lib/useStartAttempt";
+import "./PractiseQuestionButton.css";
 
 /** The question page's "Practise this question": starts a timed attempt at it and opens it. */
 export function PractiseQuestionButton({ questionId }: { questionId: string }) {
@@ -16,11 +17,11 @@ export function PractiseQuestionButton({ questionId }: { questionId: string }) {
       >
         {busy ? "Starting…" : "Practise this question"}
       </button>
-      <span className="pr-practise-action__hint">Timed, with autosave. The clock starts at once.</span>
+      <span className="hint">Timed, with autosave. The clock starts at once.</span>
       {error ? (
-        <p className="pr-practise-action__error" role="alert">
+        <Alert className="pr-practise-action__error">
           Couldn’t start the practice: {error.error.message}
-        </p>
+        </Alert>
       ) : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import { type AttemptSummary, COMPETENCY_LABELS, type Competency } from "@loopwright/schema";
+import { type AttemptSummary, COMPETENCIES, COMPETENCY_LABELS, type Competency } from "@loopwright/schema";
 import { useId, useMemo } from "react";
 import {
   CartesianGrid,
@@ -11,20 +11,16 @@ import {
   YAxis,
 } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { palette, seriesColours } from "../../../styles/palette";
+import { tableClasses } from "../../../ui/table";
 import { dateTickFormatter, progressData, trendSentences } from "../lib/chart-data";
 import { formatDateTime } from "../lib/time";
+import "./ProgressChart.css";
 
-/** One colour per competency; each at least 3:1 against the chart's background. */
-const LINE_COLOURS: Record<Competency, string> = {
-  "org-design": "#1d5c57",
-  "strategic-leadership": "#b0501c",
-  "managing-managers": "#5b4a9e",
-  "business-budget": "#2c6aa0",
-  "cross-functional": "#8a6a00",
-  "execution-process": "#a23b5f",
-  "technical-judgment": "#467326",
-  "crisis-change": "#5f5a52",
-};
+/** One line colour per competency, in the bank's order; each at least 3:1 against the chart's background. */
+const LINE_COLOURS = Object.fromEntries(
+  COMPETENCIES.map((c, i) => [c, seriesColours[i % seriesColours.length]]),
+) as Record<Competency, string>;
 
 interface FlatRow {
   t: number;
@@ -65,7 +61,7 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
           margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
           title="Mean self-score per attempt, by competency"
         >
-          <CartesianGrid stroke="#e3ded4" vertical={false} />
+          <CartesianGrid stroke={palette.rule} vertical={false} />
           <XAxis
             dataKey="t"
             type="number"
@@ -75,8 +71,8 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
             tickFormatter={formatTick}
             interval="preserveStartEnd"
             minTickGap={16}
-            tick={{ fill: "#4f4b44", fontSize: 12 }}
-            stroke="#cdc6b8"
+            tick={{ fill: palette.inkMuted, fontSize: 12 }}
+            stroke={palette.ruleStrong}
             tickMargin={8}
           />
           <YAxis
@@ -84,19 +80,19 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
             ticks={[1, 2, 3, 4]}
             allowDecimals={false}
             width={32}
-            tick={{ fill: "#4f4b44", fontSize: 12 }}
-            stroke="#cdc6b8"
+            tick={{ fill: palette.inkMuted, fontSize: 12 }}
+            stroke={palette.ruleStrong}
             label={{
               value: "Mean self-score",
               angle: -90,
               position: "insideLeft",
-              fill: "#4f4b44",
+              fill: palette.inkMuted,
               fontSize: 12,
               dy: 50,
               dx: 4,
             }}
           />
-          <Tooltip content={ChartTooltip} cursor={{ stroke: "#cdc6b8" }} />
+          <Tooltip content={ChartTooltip} cursor={{ stroke: palette.ruleStrong }} />
           <Legend
             verticalAlign="bottom"
             iconType="plainline"
@@ -111,7 +107,7 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
               name={COMPETENCY_LABELS[competency]}
               stroke={LINE_COLOURS[competency]}
               strokeWidth={2.5}
-              dot={{ r: 4, strokeWidth: 2, fill: "#fffefb" }}
+              dot={{ r: 4, strokeWidth: 2, fill: palette.surface }}
               activeDot={{ r: 6 }}
               connectNulls
               isAnimationActive={false}
@@ -124,15 +120,17 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
       </figcaption>
       <details className="pr-chart__data">
         <summary>Show the chart’s data as a table</summary>
-        <div className="pr-table-scroll">
-          <table className="pr-table pr-table--compact">
+        <div className={tableClasses.scroll}>
+          <table className={tableClasses.table}>
             <caption className="visually-hidden">Mean self-score per scored attempt</caption>
             <thead>
               <tr>
                 <th scope="col">Scored</th>
                 <th scope="col">Competency</th>
                 <th scope="col">Question</th>
-                <th scope="col">Mean self-score</th>
+                <th scope="col" className={tableClasses.number}>
+                  Mean self-score
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -141,7 +139,7 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
                   <td>{formatDateTime(new Date(row.t).toISOString())}</td>
                   <td>{COMPETENCY_LABELS[row.competency]}</td>
                   <td>{row.title}</td>
-                  <td className="pr-num">{(row.scores[row.competency] ?? 0).toFixed(1)}</td>
+                  <td className={tableClasses.number}>{(row.scores[row.competency] ?? 0).toFixed(1)}</td>
                 </tr>
               ))}
             </tbody>
@@ -159,7 +157,7 @@ function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameTy
   const score = row[row.competency];
   return (
     <div className="pr-chart-tooltip">
-      <p className="pr-chart-tooltip__date">{formatDateTime(new Date(row.t).toISOString())}</p>
+      <p className="hint">{formatDateTime(new Date(row.t).toISOString())}</p>
       <p className="pr-chart-tooltip__title">{row.title}</p>
       <p className="pr-chart-tooltip__score">
         <span className="pr-chart-tooltip__swatch" style={{ background: LINE_COLOURS[row.competency] }} />

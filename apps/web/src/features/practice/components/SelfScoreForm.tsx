@@ -1,9 +1,12 @@
-import { REFLECTION_MAX_CHARS, RUBRIC_MAX, RUBRIC_SCORES, type RubricDimension } from "@loopwright/schema";
-import { useEffect, useId, useRef, useState } from "react";
+import { REFLECTION_MAX_CHARS, type RubricDimension } from "@loopwright/schema";
+import { useEffect, useRef, useState } from "react";
 import { formatList, formatNumber } from "../../../lib/format";
+import { Alert } from "../../../ui/Alert";
+import { AnchoredScore } from "../../../ui/AnchoredScore";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { defaultStorage } from "../lib/identity";
+import "./SelfScoreForm.css";
 
 const draftName = (attemptId: string) => `loopwright.practice.selfscore.${attemptId}`;
 
@@ -87,21 +90,27 @@ export function SelfScoreForm({
         onSubmit(scores, draft.reflection);
       }}
     >
-      {dimensions.map((dimension, index) => (
-        <DimensionField
-          key={dimension.id}
-          dimension={dimension}
-          number={index + 1}
-          value={draft.scores[dimension.id]}
-          invalid={missing.includes(dimension.id)}
-          onChange={(score) => setScore(dimension.id, score)}
-        />
-      ))}
+      {dimensions.map((dimension, index) => {
+        const invalid = missing.includes(dimension.id);
+        return (
+          <div key={dimension.id} className="pr-score-dim" data-invalid={invalid ? "true" : undefined}>
+            <AnchoredScore
+              dimension={dimension}
+              layout="rows"
+              number={index + 1}
+              name={`score-${dimension.id}`}
+              value={draft.scores[dimension.id]}
+              invalid={invalid}
+              onChange={(score) => setScore(dimension.id, score)}
+            />
+          </div>
+        );
+      })}
 
       <Field
         label={
           <>
-            Reflection <span className="pr-score-form__optional">(optional)</span>
+            Reflection <span className="muted">(optional)</span>
           </>
         }
         className="pr-score-form__reflection"
@@ -120,86 +129,21 @@ export function SelfScoreForm({
       </Field>
 
       {missing.length > 0 ? (
-        <p className="pr-score-form__error" role="alert">
+        <Alert className="pr-score-form__error">
           Score every dimension first; still to score:{" "}
           {formatList(missing.map((id) => dimensions.find((d) => d.id === id)?.name ?? id))}.
-        </p>
+        </Alert>
       ) : null}
-      {error ? (
-        <p className="pr-score-form__error" role="alert">
-          Couldn’t save your scores: {error}
-        </p>
-      ) : null}
+      {error ? <Alert className="pr-score-form__error">Couldn’t save your scores: {error}</Alert> : null}
 
       <div className="pr-score-form__actions">
         <button type="submit" className={buttonClass("primary")} disabled={busy}>
           {busy ? "Saving…" : "Save my scores and show the review"}
         </button>
-        <p className="pr-score-form__progress">
+        <p className="hint">
           {formatNumber(scored)} of {formatNumber(dimensions.length)} dimensions scored
         </p>
       </div>
     </form>
-  );
-}
-
-function DimensionField({
-  dimension,
-  number,
-  value,
-  invalid,
-  onChange,
-}: {
-  dimension: RubricDimension;
-  number: number;
-  value: number | undefined;
-  invalid: boolean;
-  onChange: (score: number) => void;
-}) {
-  const descriptionId = useId();
-  const name = `score-${dimension.id}`;
-  return (
-    <fieldset
-      className="pr-score-dim"
-      aria-describedby={descriptionId}
-      aria-invalid={invalid || undefined}
-      data-invalid={invalid ? "true" : undefined}
-    >
-      <legend className="pr-score-dim__legend">
-        <span className="pr-score-dim__number" aria-hidden="true">
-          {number}
-        </span>
-        {dimension.name}
-      </legend>
-      <p id={descriptionId} className="pr-score-dim__description">
-        {dimension.description}
-      </p>
-      <div className="pr-score-dim__options">
-        {RUBRIC_SCORES.map((score) => {
-          const anchor = dimension.anchors[String(score) as keyof typeof dimension.anchors];
-          return (
-            <label
-              key={score}
-              className="pr-score-option"
-              data-checked={value === score ? "true" : undefined}
-            >
-              <input
-                type="radio"
-                className="pr-score-option__input"
-                name={name}
-                value={score}
-                checked={value === score}
-                onChange={() => onChange(score)}
-              />
-              <span className="pr-score-option__score">
-                <span className="pr-score-option__number">{score}</span>
-                <span className="visually-hidden"> of {RUBRIC_MAX}: </span>
-              </span>
-              <span className="pr-score-option__anchor">{anchor}</span>
-            </label>
-          );
-        })}
-      </div>
-    </fieldset>
   );
 }

@@ -6,6 +6,8 @@ import { bankQueries } from "../../../api/bank-queries";
 import { ApiRequestError } from "../../../api/client";
 import { formatCount, formatMinutes } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 import { practiceQueries } from "../api";
 import { ActiveAttempt } from "../components/attempt/ActiveAttempt";
 import { AttemptNotFound } from "../components/attempt/AttemptNotFound";
@@ -14,14 +16,11 @@ import { LoopBar } from "../components/attempt/LoopBar";
 import { PendingRound } from "../components/attempt/PendingRound";
 import { ScoreStep } from "../components/attempt/ScoreStep";
 import { PageSkeleton, PracticeError, WithPractitioner } from "../components/PracticeStates";
+import { StatusBadge } from "../components/StatusBadge";
 import { clearDraft } from "../lib/autosave";
-import { STATUS_LABELS } from "../lib/status";
 import { formatDateTime } from "../lib/time";
 import { draftStorage } from "../lib/useAutosave";
-import "../../../pages/NotFoundPage.css";
-import "../practice.css";
-import { Breadcrumb } from "../../../ui/Breadcrumb";
-import { buttonClass } from "../../../ui/button";
+import "./AttemptPage.css";
 
 export function AttemptPage() {
   const { id = "" } = useParams();
@@ -110,7 +109,7 @@ function AttemptView({ initial, practitionerKey }: { initial: Loaded; practition
       : null;
 
   return (
-    <article className="pr-attempt" aria-labelledby="attempt-title" data-status={attempt.status}>
+    <article aria-labelledby="attempt-title" data-status={attempt.status}>
       <header className="pr-attempt-header">
         <div className="container">
           <Breadcrumb
@@ -126,14 +125,12 @@ function AttemptView({ initial, practitionerKey }: { initial: Loaded; practition
                 Round {round.number} of {round.total}
               </span>
             ) : null}
-            <span className="badge" data-status={attempt.status} data-testid="attempt-status">
-              {STATUS_LABELS[attempt.status]}
-            </span>
+            <StatusBadge status={attempt.status} testId="attempt-status" />
           </p>
           <h1 id="attempt-title" className="pr-attempt-header__title">
             {question.title}
           </h1>
-          <p className="pr-attempt-header__meta">
+          <p className="hint pr-attempt-header__meta">
             {formatMinutes(question.durationMinutes)} in {formatCount(question.phases.length, "phase")}
             <span aria-hidden="true"> · </span>
             Started {formatDateTime(attempt.createdAt)}

@@ -4,12 +4,14 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { ErrorState } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { buttonClass } from "../../../ui/button";
 import { isUnknownKey, practiceQueries } from "../api";
+import { Card } from "../components/Card";
 import { DevicePanel } from "../components/DevicePanel";
 import { PageSkeleton } from "../components/PracticeStates";
+import { SectionTitle } from "../components/SectionTitle";
 import { keyFromFragment, readStoredKey, storeKey } from "../lib/identity";
-import "../practice.css";
-import { buttonClass } from "../../../ui/button";
+import "./ContinuePage.css";
 
 type State =
   | { kind: "checking" }
@@ -72,7 +74,7 @@ function ContinueFlow() {
   }, [proceed, linkedKey, navigate]);
 
   return (
-    <div className="container pr-continue-page">
+    <div className="container">
       <header className="page-header">
         <p className="eyebrow">Solo timed practice</p>
         <h1 className="page-title">Continue your practice</h1>
@@ -113,11 +115,9 @@ function ContinueFlow() {
 
       {state.kind === "choose" && linkedKey ? (
         <div className="pr-continue-choice">
-          <section className="pr-history-card" aria-labelledby="choose-title">
-            <h2 id="choose-title" className="pr-section-title">
-              This browser already has its own history
-            </h2>
-            <p className="pr-section-lede">
+          <Card aria-labelledby="choose-title">
+            <SectionTitle id="choose-title">This browser already has its own history</SectionTitle>
+            <p className="lede">
               It holds {formatCount(state.currentCount, "attempt")}; the link you opened holds{" "}
               {formatCount(state.linkedCount, "attempt")}. A browser follows one history at a time. Switching
               does not delete anything: this browser’s current history stays reachable through its own
@@ -142,7 +142,7 @@ function ContinueFlow() {
                 Keep this browser’s history
               </button>
             </div>
-          </section>
+          </Card>
           <DevicePanel practitionerKey={state.currentKey} />
         </div>
       ) : null}

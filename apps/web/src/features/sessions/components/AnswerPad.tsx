@@ -1,9 +1,13 @@
 import { ANSWER_MAX_CHARS, type RoomView } from "@loopwright/schema";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AutosaveQueue, refusal, useAutosave } from "../../../lib/autosave";
 import { countWords, formatCount, formatNumber } from "../../../lib/format";
+import { Field } from "../../../ui/Field";
 import { SaveStatus } from "../../../ui/SaveStatus";
 import type { ConnectionStatus, RoomClient } from "../lib/room-client";
+import { Empty } from "./Empty";
+import { LiveDot } from "./LiveDot";
+import "./AnswerPad.css";
 
 export const ANSWER_DEBOUNCE_MS = 300;
 
@@ -24,8 +28,6 @@ export function AnswerPad({
   status: ConnectionStatus;
   locked: boolean;
 }) {
-  const id = useId();
-  const hintId = useId();
   const { queue, snapshot } = useAutosave(
     () =>
       new AutosaveQueue<string>({
@@ -52,36 +54,37 @@ export function AnswerPad({
       : snapshot.status;
 
   return (
-    <div className="ps-pad">
-      <div className="ps-pad__bar">
-        <label htmlFor={id} className="ps-pad__label">
-          Your answer
-        </label>
-        <SaveStatus status={shown} written={snapshot.revision > 0} testId="answer-sync" />
-      </div>
-      <p id={hintId} className="ps-hint">
-        {locked
+    <Field
+      className="ps-pad"
+      label={<span className="ps-pad__label">Your answer</span>}
+      aside={<SaveStatus status={shown} written={snapshot.revision > 0} testId="answer-sync" />}
+      hint={
+        locked
           ? "Feedback has been released, so the answer is final."
-          : "The interviewers see this as you type. Think aloud: structure, numbers, trade-offs."}
-      </p>
-      <textarea
-        id={id}
-        className="input ps-pad__input"
-        value={text}
-        onChange={(event) => queue.edit(event.target.value)}
-        onBlur={() => queue.flush()}
-        readOnly={locked}
-        maxLength={ANSWER_MAX_CHARS}
-        aria-describedby={hintId}
-        spellCheck
-        rows={16}
-        data-testid="answer-input"
-      />
-      <p className="ps-pad__count">
-        {formatCount(countWords(text), "word")} · {formatNumber(text.length)} /{" "}
-        {formatNumber(ANSWER_MAX_CHARS)} characters
-      </p>
-    </div>
+          : "The interviewers see this as you type. Think aloud: structure, numbers, trade-offs."
+      }
+      after={
+        <p className="ps-pad__count">
+          {formatCount(countWords(text), "word")} · {formatNumber(text.length)} /{" "}
+          {formatNumber(ANSWER_MAX_CHARS)} characters
+        </p>
+      }
+    >
+      {(control) => (
+        <textarea
+          {...control}
+          className="input ps-pad__input"
+          value={text}
+          onChange={(event) => queue.edit(event.target.value)}
+          onBlur={() => queue.flush()}
+          readOnly={locked}
+          maxLength={ANSWER_MAX_CHARS}
+          spellCheck
+          rows={16}
+          data-testid="answer-input"
+        />
+      )}
+    </Field>
   );
 }
 
@@ -102,7 +105,7 @@ export function AnswerLive({ answer, candidateName }: { answer: RoomView["answer
     <div className="ps-live">
       <p className="ps-live__meta">
         <span className="ps-live__indicator" data-fresh={fresh ? "true" : undefined}>
-          <span className="ps-live__dot" aria-hidden="true" />
+          <LiveDot className="ps-live__dot" blink={fresh ? "fast" : undefined} />
           {fresh ? `${candidateName} is writing…` : "Live"}
         </span>
         <span>{formatCount(countWords(answer.text), "word")}</span>
@@ -115,9 +118,9 @@ export function AnswerLive({ answer, candidateName }: { answer: RoomView["answer
           )}
         </div>
       ) : (
-        <p className="ps-live__empty" data-testid="live-answer">
+        <Empty className="ps-live__empty" testId="live-answer">
           {candidateName} hasn’t written anything yet. Their answer appears here as they type.
-        </p>
+        </Empty>
       )}
     </div>
   );

@@ -1,8 +1,9 @@
 import { scenarioSchema } from "@loopwright/schema";
 import { ScenarioFacts } from "../../../components/ScenarioFacts";
 import { toParagraphs } from "../../../lib/format";
+import "./CaseBrief.css";
 
-/** The prompt the candidate answers and the numbers of the case. */
+/** The prompt the candidate answers and, compact beneath it, the numbers of the case. */
 export function CaseBrief({ prompt, scenario }: { prompt: string; scenario: unknown }) {
   const parsed = scenario === undefined ? null : scenarioSchema.safeParse(scenario);
   const facts = parsed?.success ? parsed.data : null;
@@ -16,8 +17,8 @@ export function CaseBrief({ prompt, scenario }: { prompt: string; scenario: unkn
       {facts ? (
         <ScenarioFacts
           scenario={facts}
-          classPrefix="ps-"
-          heading={<h3 className="ps-subheading">Scenario</h3>}
+          density="compact"
+          heading={<h3 className="subheading">Scenario</h3>}
         />
       ) : null}
     </div>

@@ -2,6 +2,8 @@ import type { Participant, SessionRole } from "@loopwright/schema";
 import { formatCount } from "../../../lib/format";
 import { useNow } from "../../../lib/useNow";
 import type { PresenceEntry, RoomClientState } from "../lib/room-client";
+import { LiveDot } from "./LiveDot";
+import "./ConnectionStatus.css";
 
 export const ROLE_LABELS: Record<SessionRole, string> = {
   host: "Host",
@@ -47,7 +49,7 @@ export function ConnectionStatus({ state, onRetry }: { state: RoomClientState; o
 
   return (
     <div className="ps-conn" data-tone={tone} data-testid="connection-status" data-status={state.status}>
-      <span className="ps-conn__dot" aria-hidden="true" />
+      <LiveDot className="ps-conn__dot" blink={tone === "pending" || tone === "down" ? "slow" : undefined} />
       <span role="status" aria-live="polite" className="ps-conn__label">
         {/* The live region announces the state, not the ticking countdown. */}
         <span className="visually-hidden">{announcement(state)}</span>
@@ -114,7 +116,7 @@ export function PresenceList({
             <span className="ps-presence__text">
               <span className="ps-presence__name">
                 {p.name}
-                {p.id === youId ? <span className="ps-presence__you"> (you)</span> : null}
+                {p.id === youId ? <span className="muted"> (you)</span> : null}
               </span>
               <span className="ps-presence__meta">
                 {ROLE_LABELS[p.role]}{" "}

@@ -1,8 +1,11 @@
 import type { Curveball, RoomView } from "@loopwright/schema";
 import { useEffect, useRef, useState } from "react";
 import { formatClock } from "../../../lib/clock-format";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { useIntent } from "../lib/room-context";
+import { Card } from "./Card";
+import "./Curveballs.css";
 
 type Injected = RoomView["curveballs"][number];
 
@@ -55,17 +58,12 @@ export function ArrivedCurveballs({ curveballs }: { curveballs: Injected[] }) {
     <>
       {announcer}
       {curveballs.length === 0 ? null : (
-        <section
-          className="ps-card ps-arrivals"
-          aria-labelledby="ps-arrivals-title"
-          data-testid="arrived-curveballs"
+        <Card
+          titleId="ps-arrivals-title"
+          title={curveballs.length === 1 ? "A curveball" : "Curveballs"}
+          kicker="New facts from the interviewer. Work them into your answer."
+          testId="arrived-curveballs"
         >
-          <header className="ps-card__header">
-            <h2 id="ps-arrivals-title" className="ps-card__title">
-              {curveballs.length === 1 ? "A curveball" : "Curveballs"}
-            </h2>
-            <p className="ps-card__kicker">New facts from the interviewer. Work them into your answer.</p>
-          </header>
           <ol className="ps-arrivals__list">
             {[...curveballs].reverse().map((c) => {
               const isNew = arrivals.has(c.id);
@@ -77,7 +75,7 @@ export function ArrivedCurveballs({ curveballs }: { curveballs: Injected[] }) {
                   data-testid="curveball"
                 >
                   <p className="ps-arrival__meta">
-                    {isNew ? <span className="ps-badge ps-badge--alert">New</span> : null}
+                    {isNew ? <span className="badge ps-arrival__new">New</span> : null}
                     <span>At {formatClock(c.elapsedMs)}</span>
                   </p>
                   <h3 className="ps-arrival__title">{c.title}</h3>
@@ -86,7 +84,7 @@ export function ArrivedCurveballs({ curveballs }: { curveballs: Injected[] }) {
               );
             })}
           </ol>
-        </section>
+        </Card>
       )}
     </>
   );
@@ -108,18 +106,21 @@ export function CurveballDeck({
   const [target, setTarget] = useState<string | null>(null);
   const byId = new Map(injected.map((c) => [c.id, c]));
   return (
-    <section className="ps-card" aria-labelledby="ps-deck-title" data-testid="curveball-deck">
-      <header className="ps-card__header">
-        <h2 id="ps-deck-title" className="ps-card__title">
-          Curveballs
-        </h2>
-        <p className="ps-card__kicker">
-          {canInject
-            ? "Changes of fact to drop in mid-answer. Injecting one shows it to the candidate at once."
-            : "Changes of fact the host can drop in mid-answer."}
-        </p>
-      </header>
-      {canInject && blockedReason ? <p className="ps-note-inline">{blockedReason}</p> : null}
+    <Card
+      titleId="ps-deck-title"
+      title="Curveballs"
+      kicker={
+        canInject
+          ? "Changes of fact to drop in mid-answer. Injecting one shows it to the candidate at once."
+          : "Changes of fact the host can drop in mid-answer."
+      }
+      testId="curveball-deck"
+    >
+      {canInject && blockedReason ? (
+        <Alert tone="note" className="ps-deck__blocked">
+          {blockedReason}
+        </Alert>
+      ) : null}
       <ul className="ps-deck">
         {guide.map((c) => {
           const done = byId.get(c.id);
@@ -128,7 +129,7 @@ export function CurveballDeck({
               <div className="ps-deck__head">
                 <h3 className="ps-deck__title">{c.title}</h3>
                 {done ? (
-                  <span className="ps-badge ps-badge--accent">Injected at {formatClock(done.elapsedMs)}</span>
+                  <span className="badge badge--accent">Injected at {formatClock(done.elapsedMs)}</span>
                 ) : null}
               </div>
               <blockquote className="ps-deck__prompt">
@@ -155,11 +156,7 @@ export function CurveballDeck({
           );
         })}
       </ul>
-      {error ? (
-        <p className="ps-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </section>
+      {error ? <Alert>{error}</Alert> : null}
+    </Card>
   );
 }

@@ -2,15 +2,16 @@ import type { ClockView } from "@loopwright/clock";
 import type { RoomView } from "@loopwright/schema";
 import { Eye } from "lucide-react";
 import { NextIcon, PauseIcon, PlayIcon } from "../../../components/ClockIcons";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { DisabledReason } from "../../../ui/Tooltip";
 import { useIntent } from "../lib/room-context";
+import "./HostClockControls.css";
 
 /** The host's hands on the shared clock and the prompt. Every change goes through the server. */
 export function HostClockControls({ clock, view }: { clock: ClockView; view: RoomView }) {
   const { run, busy, error } = useIntent();
-  if (view.released)
-    return <p className="ps-controls__note">Feedback released · the session is read-only.</p>;
+  if (view.released) return <p className="hint">Feedback released · the session is read-only.</p>;
   const isLast = clock.currentPhaseIndex >= clock.phases.length - 1;
   const disabled = busy !== null;
 
@@ -80,15 +81,11 @@ export function HostClockControls({ clock, view }: { clock: ClockView; view: Roo
         </>
       )}
       {busy === "clock" ? (
-        <span className="ps-hint" role="status">
+        <span className="hint" role="status">
           Saving…
         </span>
       ) : null}
-      {error ? (
-        <p className="ps-error ps-controls__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert className="ps-controls__error">{error}</Alert> : null}
     </fieldset>
   );
 }

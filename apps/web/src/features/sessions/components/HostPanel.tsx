@@ -1,10 +1,11 @@
 import type { LinkRole, RoomView, SessionRole } from "@loopwright/schema";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { ApiRequestError } from "../../../api/client";
 import { queryKeys } from "../../../api/query-keys";
 import { CopyLink } from "../../../components/CopyLink";
 import { formatList } from "../../../lib/format";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { TextField } from "../../../ui/TextField";
@@ -18,7 +19,10 @@ import {
 } from "../lib/credentials";
 import type { PresenceEntry } from "../lib/room-client";
 import { useIntent, useRoomContext } from "../lib/room-context";
+import { Card } from "./Card";
 import { ROLE_LABELS } from "./ConnectionStatus";
+import { RetryAlert } from "./RetryAlert";
+import "./HostPanel.css";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -42,23 +46,16 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
   const status = new Map(presence?.map((p) => [p.id, p.status]));
 
   return (
-    <section className="ps-card" aria-labelledby="ps-people-title" data-testid="people-panel">
-      <header className="ps-card__header">
-        <h2 id="ps-people-title" className="ps-card__title">
-          People and links
-        </h2>
-        <p className="ps-card__kicker">
-          One link per person. Revoking a link disconnects that person at once.
-        </p>
-      </header>
-
+    <Card
+      titleId="ps-people-title"
+      title="People and links"
+      kicker="One link per person. Revoking a link disconnects that person at once."
+      testId="people-panel"
+    >
       {loadError ? (
-        <p className="ps-error" role="alert">
-          Couldn’t load the people in this session: {loadError}{" "}
-          <button type="button" className={buttonClass("link")} onClick={() => void participants.refetch()}>
-            Try again
-          </button>
-        </p>
+        <RetryAlert onRetry={() => void participants.refetch()}>
+          Couldn’t load the people in this session: {loadError}
+        </RetryAlert>
       ) : null}
 
       {list ? (
@@ -78,18 +75,17 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
           ))}
         </ul>
       ) : loadError ? null : (
-        <p className="ps-hint">Loading…</p>
+        <p className="hint">Loading…</p>
       )}
 
       {links.length > 0 ? (
         <div className="ps-issued">
-          <h3 className="ps-subheading">Links created on this page</h3>
-          <p className="ps-hint">
+          <h3 className="subheading">Links created on this page</h3>
+          <p className="hint">
             Shown until you leave this page: the server keeps only a hash of each link, so copy them now.
           </p>
           {links.map((l) => (
             <CopyLink
-              look="sessions"
               key={l.participantId}
               label={`${l.name}’s link (${l.role.toLowerCase()})`}
               value={l.link}
@@ -107,7 +103,7 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
           }}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -185,11 +181,7 @@ function PersonRow({
           </button>
         )
       ) : null}
-      {error ? (
-        <p className="ps-error ps-person__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert className="ps-person__error">{error}</Alert> : null}
     </li>
   );
 }
@@ -231,7 +223,7 @@ function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
 
   return (
     <form className="ps-addlink" onSubmit={submit} noValidate>
-      <h3 className="ps-subheading">Add someone</h3>
+      <h3 className="subheading">Add someone</h3>
       <div className="ps-addlink__row">
         <Field label="Role">
           {(control) => (
@@ -262,16 +254,12 @@ function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
           {busy ? "Creating…" : "Create link"}
         </button>
       </div>
-      <p className="ps-hint ps-addlink__hint">
+      <p className="hint ps-addlink__hint">
         {role === "co-interviewer"
           ? "A co-interviewer sees the guide, takes private notes and scores blind alongside you."
           : "An observer sees what the candidate sees, including their answer as they write it, and the report once released."}
       </p>
-      {error ? (
-        <p className="ps-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
     </form>
   );
 }
@@ -307,101 +295,75 @@ export function ReleasePanel({ view }: { view: RoomView }) {
 
   if (view.swappedTo || view.advancedTo) return null;
 
-  return (
-    <section className="ps-card ps-release" aria-labelledby="ps-release-title" data-testid="release-panel">
-      {!view.released ? (
-        <>
-          <header className="ps-card__header">
-            <h2 id="ps-release-title" className="ps-card__title">
-              Release feedback
-            </h2>
-            <p className="ps-card__kicker">
-              {submitted.length === 0
-                ? "Available once at least one interviewer has submitted scores."
-                : `${formatList(names)} ${submitted.length === 1 ? "has" : "have"} submitted. Releasing sends ${candidate?.name ?? "the candidate"} the scores, recommendations, written feedback and shared notes, and makes the session read-only.`}
+  const candidateName = candidate?.name ?? "the candidate";
+  const panel = (title: string, kicker: string, body: ReactNode) => (
+    <Card
+      className="ps-release"
+      titleId="ps-release-title"
+      title={title}
+      kicker={kicker}
+      testId="release-panel"
+    >
+      {body}
+    </Card>
+  );
+
+  if (!view.released) {
+    return panel(
+      "Release feedback",
+      submitted.length === 0
+        ? "Available once at least one interviewer has submitted scores."
+        : `${formatList(names)} ${submitted.length === 1 ? "has" : "have"} submitted. Releasing sends ${candidateName} the scores, recommendations, written feedback and shared notes, and makes the session read-only.`,
+      <>
+        {confirming ? (
+          <div className="ps-confirm">
+            <p>
+              Release feedback to {candidateName} now? Interviewers who have not submitted will not be able to
+              afterwards.
             </p>
-          </header>
-          {confirming ? (
-            <div className="ps-confirm">
-              <p>
-                Release feedback to {candidate?.name ?? "the candidate"} now? Interviewers who have not
-                submitted will not be able to afterwards.
-              </p>
-              <div className="ps-confirm__actions">
-                <button
-                  type="button"
-                  className={buttonClass("primary")}
-                  disabled={busy !== null}
-                  onClick={async () => {
-                    const result = await run({ type: "release" });
-                    if (result.ok) setConfirming(false);
-                  }}
-                >
-                  {busy ? "Releasing…" : "Release now"}
-                </button>
-                <button type="button" className={buttonClass("quiet")} onClick={() => setConfirming(false)}>
-                  Not yet
-                </button>
-              </div>
+            <div className="ps-confirm__actions">
+              <button
+                type="button"
+                className={buttonClass("primary")}
+                disabled={busy !== null}
+                onClick={async () => {
+                  const result = await run({ type: "release" });
+                  if (result.ok) setConfirming(false);
+                }}
+              >
+                {busy ? "Releasing…" : "Release now"}
+              </button>
+              <button type="button" className={buttonClass("quiet")} onClick={() => setConfirming(false)}>
+                Not yet
+              </button>
             </div>
-          ) : (
-            <button
-              type="button"
-              className={buttonClass("primary")}
-              disabled={submitted.length === 0}
-              onClick={() => setConfirming(true)}
-            >
-              Release feedback
-            </button>
-          )}
-          {error ? (
-            <p className="ps-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </>
-      ) : moreQuestions ? (
-        <>
-          <header className="ps-card__header">
-            <h2 id="ps-release-title" className="ps-card__title">
-              Next question
-            </h2>
-            <p className="ps-card__kicker">
-              Question {view.sequence.position + 1} of {view.sequence.total} of the mini loop, with the same
-              people in the same seats: you host and {candidate?.name ?? "the candidate"} answers. Everyone
-              here is offered their new link. Swapping roles is offered after the last question.
-            </p>
-          </header>
-          <button type="button" className={buttonClass("primary")} onClick={moveOn} disabled={swapping}>
-            {swapping ? "Creating the next session…" : "Next question"}
+          </div>
+        ) : (
+          <button
+            type="button"
+            className={buttonClass("primary")}
+            disabled={submitted.length === 0}
+            onClick={() => setConfirming(true)}
+          >
+            Release feedback
           </button>
-          {swapError ? (
-            <p className="ps-error" role="alert">
-              {swapError}
-            </p>
-          ) : null}
-        </>
-      ) : (
-        <>
-          <header className="ps-card__header">
-            <h2 id="ps-release-title" className="ps-card__title">
-              Swap roles
-            </h2>
-            <p className="ps-card__kicker">
-              Creates the next session on another question: {candidate?.name ?? "the candidate"} hosts and you
-              answer. Everyone here is offered their new link.
-            </p>
-          </header>
-          <button type="button" className={buttonClass("primary")} onClick={moveOn} disabled={swapping}>
-            {swapping ? "Creating the next session…" : "Swap roles"}
-          </button>
-          {swapError ? (
-            <p className="ps-error" role="alert">
-              {swapError}
-            </p>
-          ) : null}
-        </>
-      )}
-    </section>
+        )}
+        {error ? <Alert>{error}</Alert> : null}
+      </>,
+    );
+  }
+
+  const label = moreQuestions ? "Next question" : "Swap roles";
+  return panel(
+    label,
+    moreQuestions
+      ? `Question ${view.sequence.position + 1} of ${view.sequence.total} of the mini loop, with the same people in the same seats: you host and ${candidateName} answers. Everyone here is offered their new link. Swapping roles is offered after the last question.`
+      : `Creates the next session on another question: ${candidateName} hosts and you answer. Everyone here is offered their new link.`,
+    <>
+      <button type="button" className={buttonClass("primary")} onClick={moveOn} disabled={swapping}>
+        {swapping ? "Creating the next session…" : label}
+      </button>
+      {swapError ? <Alert>{swapError}</Alert> : null}
+    </>,
   );
 }

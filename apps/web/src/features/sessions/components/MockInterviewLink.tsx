@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import "../sessions.css";
 import { buttonClass } from "../../../ui/button";
+import "./MockInterviewLink.css";
 
 /** The question page's way into a peer session with this question preselected. */
 export function MockInterviewLink({ questionId }: { questionId: string }) {
@@ -9,9 +9,7 @@ export function MockInterviewLink({ questionId }: { questionId: string }) {
       <Link to={`/sessions?question=${encodeURIComponent(questionId)}`} className={buttonClass("quiet")}>
         Run as a mock interview
       </Link>
-      <span className="ps-mock-link__hint">
-        With a colleague, over a shared link. You interview; they answer.
-      </span>
+      <span className="hint">With a colleague, over a shared link. You interview; they answer.</span>
     </p>
   );
 }

@@ -3,10 +3,15 @@ import { NOTE_MAX_CHARS, type Note } from "@loopwright/schema";
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { formatClock } from "../../../lib/clock-format";
 import { useNow } from "../../../lib/useNow";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { SaveStatus } from "../../../ui/SaveStatus";
 import { useRoomContext } from "../lib/room-context";
+import { Card } from "./Card";
+import { Empty } from "./Empty";
+import { NoteRow } from "./NoteRow";
+import "./Notes.css";
 
 interface Draft {
   opId: string;
@@ -54,16 +59,12 @@ export function Notes({ notes, locked }: { notes: Note[]; locked: boolean }) {
   );
 
   return (
-    <section className="ps-card ps-notes" aria-labelledby="ps-notes-title" data-testid="notes">
-      <header className="ps-card__header">
-        <h2 id="ps-notes-title" className="ps-card__title">
-          Your notes
-        </h2>
-        <p className="ps-card__kicker">
-          Private to you. Evidence you mark as shared goes into the candidate’s report.
-        </p>
-      </header>
-
+    <Card
+      titleId="ps-notes-title"
+      title="Your notes"
+      kicker="Private to you. Evidence you mark as shared goes into the candidate’s report."
+      testId="notes"
+    >
       {!locked ? (
         <form className="ps-notes__composer" onSubmit={add}>
           <Field
@@ -100,37 +101,34 @@ export function Notes({ notes, locked }: { notes: Note[]; locked: boolean }) {
               Add note
             </button>
           </div>
-          <p className="ps-hint">Ctrl+Enter or ⌘+Enter adds the note.</p>
+          <p className="hint">Ctrl+Enter or ⌘+Enter adds the note.</p>
         </form>
       ) : null}
 
       {sorted.length === 0 && drafts.length === 0 ? (
-        <p className="ps-empty">No notes yet.</p>
+        <Empty>No notes yet.</Empty>
       ) : (
         <ol className="ps-notes__list">
           {sorted.map((note) => (
             <NoteItem key={note.id} note={note} locked={locked} />
           ))}
           {drafts.map((draft) => (
-            <li key={draft.opId} className="ps-notes__item" data-pending="true">
-              <span className="ps-notes__stamp">{draft.failed ? "—" : "…"}</span>
-              <div className="ps-notes__body">
-                <p className="ps-notes__text">{draft.text}</p>
-                <SaveStatus
-                  status={
-                    draft.failed
-                      ? { kind: "error", message: draft.failed, retrying: false }
-                      : { kind: state.status === "live" ? "saving" : "offline" }
-                  }
-                  written
-                  testId="note-save-status"
-                />
-              </div>
-            </li>
+            <NoteRow key={draft.opId} stamp={draft.failed ? "—" : "…"} pending>
+              <p className="ps-notes__text">{draft.text}</p>
+              <SaveStatus
+                status={
+                  draft.failed
+                    ? { kind: "error", message: draft.failed, retrying: false }
+                    : { kind: state.status === "live" ? "saving" : "offline" }
+                }
+                written
+                testId="note-save-status"
+              />
+            </NoteRow>
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -150,32 +148,31 @@ function NoteItem({ note, locked }: { note: Note; locked: boolean }) {
   };
 
   return (
-    <li className="ps-notes__item" data-shared={note.shared ? "true" : undefined} data-testid="note">
-      <span className="ps-notes__stamp">
-        <span className="visually-hidden">At </span>
-        {formatClock(note.elapsedMs)}
-      </span>
-      <div className="ps-notes__body">
-        <p className="ps-notes__text">{note.text}</p>
-        <label htmlFor={id} className="ps-check ps-check--small">
-          <input
-            id={id}
-            type="checkbox"
-            checked={shared}
-            disabled={locked || busy !== null}
-            onChange={(event) => void toggle(event.target.checked)}
-          />
-          <span>
-            Share with candidate in the report
-            {busy !== null ? <span className="ps-hint"> · saving…</span> : null}
-          </span>
-        </label>
-        {error ? (
-          <p className="ps-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </li>
+    <NoteRow
+      stamp={
+        <>
+          <span className="visually-hidden">At </span>
+          {formatClock(note.elapsedMs)}
+        </>
+      }
+      shared={note.shared}
+      testId="note"
+    >
+      <p className="ps-notes__text">{note.text}</p>
+      <label htmlFor={id} className="ps-check ps-check--small">
+        <input
+          id={id}
+          type="checkbox"
+          checked={shared}
+          disabled={locked || busy !== null}
+          onChange={(event) => void toggle(event.target.checked)}
+        />
+        <span>
+          Share with candidate in the report
+          {busy !== null ? <span className="hint"> · saving…</span> : null}
+        </span>
+      </label>
+      {error ? <Alert>{error}</Alert> : null}
+    </NoteRow>
   );
 }

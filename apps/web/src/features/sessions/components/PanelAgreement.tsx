@@ -2,8 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { queryKeys } from "../../../api/query-keys";
 import { Loading } from "../../../components/Status";
-import { buttonClass } from "../../../ui/button";
 import { sessionsApi } from "../api";
+import { Card } from "./Card";
+import { RetryAlert } from "./RetryAlert";
 
 const PanelAgreementResults = lazy(() => import("./PanelAgreementResults"));
 
@@ -32,23 +33,16 @@ export function PanelAgreement({
   });
 
   return (
-    <section className="ps-card" aria-labelledby="ps-agreement-title" data-testid="panel-agreement">
-      <header className="ps-card__header">
-        <h2 id="ps-agreement-title" className="ps-card__title">
-          How far the panel agreed
-        </h2>
-        <p className="ps-card__kicker">
-          The same analysis a calibration exercise runs, over the scores each interviewer submitted. Only
-          interviewers see this.
-        </p>
-      </header>
+    <Card
+      titleId="ps-agreement-title"
+      title="How far the panel agreed"
+      kicker="The same analysis a calibration exercise runs, over the scores each interviewer submitted. Only interviewers see this."
+      testId="panel-agreement"
+    >
       {agreement.status === "error" ? (
-        <p className="ps-error" role="alert">
-          Couldn’t work out the panel’s agreement: {agreement.error.message}{" "}
-          <button type="button" className={buttonClass("link")} onClick={() => void agreement.refetch()}>
-            Try again
-          </button>
-        </p>
+        <RetryAlert onRetry={() => void agreement.refetch()}>
+          Couldn’t work out the panel’s agreement: {agreement.error.message}
+        </RetryAlert>
       ) : agreement.status === "success" ? (
         <Suspense fallback={placeholder}>
           <PanelAgreementResults results={agreement.data} />
@@ -56,6 +50,6 @@ export function PanelAgreement({
       ) : (
         placeholder
       )}
-    </section>
+    </Card>
   );
 }

@@ -8,7 +8,12 @@ import {
 } from "@loopwright/schema";
 import { formatClock } from "../../../lib/clock-format";
 import { formatList } from "../../../lib/format";
-import { anchorText, ScoreMeter } from "./ScoreChoice";
+import { anchorText } from "../../../ui/AnchoredScore";
+import { ScoreMeter } from "../../../ui/ScoreMeter";
+import { Empty } from "./Empty";
+import { FeedbackList } from "./FeedbackList";
+import { NoteRow } from "./NoteRow";
+import "./Report.css";
 
 const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
@@ -43,7 +48,7 @@ export function Report({
         <h2 id="ps-report-title" className="ps-report__title">
           Feedback from {formatList(names)}
         </h2>
-        <p className="ps-report__lede">
+        <p className="lede">
           {lede}
           {selfScore
             ? selfLabel === "You"
@@ -82,39 +87,32 @@ export function Report({
       {scores.some((s) => s.feedback) ? (
         <div className="ps-report__section">
           <h3 className="ps-report__subtitle">Written feedback</h3>
-          <div className="ps-feedback-list">
-            {scores
+          <FeedbackList
+            testId="feedback"
+            items={scores
               .filter((s) => s.feedback)
-              .map((s) => (
-                <figure key={s.participantId} className="ps-feedback" data-testid="feedback">
-                  <blockquote>
-                    <p>{s.feedback}</p>
-                  </blockquote>
-                  <figcaption>
-                    {s.name} · {RECOMMENDATION_LABELS[s.recommendation]}
-                  </figcaption>
-                </figure>
-              ))}
-          </div>
+              .map((s) => ({
+                key: s.participantId,
+                text: s.feedback,
+                caption: `${s.name} · ${RECOMMENDATION_LABELS[s.recommendation]}`,
+              }))}
+          />
         </div>
       ) : null}
 
       <div className="ps-report__section">
         <h3 className="ps-report__subtitle">{notesTitle}</h3>
         {notes.length === 0 ? (
-          <p className="ps-empty">No evidence notes were shared.</p>
+          <Empty className="ps-report__empty">No evidence notes were shared.</Empty>
         ) : (
           <ol className="ps-evidence">
             {[...notes]
               .sort((a, b) => a.elapsedMs - b.elapsedMs)
               .map((n) => (
-                <li key={n.id} className="ps-evidence__item" data-testid="shared-note">
-                  <span className="ps-notes__stamp">{formatClock(n.elapsedMs)}</span>
-                  <div>
-                    <p>{n.text}</p>
-                    <p className="ps-evidence__author">{n.authorName}</p>
-                  </div>
-                </li>
+                <NoteRow key={n.id} stamp={formatClock(n.elapsedMs)} testId="shared-note">
+                  <p className="ps-evidence__text">{n.text}</p>
+                  <p className="hint ps-evidence__author">{n.authorName}</p>
+                </NoteRow>
               ))}
           </ol>
         )}

@@ -4,17 +4,20 @@ import {
   isInterviewer,
   type Question,
   RECOMMENDATION_LABELS,
-  RECOMMENDATIONS,
   type RoomView,
 } from "@loopwright/schema";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { formatList } from "../../../lib/format";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
+import { ScoreMeter } from "../../../ui/ScoreMeter";
+import { tableClasses } from "../../../ui/table";
 import { useIntent } from "../lib/room-context";
-import { DimensionChoice, ScoreMeter } from "./ScoreChoice";
-
-type Recommendation = (typeof RECOMMENDATIONS)[number];
+import { Card } from "./Card";
+import { FeedbackList } from "./FeedbackList";
+import { DimensionChoices, type Recommendation, RecommendationChoice, ScoreForm } from "./ScoreChoice";
+import "./Scorecard.css";
 
 /**
  * Blind scoring. Until you submit you see only who has submitted; once you
@@ -26,16 +29,13 @@ export function Scorecard({ view, question }: { view: RoomView; question: Questi
   const mine = (view.scores ?? []).find((s) => s.participantId === view.you.id);
 
   return (
-    <section className="ps-card ps-scorecard" aria-labelledby="ps-scorecard-title" data-testid="scorecard">
-      <header className="ps-card__header">
-        <h2 id="ps-scorecard-title" className="ps-card__title">
-          Scorecard
-        </h2>
-        <p className="ps-card__kicker">
-          Scoring is blind: you see the other interviewers’ scores only after you submit your own.
-        </p>
-      </header>
-
+    <Card
+      className="ps-scorecard"
+      titleId="ps-scorecard-title"
+      title="Scorecard"
+      kicker="Scoring is blind: you see the other interviewers’ scores only after you submit your own."
+      testId="scorecard"
+    >
       <ul className="ps-submitted" aria-label="Who has submitted" data-testid="submission-status">
         {interviewers.map((p) => {
           const done = submittedBy.has(p.id);
@@ -45,7 +45,7 @@ export function Scorecard({ view, question }: { view: RoomView; question: Questi
                 {done ? "✓" : ""}
               </span>
               {p.id === view.you.id ? `${p.name} (you)` : p.name}
-              <span className="ps-submitted__state">{done ? "submitted" : "not yet"}</span>
+              <span className="muted">{done ? "submitted" : "not yet"}</span>
             </li>
           );
         })}
@@ -59,15 +59,14 @@ export function Scorecard({ view, question }: { view: RoomView; question: Questi
           waitingFor={interviewers.filter((p) => !submittedBy.has(p.id)).map((p) => p.name)}
         />
       ) : (
-        <ScoreForm question={question} />
+        <InterviewerScoreForm question={question} />
       )}
-    </section>
+    </Card>
   );
 }
 
-function ScoreForm({ question }: { question: Question }) {
+function InterviewerScoreForm({ question }: { question: Question }) {
   const { run, busy, error } = useIntent();
-  const recName = useId();
   const [scores, setScores] = useState<Record<string, number>>({});
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   const [feedback, setFeedback] = useState("");
@@ -84,43 +83,44 @@ function ScoreForm({ question }: { question: Question }) {
   };
 
   return (
-    <form className="ps-score-form" onSubmit={submit} noValidate>
-      {dims.map((d) => (
-        <DimensionChoice
-          key={d.id}
-          dimension={d}
-          value={scores[d.id]}
-          onChange={(score) => setScores((s) => ({ ...s, [d.id]: score }))}
-          disabled={busy !== null}
-        />
-      ))}
-
-      <fieldset className="ps-dimension" data-testid="recommendation">
-        <legend className="ps-dimension__name">Overall recommendation</legend>
-        <p className="ps-dimension__description">Would you hire this person as a director on this answer?</p>
-        <div className="ps-recs">
-          {RECOMMENDATIONS.map((r) => (
-            <label
-              key={r}
-              className="ps-rec"
-              data-value={r}
-              data-selected={recommendation === r ? "true" : undefined}
-            >
-              <input
-                type="radio"
-                name={recName}
-                value={r}
-                checked={recommendation === r}
-                onChange={() => setRecommendation(r)}
-                disabled={busy !== null}
-                className="ps-choice__input"
-              />
-              <span>{RECOMMENDATION_LABELS[r]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
+    <ScoreForm
+      onSubmit={submit}
+      noValidate
+      submitRow={
+        <>
+          <button
+            type="submit"
+            className={buttonClass("primary")}
+            disabled={busy !== null}
+            aria-describedby="ps-score-once"
+          >
+            {busy ? "Submitting…" : "Submit scores"}
+          </button>
+          <p id="ps-score-once" className="hint">
+            You submit once; scores cannot be changed afterwards.
+          </p>
+        </>
+      }
+      after={
+        <>
+          {tried && !ready ? (
+            <Alert>
+              {missing.length > 0
+                ? `Score every dimension first: ${formatList(missing.map((d) => d.name))}.`
+                : "Choose an overall recommendation first."}
+            </Alert>
+          ) : null}
+          {error ? <Alert>{error}</Alert> : null}
+        </>
+      }
+    >
+      <DimensionChoices
+        dimensions={dims}
+        scores={scores}
+        onChange={(id, score) => setScores((s) => ({ ...s, [id]: score }))}
+        disabled={busy !== null}
+      />
+      <RecommendationChoice value={recommendation} onChange={setRecommendation} disabled={busy !== null} />
       <Field
         label="Written feedback for the candidate"
         hint="What they did well, what would have made it a director-level answer. Shown to them on release."
@@ -137,33 +137,7 @@ function ScoreForm({ question }: { question: Question }) {
           />
         )}
       </Field>
-
-      <div className="ps-score-form__submit">
-        <button
-          type="submit"
-          className={buttonClass("primary")}
-          disabled={busy !== null}
-          aria-describedby="ps-score-once"
-        >
-          {busy ? "Submitting…" : "Submit scores"}
-        </button>
-        <p id="ps-score-once" className="ps-hint">
-          You submit once; scores cannot be changed afterwards.
-        </p>
-      </div>
-      {tried && !ready ? (
-        <p className="ps-error" role="alert">
-          {missing.length > 0
-            ? `Score every dimension first: ${formatList(missing.map((d) => d.name))}.`
-            : "Choose an overall recommendation first."}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="ps-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
+    </ScoreForm>
   );
 }
 
@@ -179,22 +153,23 @@ export function SubmittedScores({
   youId: string;
   waitingFor: string[];
 }) {
+  const nameOf = (s: InterviewerScore) => (s.participantId === youId ? `${s.name} (you)` : s.name);
   return (
     <div className="ps-scores" data-testid="submitted-scores">
       {waitingFor.length > 0 ? (
-        <p className="ps-note-inline">
+        <Alert tone="note" className="ps-scores__waiting">
           Waiting for {formatList(waitingFor)}. Their scores appear here as soon as they submit.
-        </p>
+        </Alert>
       ) : null}
-      <div className="ps-table-wrap">
-        <table className="ps-table">
+      <div className={tableClasses.scroll}>
+        <table className={tableClasses.table}>
           <caption className="visually-hidden">Submitted scores by dimension</caption>
           <thead>
             <tr>
               <th scope="col">Dimension</th>
               {scores.map((s) => (
                 <th key={s.participantId} scope="col">
-                  {s.participantId === youId ? `${s.name} (you)` : s.name}
+                  {nameOf(s)}
                 </th>
               ))}
             </tr>
@@ -210,7 +185,7 @@ export function SubmittedScores({
                       {score === undefined ? (
                         "–"
                       ) : (
-                        <span className="ps-table__score">
+                        <span className="ps-scores__score">
                           <ScoreMeter score={score} />
                           {score}
                         </span>
@@ -220,7 +195,7 @@ export function SubmittedScores({
                 })}
               </tr>
             ))}
-            <tr className="ps-table__rec">
+            <tr>
               <th scope="row">Recommendation</th>
               {scores.map((s) => (
                 <td key={s.participantId}>
@@ -234,18 +209,11 @@ export function SubmittedScores({
         </table>
       </div>
       {scores.some((s) => s.feedback) ? (
-        <div className="ps-feedback-list">
-          {scores
+        <FeedbackList
+          items={scores
             .filter((s) => s.feedback)
-            .map((s) => (
-              <figure key={s.participantId} className="ps-feedback">
-                <blockquote>
-                  <p>{s.feedback}</p>
-                </blockquote>
-                <figcaption>{s.participantId === youId ? `${s.name} (you)` : s.name}</figcaption>
-              </figure>
-            ))}
-        </div>
+            .map((s) => ({ key: s.participantId, text: s.feedback, caption: nameOf(s) }))}
+        />
       ) : null}
     </div>
   );

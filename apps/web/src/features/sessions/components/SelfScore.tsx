@@ -1,8 +1,11 @@
 import type { Question } from "@loopwright/schema";
 import { type FormEvent, useState } from "react";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { useIntent } from "../lib/room-context";
-import { DimensionChoice } from "./ScoreChoice";
+import { Card } from "./Card";
+import { DimensionChoices, ScoreForm } from "./ScoreChoice";
+import "./SelfScore.css";
 
 /**
  * The candidate's optional self-assessment before feedback is released. The
@@ -23,18 +26,19 @@ export function SelfScore({ question, saved }: { question: Question; saved: Reco
   };
 
   return (
-    <section className="ps-card ps-self" aria-labelledby="ps-self-title" data-testid="self-score">
-      <header className="ps-card__header ps-card__header--row">
-        <div>
-          <h2 id="ps-self-title" className="ps-card__title">
-            Score yourself <span className="ps-card__optional">optional</span>
-          </h2>
-          <p className="ps-card__kicker">
-            {saved
-              ? "Saved. Your self-score sits next to the interviewers’ scores in the report."
-              : "Rate your own answer against the rubric before feedback arrives; the report puts it next to theirs."}
-          </p>
-        </div>
+    <Card
+      titleId="ps-self-title"
+      title={
+        <>
+          Score yourself <span className="muted ps-self__optional">optional</span>
+        </>
+      }
+      kicker={
+        saved
+          ? "Saved. Your self-score sits next to the interviewers’ scores in the report."
+          : "Rate your own answer against the rubric before feedback arrives; the report puts it next to theirs."
+      }
+      aside={
         <button
           type="button"
           className={buttonClass("quiet")}
@@ -44,42 +48,42 @@ export function SelfScore({ question, saved }: { question: Question; saved: Reco
         >
           {open ? "Hide" : saved ? "Review self-score" : "Score yourself"}
         </button>
-      </header>
+      }
+      testId="self-score"
+    >
       {open ? (
-        <form id="ps-self-form" className="ps-score-form" onSubmit={submit}>
-          {dims.map((d) => (
-            <DimensionChoice
-              key={d.id}
-              dimension={d}
-              value={scores[d.id]}
-              onChange={(score) => setScores((s) => ({ ...s, [d.id]: score }))}
-              disabled={busy !== null}
-              compact
-            />
-          ))}
-          <div className="ps-score-form__submit">
-            <button
-              type="submit"
-              className={buttonClass("primary")}
-              disabled={!complete || busy !== null || unchanged}
-            >
-              {busy
-                ? "Saving…"
-                : unchanged
-                  ? "Self-score saved"
-                  : saved
-                    ? "Update self-score"
-                    : "Save self-score"}
-            </button>
-            {!complete ? <p className="ps-hint">Rate every dimension to save.</p> : null}
-          </div>
-          {error ? (
-            <p className="ps-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </form>
+        <ScoreForm
+          id="ps-self-form"
+          onSubmit={submit}
+          submitRow={
+            <>
+              <button
+                type="submit"
+                className={buttonClass("primary")}
+                disabled={!complete || busy !== null || unchanged}
+              >
+                {busy
+                  ? "Saving…"
+                  : unchanged
+                    ? "Self-score saved"
+                    : saved
+                      ? "Update self-score"
+                      : "Save self-score"}
+              </button>
+              {!complete ? <p className="hint">Rate every dimension to save.</p> : null}
+            </>
+          }
+          after={error ? <Alert>{error}</Alert> : null}
+        >
+          <DimensionChoices
+            dimensions={dims}
+            scores={scores}
+            onChange={(id, score) => setScores((s) => ({ ...s, [id]: score }))}
+            disabled={busy !== null}
+            compact
+          />
+        </ScoreForm>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,11 +1,21 @@
 import type { RoomView, SessionRole } from "@loopwright/schema";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { CopyLink } from "../../../components/CopyLink";
+import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { sessionsApi } from "../api";
-import { handOverLink, joinLink, saveCredential } from "../lib/credentials";
+import {
+  dismissHandedOverLink,
+  handedOverLink,
+  handOverLink,
+  joinLink,
+  saveCredential,
+} from "../lib/credentials";
 import { useRoomContext } from "../lib/room-context";
 import { ROLE_LABELS } from "./ConnectionStatus";
+import "./SwapBanner.css";
 
 const mirrored = (role: SessionRole): SessionRole =>
   role === "host" ? "candidate" : role === "candidate" ? "host" : role;
@@ -18,18 +28,9 @@ const mirrored = (role: SessionRole): SessionRole =>
 export function SwapBanner({ view }: { view: RoomView }) {
   const { sessionId, credential } = useRoomContext();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (!view.swappedTo && !view.advancedTo) return null;
-  const moveOn = view.advancedTo !== null;
-  const next = moveOn ? view.you.role : mirrored(view.you.role);
-  const other = view.participants.find((p) => p.role === (view.you.role === "host" ? "candidate" : "host"));
-
-  const go = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const mine = await sessionsApi.swapLink(sessionId, credential);
+  const swap = useMutation({
+    mutationFn: () => sessionsApi.swapLink(sessionId, credential),
+    onSuccess: (mine) => {
       saveCredential({
         credential: mine.credential,
         sessionId: mine.sessionId,
@@ -38,11 +39,14 @@ export function SwapBanner({ view }: { view: RoomView }) {
       });
       handOverLink(mine.sessionId, joinLink(window.location.origin, mine.token));
       navigate(`/sessions/${mine.sessionId}`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      setBusy(false);
-    }
-  };
+    },
+  });
+  // Still busy once it worked: the page is on its way to the next session.
+  const busy = swap.isPending || swap.isSuccess;
+  if (!view.swappedTo && !view.advancedTo) return null;
+  const moveOn = view.advancedTo !== null;
+  const next = moveOn ? view.you.role : mirrored(view.you.role);
+  const other = view.participants.find((p) => p.role === (view.you.role === "host" ? "candidate" : "host"));
 
   return (
     <section className="ps-swap" aria-labelledby="ps-swap-title" data-testid="swap-banner">
@@ -61,14 +65,40 @@ export function SwapBanner({ view }: { view: RoomView }) {
           {next === "candidate" && other ? `, and ${other.name} runs the interview` : ""}.
         </p>
       </div>
-      <button type="button" className={buttonClass("primary")} onClick={go} disabled={busy}>
+      <button type="button" className={buttonClass("primary")} onClick={() => swap.mutate()} disabled={busy}>
         {busy ? "Getting your link…" : "Join the next session"}
       </button>
-      {error ? (
-        <p className="ps-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {swap.error ? <Alert className="ps-swap__error">{swap.error.message}</Alert> : null}
+    </section>
+  );
+}
+
+/** In the session that followed, once: the link the swap handed this person, to keep for another device. */
+export function FreshLinkNotice({ sessionId }: { sessionId: string }) {
+  const [link, setLink] = useState(() => handedOverLink(sessionId));
+  if (!link) return null;
+  return (
+    <section className="ps-swap ps-swap--link" aria-labelledby="ps-fresh-title" data-testid="fresh-link">
+      <div className="ps-swap__head">
+        <h2 id="ps-fresh-title" className="ps-swap__title">
+          You’re in the next session
+        </h2>
+        <button
+          type="button"
+          className={buttonClass("quiet", { size: "small" })}
+          onClick={() => {
+            dismissHandedOverLink(sessionId);
+            setLink(null);
+          }}
+        >
+          Done
+        </button>
+      </div>
+      <CopyLink
+        label="Your link to this session"
+        value={link}
+        hint="This browser is already signed in. Keep the link to rejoin from another device; it is shown only now."
+      />
     </section>
   );
 }

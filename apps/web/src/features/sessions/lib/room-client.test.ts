@@ -1,6 +1,7 @@
 import { CLOSE_CODES, PROTOCOL_VERSION, type RoomView, type ServerMessage } from "@loopwright/schema";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type NetworkEvents, RoomClient, type SocketLike } from "./room-client";
+import { roomViewFixture } from "./room-view.fixture";
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -48,37 +49,14 @@ class FakeNetwork implements NetworkEvents {
   }
 }
 
-const baseView = (): RoomView => ({
-  sessionId: "s1",
-  questionId: "q1",
-  questionTitle: "A question",
-  seq: 3,
-  you: { id: "p1", name: "Hana", role: "host" },
-  participants: [],
-  promptRevealed: false,
-  clock: {
-    phases: [{ id: "a", name: "A", durationMs: 60_000 }],
-    startedAt: null,
-    pausedAt: null,
-    pausedMs: 0,
-    advances: [],
-    extensionsMs: [0],
-    stoppedAt: null,
-  },
-  curveballs: [],
-  answer: { text: "", revision: 0 },
-  released: false,
-  swappedTo: null,
-  advancedTo: null,
-  sequence: { position: 1, total: 1 },
-});
+const baseView = (): RoomView => roomViewFixture();
 
 let sockets: FakeSocket[];
 let network: FakeNetwork;
 let client: RoomClient;
 let ids: number;
 
-function makeClient(random = () => 0) {
+function makeClient(random = () => 0, isOnline = () => true) {
   return new RoomClient({
     sessionId: "s1",
     credential: "c".repeat(43),
@@ -89,7 +67,7 @@ function makeClient(random = () => 0) {
       return s;
     },
     network,
-    isOnline: () => true,
+    isOnline,
     random,
     newOpId: () => `op-${String(++ids).padStart(8, "0")}`,
   });
@@ -202,20 +180,10 @@ describe("the room client", () => {
   it("drops the socket when the browser goes offline and reconnects when it is back", () => {
     let online = true;
     client.dispose();
-    client = new RoomClient({
-      sessionId: "s1",
-      credential: "c".repeat(43),
-      url: "ws://test/ws/sessions/s1",
-      createSocket: () => {
-        const s = new FakeSocket();
-        sockets.push(s);
-        return s;
-      },
-      network,
-      isOnline: () => online,
-      random: () => 0,
-      newOpId: () => `op-${String(++ids).padStart(8, "0")}`,
-    });
+    client = makeClient(
+      () => 0,
+      () => online,
+    );
     client.start();
     join();
     online = false;

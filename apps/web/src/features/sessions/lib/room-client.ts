@@ -141,8 +141,9 @@ interface Op {
   resolve: (result: IntentResult) => void;
 }
 
-export class RoomClient {
-  private state: RoomClientState = {
+/** A room not joined yet: connecting, with nothing known. */
+export function initialRoomState(): RoomClientState {
+  return {
     status: "connecting",
     view: null,
     presence: null,
@@ -157,6 +158,10 @@ export class RoomClient {
     lastEvent: null,
     everJoined: false,
   };
+}
+
+export class RoomClient {
+  private state: RoomClientState = initialRoomState();
   private readonly listeners = new Set<() => void>();
   private socket: SocketLike | null = null;
   private joined = false;

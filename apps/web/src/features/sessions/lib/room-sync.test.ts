@@ -1,31 +1,14 @@
 import type { RoomView } from "@loopwright/schema";
 import { describe, expect, it } from "vitest";
 import { applyEvent, ClockOffset, sampleOffset } from "./room-sync";
+import { roomViewFixture } from "./room-view.fixture";
 
-const view = (): RoomView => ({
-  sessionId: "s1",
-  questionId: "q1",
-  questionTitle: "A question",
-  seq: 4,
-  you: { id: "p1", name: "Cara", role: "candidate" },
-  participants: [{ id: "p1", name: "Cara", role: "candidate" }],
-  promptRevealed: false,
-  clock: {
-    phases: [{ id: "a", name: "A", durationMs: 60_000 }],
-    startedAt: null,
-    pausedAt: null,
-    pausedMs: 0,
-    advances: [],
-    extensionsMs: [0],
-    stoppedAt: null,
-  },
-  curveballs: [],
-  answer: { text: "", revision: 0 },
-  released: false,
-  swappedTo: null,
-  advancedTo: null,
-  sequence: { position: 1, total: 1 },
-});
+const view = (): RoomView =>
+  roomViewFixture({
+    seq: 4,
+    you: { id: "p1", name: "Cara", role: "candidate" },
+    participants: [{ id: "p1", name: "Cara", role: "candidate" }],
+  });
 
 describe("merging events into the view", () => {
   it("replaces only the top-level fields in the patch and takes the event's seq", () => {

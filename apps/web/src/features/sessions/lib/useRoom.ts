@@ -1,21 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { RoomClient, type RoomClientState, roomSocketUrl } from "./room-client";
+import { initialRoomState, RoomClient, type RoomClientState, roomSocketUrl } from "./room-client";
 
-const IDLE: RoomClientState = {
-  status: "connecting",
-  view: null,
-  presence: null,
-  pending: [],
-  lastAck: null,
-  lastError: null,
-  fatal: null,
-  retryAt: null,
-  attempt: 0,
-  offsetMs: 0,
-  rttMs: null,
-  lastEvent: null,
-  everJoined: false,
-};
+const IDLE: RoomClientState = initialRoomState();
 const noop = () => () => {};
 
 /** One live connection to a session for as long as the component is mounted. */

@@ -3,10 +3,10 @@ import { Link, useNavigate } from "react-router";
 import { ApiRequestError } from "../../../api/client";
 import { ErrorState, Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import { sessionsApi } from "../api";
-import { saveCredential, tokenFromHash } from "../lib/credentials";
-import "../sessions.css";
 import { buttonClass } from "../../../ui/button";
+import { sessionsApi } from "../api";
+import { PageStatus } from "../components/PageStatus";
+import { saveCredential, tokenFromHash } from "../lib/credentials";
 
 type JoinState = { status: "joining" } | { status: "error"; title: string; error: Error; retryable: boolean };
 
@@ -119,16 +119,19 @@ export function JoinSessionPage() {
 
   if (state.status === "joining") {
     return (
-      <div className="container ps-page-status">
+      <PageStatus>
         <Loading label="Joining the session">
           <span className="skeleton skeleton--heading" />
           <span className="skeleton skeleton--short" />
         </Loading>
-      </div>
+      </PageStatus>
     );
   }
   return (
-    <div className="container ps-page-status" data-testid="join-error">
+    <PageStatus
+      testId="join-error"
+      footnote="Links are personal and can be revoked by the host. If yours no longer works, ask them for a new one."
+    >
       <ErrorState
         title={state.title}
         error={state.error}
@@ -138,9 +141,6 @@ export function JoinSessionPage() {
           Go to peer sessions
         </Link>
       </ErrorState>
-      <p className="ps-hint ps-page-status__hint">
-        Links are personal and can be revoked by the host. If yours no longer works, ask them for a new one.
-      </p>
-    </div>
+    </PageStatus>
   );
 }

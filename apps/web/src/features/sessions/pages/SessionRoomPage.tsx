@@ -1,3 +1,4 @@
+import type { ClockView } from "@loopwright/clock";
 import {
   CLOSE_CODES,
   COMPETENCY_LABELS,
@@ -6,38 +7,38 @@ import {
   type RoomView,
 } from "@loopwright/schema";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { bankQueries } from "../../../api/bank-queries";
-import { CopyLink } from "../../../components/CopyLink";
 import { ErrorState, Loading } from "../../../components/Status";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { Breadcrumb } from "../../../ui/Breadcrumb";
+import { buttonClass } from "../../../ui/button";
 import { AnswerLive, AnswerPad } from "../components/AnswerPad";
+import { Card } from "../components/Card";
 import { CaseBrief } from "../components/CaseBrief";
 import { ConnectionStatus, PresenceList, ROLE_LABELS } from "../components/ConnectionStatus";
 import { ArrivedCurveballs, CurveballDeck } from "../components/Curveballs";
 import { HostClockControls } from "../components/HostClockControls";
 import { PeoplePanel, ReleasePanel } from "../components/HostPanel";
 import { Notes } from "../components/Notes";
+import { PageStatus } from "../components/PageStatus";
 import { PanelAgreement } from "../components/PanelAgreement";
 import { Report } from "../components/Report";
+import { RetryAlert } from "../components/RetryAlert";
 import { Scorecard } from "../components/Scorecard";
 import { SelfScore } from "../components/SelfScore";
 import { SessionTimer } from "../components/SessionTimer";
-import { SwapBanner } from "../components/SwapBanner";
+import { FreshLinkNotice, SwapBanner } from "../components/SwapBanner";
 import {
-  dismissHandedOverLink,
   forgetCredential,
-  handedOverLink,
   loadCredential,
   rememberQuestionTitle,
   type StoredCredential,
 } from "../lib/credentials";
 import { RoomContext, type RoomContextValue, useRoomContext } from "../lib/room-context";
 import { useRoom } from "../lib/useRoom";
-import "../sessions.css";
-import { Breadcrumb } from "../../../ui/Breadcrumb";
-import { buttonClass } from "../../../ui/button";
+import "./SessionRoomPage.css";
 
 export function SessionRoomPage() {
   const { id = "" } = useParams();
@@ -66,13 +67,13 @@ export function SessionRoomPage() {
 function RoomMessage({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }) {
   useDocumentTitle(title);
   return (
-    <div className="container ps-page-status">
+    <PageStatus>
       <ErrorState title={title} error={new Error(message)} onRetry={onRetry}>
         <Link to="/sessions" className={buttonClass("quiet")}>
           Go to peer sessions
         </Link>
       </ErrorState>
-    </div>
+    </PageStatus>
   );
 }
 
@@ -125,14 +126,14 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
   }
   if (!view || !client) {
     return (
-      <div className="container ps-page-status">
+      <PageStatus>
         <Loading label="Joining the session">
           <span className="skeleton skeleton--heading" />
           <span className="skeleton" />
           <span className="skeleton skeleton--short" />
         </Loading>
         <ConnectionStatus state={state} onRetry={() => client?.retryNow()} />
-      </div>
+      </PageStatus>
     );
   }
 
@@ -153,12 +154,9 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
           <FreshLinkNotice sessionId={sessionId} />
           <SwapBanner view={view} />
           {question.status === "error" ? (
-            <p className="ps-error" role="alert">
-              Couldn’t load the question from the bank: {question.error.message}{" "}
-              <button type="button" className={buttonClass("link")} onClick={() => void question.refetch()}>
-                Try again
-              </button>
-            </p>
+            <RetryAlert onRetry={() => void question.refetch()}>
+              Couldn’t load the question from the bank: {question.error.message}
+            </RetryAlert>
           ) : null}
           {isInterviewer(view.you.role) ? (
             <InterviewerRoom view={view} question={shownQuestion} />
@@ -189,7 +187,7 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
           <span className="badge badge--accent" data-testid="your-role">
             {ROLE_LABELS[view.you.role]}
           </span>
-          <span className="ps-head__role">{roleLine[view.you.role]}</span>
+          <span className="muted">{roleLine[view.you.role]}</span>
           {view.sequence.total > 1 ? (
             <span className="badge" data-testid="loop-position">
               Question {view.sequence.position} of {view.sequence.total}
@@ -214,36 +212,6 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
         </div>
       </div>
     </header>
-  );
-}
-
-function FreshLinkNotice({ sessionId }: { sessionId: string }) {
-  const [link, setLink] = useState(() => handedOverLink(sessionId));
-  if (!link) return null;
-  return (
-    <section className="ps-fresh" aria-labelledby="ps-fresh-title" data-testid="fresh-link">
-      <div className="ps-fresh__head">
-        <h2 id="ps-fresh-title" className="ps-card__title">
-          You’re in the next session
-        </h2>
-        <button
-          type="button"
-          className={buttonClass("quiet", { size: "small" })}
-          onClick={() => {
-            dismissHandedOverLink(sessionId);
-            setLink(null);
-          }}
-        >
-          Done
-        </button>
-      </div>
-      <CopyLink
-        look="sessions"
-        label="Your link to this session"
-        value={link}
-        hint="This browser is already signed in. Keep the link to rejoin from another device; it is shown only now."
-      />
-    </section>
   );
 }
 
@@ -279,6 +247,31 @@ function goalsOf(question: Question | null): Record<string, string> | undefined 
   return question ? Object.fromEntries(question.phases.map((p) => [p.id, p.goal])) : undefined;
 }
 
+/** The shared clock until feedback is released, with each phase's goal once the question is known. */
+function RoomTimer({
+  view,
+  question,
+  waitingLabel,
+  controls,
+}: {
+  view: RoomView;
+  question: Question | null;
+  waitingLabel: string;
+  controls?: (clock: ClockView) => ReactNode;
+}) {
+  const { state } = useRoomContext();
+  if (view.released) return null;
+  return (
+    <SessionTimer
+      clock={view.clock}
+      offsetMs={state.offsetMs}
+      goals={goalsOf(question)}
+      waitingLabel={waitingLabel}
+      controls={controls}
+    />
+  );
+}
+
 function InterviewerRoom({ view, question }: { view: RoomView; question: Question | null }) {
   const { state, sessionId, credential } = useRoomContext();
   const scorecards = view.submittedBy?.length ?? 0;
@@ -288,15 +281,12 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
 
   return (
     <>
-      {view.released ? null : (
-        <SessionTimer
-          clock={view.clock}
-          offsetMs={state.offsetMs}
-          goals={goalsOf(question)}
-          waitingLabel={isHost ? "Ready when you are" : "Waiting for the host to start"}
-          controls={isHost ? (clock) => <HostClockControls clock={clock} view={view} /> : undefined}
-        />
-      )}
+      <RoomTimer
+        view={view}
+        question={question}
+        waitingLabel={isHost ? "Ready when you are" : "Waiting for the host to start"}
+        controls={isHost ? (clock) => <HostClockControls clock={clock} view={view} /> : undefined}
+      />
 
       {view.released && question ? (
         <Report
@@ -312,33 +302,30 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
 
       <div className="ps-grid">
         <div className="ps-grid__main">
-          <section className="ps-card" aria-labelledby="ps-answer-title" data-testid="answer-panel">
-            <header className="ps-card__header">
-              <h2 id="ps-answer-title" className="ps-card__title">
-                {candidateName}’s answer
-              </h2>
-              <p className="ps-card__kicker">Their shared answer pad, read-only for you.</p>
-            </header>
+          <Card
+            titleId="ps-answer-title"
+            title={`${candidateName}’s answer`}
+            kicker="Their shared answer pad, read-only for you."
+            testId="answer-panel"
+          >
             <AnswerLive answer={view.answer} candidateName={candidateName} />
-          </section>
+          </Card>
 
-          <section className="ps-card" aria-labelledby="ps-case-title">
-            <header className="ps-card__header ps-card__header--row">
-              <div>
-                <h2 id="ps-case-title" className="ps-card__title">
-                  The case
-                </h2>
-                <p className="ps-card__kicker">What the candidate reads.</p>
-              </div>
+          <Card
+            titleId="ps-case-title"
+            title="The case"
+            kicker="What the candidate reads."
+            aside={
               <span
-                className={`ps-badge ${view.promptRevealed ? "ps-badge--accent" : ""}`}
+                className={view.promptRevealed ? "badge badge--accent" : "badge"}
                 data-testid="prompt-visibility"
               >
                 {view.promptRevealed ? "Visible to the candidate" : "Hidden from the candidate"}
               </span>
-            </header>
+            }
+          >
             {view.prompt ? <CaseBrief prompt={view.prompt} scenario={view.scenario} /> : null}
-          </section>
+          </Card>
 
           {isHost ? <PeoplePanel presence={state.presence} /> : null}
         </div>
@@ -347,22 +334,19 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
           <Notes notes={view.notes ?? []} locked={view.released} />
 
           {question ? (
-            <section className="ps-card" aria-labelledby="ps-probes-title" data-testid="probes">
-              <header className="ps-card__header">
-                <h2 id="ps-probes-title" className="ps-card__title">
-                  Probes
-                </h2>
-                <p className="ps-card__kicker">
-                  Follow-ups to push past the first answer. Never sent to the candidate.
-                </p>
-              </header>
+            <Card
+              titleId="ps-probes-title"
+              title="Probes"
+              kicker="Follow-ups to push past the first answer. Never sent to the candidate."
+              testId="probes"
+            >
               {question.guide.notes ? <p className="ps-guide-notes">{question.guide.notes}</p> : null}
               <ol className="ps-probes">
                 {question.guide.probes.map((probe) => (
                   <li key={probe}>{probe}</li>
                 ))}
               </ol>
-            </section>
+            </Card>
           ) : null}
 
           {question ? (
@@ -405,14 +389,7 @@ function CandidateRoom({
 
   return (
     <>
-      {view.released ? null : (
-        <SessionTimer
-          clock={view.clock}
-          offsetMs={state.offsetMs}
-          goals={goalsOf(question)}
-          waitingLabel={`Waiting for ${hostName} to start`}
-        />
-      )}
+      <RoomTimer view={view} question={question} waitingLabel={`Waiting for ${hostName} to start`} />
 
       {view.released && view.scores && question ? (
         <Report
@@ -451,36 +428,29 @@ function CandidateRoom({
         <div className="ps-grid ps-grid--candidate" data-released={view.released ? "true" : undefined}>
           <div className="ps-grid__main">
             <ArrivedCurveballs curveballs={view.curveballs} />
-            <section className="ps-card" aria-labelledby="ps-case-title">
-              <header className="ps-card__header">
-                <h2 id="ps-case-title" className="ps-card__title">
-                  The case
-                </h2>
-              </header>
+            <Card titleId="ps-case-title" title="The case">
               <CaseBrief prompt={view.prompt} scenario={view.scenario} />
-            </section>
+            </Card>
           </div>
-          <div className="ps-grid__side ps-grid__side--wide">
-            <section
-              className="ps-card ps-card--pad"
-              aria-label={observer ? "The candidate’s answer" : "Your answer"}
-            >
-              {observer ? (
-                <>
-                  <header className="ps-card__header">
-                    <h2 className="ps-card__title">{candidate?.name ?? "The candidate"}’s answer</h2>
-                  </header>
-                  <AnswerLive answer={view.answer} candidateName={candidate?.name ?? "The candidate"} />
-                </>
-              ) : (
+          <div className="ps-grid__side">
+            {observer ? (
+              <Card
+                tightTop
+                label="The candidate’s answer"
+                title={`${candidate?.name ?? "The candidate"}’s answer`}
+              >
+                <AnswerLive answer={view.answer} candidateName={candidate?.name ?? "The candidate"} />
+              </Card>
+            ) : (
+              <Card tightTop label="Your answer">
                 <AnswerPad
                   answer={view.answer}
                   client={client}
                   status={state.status}
                   locked={view.released}
                 />
-              )}
-            </section>
+              </Card>
+            )}
           </div>
         </div>
       )}

@@ -4,7 +4,8 @@ import type { SessionCreated } from "../api";
 import { CreatedSession } from "../components/sessions-home/CreatedSession";
 import { CreateSessionForm } from "../components/sessions-home/CreateSessionForm";
 import { YourSessions } from "../components/sessions-home/YourSessions";
-import "../sessions.css";
+import "./SessionsHomePage.css";
+import { StepList } from "../../../ui/StepList";
 
 const STEPS = [
   {
@@ -36,11 +37,11 @@ export function SessionsHomePage() {
   );
 
   return (
-    <div className="container ps-home">
+    <div className="container">
       <header className="page-header">
         <p className="eyebrow">
           <span>Peer sessions</span>
-          <span className="ps-home__audience">For two or more people in different places</span>
+          <span className="muted">For two or more people in different places</span>
         </p>
         <h1 className="page-title">Peer mock interviews</h1>
         <p className="page-lede">
@@ -68,19 +69,7 @@ export function SessionsHomePage() {
           <h2 id="ps-how-title" className="ps-home__aside-title">
             How a session runs
           </h2>
-          <ol className="ps-steps">
-            {STEPS.map((step, index) => (
-              <li key={step.title} className="ps-step">
-                <span className="ps-step__number" aria-hidden="true">
-                  {index + 1}
-                </span>
-                <div>
-                  <h3 className="ps-step__title">{step.title}</h3>
-                  <p className="ps-step__body">{step.body}</p>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <StepList steps={STEPS} size="compact" />
         </aside>
       </div>
     </div>

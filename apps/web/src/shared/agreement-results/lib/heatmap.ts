@@ -1,4 +1,5 @@
 import type { AnalysisWithFlags, Scale } from "@loopwright/schema";
+import { palette } from "../../../styles/palette";
 
 /**
  * Colour scale for the interviewer × answer heatmap: a diverging ramp from a
@@ -10,11 +11,19 @@ import type { AnalysisWithFlags, Scale } from "@loopwright/schema";
 
 type Rgb = readonly [number, number, number];
 
-export const HEAT_LOW: Rgb = [164, 68, 47];
-export const HEAT_MID: Rgb = [244, 239, 230];
-export const HEAT_HIGH: Rgb = [29, 92, 87];
-const INK: Rgb = [29, 28, 26];
-const WHITE: Rgb = [255, 255, 255];
+/** "#a4442f" (or "#fff") as channels. */
+function rgbOf(hexColour: string): Rgb {
+  const digits = hexColour.slice(1);
+  const full = digits.length === 3 ? [...digits].map((d) => d + d).join("") : digits;
+  const byte = (at: number) => Number.parseInt(full.slice(at, at + 2), 16);
+  return [byte(0), byte(2), byte(4)];
+}
+
+export const HEAT_LOW: Rgb = rgbOf(palette.dangerWarm);
+export const HEAT_MID: Rgb = rgbOf(palette.heatMiddle);
+export const HEAT_HIGH: Rgb = rgbOf(palette.accent);
+const INK: Rgb = rgbOf(palette.ink);
+const WHITE: Rgb = rgbOf(palette.onAccent);
 
 export const AA_CONTRAST = 4.5;
 

@@ -5,6 +5,9 @@ import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { useWorkspace } from "../../workspace/context";
 import { useSignInGuard } from "../../workspace/useSignInGuard";
+import { ProgressBar } from "../ProgressBar";
+import "./AdminPanel.css";
+import { cardProps } from "../../../../ui/card";
 
 /* ───────── Admin: progress, reveal, re-score ───────── */
 
@@ -34,13 +37,13 @@ export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChang
   };
 
   return (
-    <section className="cal-card admin-panel" aria-labelledby="progress-title">
+    <section {...cardProps({ className: "admin-panel" })} aria-labelledby="progress-title">
       <div className="admin-panel__head">
         <div>
           <h2 id="progress-title" className="cal-card__title">
             Who has finished round {exercise.round}
           </h2>
-          <p className="cal-card__lede">
+          <p className="cal-card__lede admin-panel__lede">
             Everyone sees who has submitted; nobody sees anyone else’s scores until results are revealed.
             Results reveal themselves once the whole panel has submitted.
           </p>
@@ -74,32 +77,22 @@ export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChang
         </div>
       </div>
       {!exercise.revealed && submitted < 2 ? (
-        <p id="reveal-hint" className="cal-hint">
+        <p id="reveal-hint" className="hint">
           You can reveal early once at least two interviewers have submitted.
         </p>
       ) : null}
       <ul className="progress-list">
         {exercise.progress.map((p) => {
-          const pct = p.required ? Math.round((p.scored / p.required) * 100) : 0;
           return (
             <li key={p.memberId} className="progress-item" data-testid="progress-item">
               <span className="progress-item__name">{p.name}</span>
               <span className="progress-item__bar">
-                <span
-                  className="cal-progress"
-                  role="progressbar"
-                  aria-label={`${p.name}: dimensions scored`}
-                  aria-valuemin={0}
-                  aria-valuemax={p.required}
-                  aria-valuenow={p.scored}
-                >
-                  <span className="cal-progress__bar" style={{ width: `${pct}%` }} />
-                </span>
+                <ProgressBar label={`${p.name}: dimensions scored`} value={p.scored} max={p.required} />
                 <span className="progress-item__count">
                   {p.scored} of {p.required} scored
                 </span>
               </span>
-              <span className={`badge${p.submitted ? " badge--accent" : ""}`}>
+              <span className={`badge progress-item__state${p.submitted ? " badge--accent" : ""}`}>
                 {p.submitted ? "Submitted" : p.scored > 0 ? "Scoring" : "Not started"}
               </span>
             </li>

@@ -1,5 +1,6 @@
 import type { Exercise, Question } from "@loopwright/schema";
 import { toParagraphs } from "../../../../lib/format";
+import "./AnswersPreview.css";
 
 export function AnswersPreview({
   exercise,
@@ -29,7 +30,7 @@ export function AnswersPreview({
                 <p key={p}>{p}</p>
               ))}
             </div>
-            <p className="cal-hint">
+            <p className="hint answer-preview__dims">
               Scored on{" "}
               {questions
                 .get(item.questionId)

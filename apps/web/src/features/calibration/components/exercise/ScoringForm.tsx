@@ -2,6 +2,7 @@ import type { Exercise, Question } from "@loopwright/schema";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AutosaveQueue, useAutosave } from "../../../../lib/autosave";
 import { toParagraphs } from "../../../../lib/format";
+import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { SaveStatus } from "../../../../ui/SaveStatus";
@@ -16,7 +17,9 @@ import {
 } from "../../lib/scoring";
 import { useWorkspace } from "../../workspace/context";
 import { useSignInGuard } from "../../workspace/useSignInGuard";
+import { ProgressBar } from "../ProgressBar";
 import { DimensionScore, fieldsetId } from "./DimensionScore";
+import "./ScoringForm.css";
 
 /* ───────── Interviewer: blind scoring ───────── */
 
@@ -261,19 +264,12 @@ export function ScoringForm({
           <span className="submit-bar__count">
             {done.scored} of {done.required} scored
           </span>
-          <span
-            className="cal-progress submit-bar__meter"
-            role="progressbar"
-            aria-label="Dimensions scored"
-            aria-valuemin={0}
-            aria-valuemax={done.required}
-            aria-valuenow={done.scored}
-          >
-            <span
-              className="cal-progress__bar"
-              style={{ width: `${done.required ? (done.scored / done.required) * 100 : 0}%` }}
-            />
-          </span>
+          <ProgressBar
+            className="submit-bar__meter"
+            label="Dimensions scored"
+            value={done.scored}
+            max={done.required}
+          />
           <SaveStatus
             status={snapshot.status}
             written={snapshot.revision > 0}
@@ -281,15 +277,19 @@ export function ScoringForm({
             onRetry={() => autosave.online()}
           />
         </div>
-        <button type="button" className={buttonClass("primary")} onClick={trySubmit}>
+        <button
+          type="button"
+          className={buttonClass("primary", { className: "submit-bar__submit" })}
+          onClick={trySubmit}
+        >
           Submit my scores
         </button>
       </div>
       {showMissing && done.missing.length > 0 ? (
-        <p className="cal-form-error submit-bar__missing" role="alert">
+        <Alert tone="error">
           Score every dimension of every answer before submitting: {done.missing.length} still{" "}
           {done.missing.length === 1 ? "needs" : "need"} a score. They are marked above.
-        </p>
+        </Alert>
       ) : null}
 
       <ConfirmDialog

@@ -4,6 +4,8 @@ import { Link } from "react-router";
 import { formatCount } from "../../../../lib/format";
 import { tableClasses } from "../../../../ui/table";
 import { useWorkspace, workspacePath } from "../../workspace/context";
+import "./SubmittedPanel.css";
+import { cardProps } from "../../../../ui/card";
 
 export function SubmittedPanel({
   exercise,
@@ -22,7 +24,7 @@ export function SubmittedPanel({
     questions.get(questionId)?.rubric.dimensions.find((d) => d.id === id)?.name ?? id;
   return (
     <section
-      className="cal-card cal-card--accent submitted"
+      {...cardProps({ tone: "accent", className: "submitted" })}
       aria-labelledby="submitted-title"
       data-testid="submitted"
     >
@@ -47,7 +49,7 @@ export function SubmittedPanel({
       </p>
       <details className="submitted__mine">
         <summary>Your scores</summary>
-        <table className={tableClasses.table}>
+        <table className={`${tableClasses.table} submitted__table`}>
           <thead>
             <tr>
               <th scope="col">Answer</th>

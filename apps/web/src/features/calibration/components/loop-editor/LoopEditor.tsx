@@ -4,7 +4,6 @@ import { Link, useNavigate } from "react-router";
 import { ApiRequestError } from "../../../../api/client";
 import { formatCount } from "../../../../lib/format";
 import { useDocumentTitle } from "../../../../lib/useDocumentTitle";
-import { Breadcrumb } from "../../../../ui/Breadcrumb";
 import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { TextField } from "../../../../ui/TextField";
@@ -23,8 +22,12 @@ import {
 import { useQuestionsByCompetency } from "../../lib/useQuestionCatalog";
 import { useWorkspace, workspacePath } from "../../workspace/context";
 import { useSignInGuard } from "../../workspace/useSignInGuard";
+import { CalPage } from "../CalPage";
 import { CoverageMatrix } from "../CoverageMatrix";
+import { PageHeader } from "../PageHeader";
 import { RoundEditor } from "./RoundEditor";
+import "./LoopEditor.css";
+import { cardProps } from "../../../../ui/card";
 
 export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justSaved: boolean }) {
   const { api, view } = useWorkspace();
@@ -115,20 +118,17 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
   );
 
   return (
-    <div className="container cal-page">
-      <Breadcrumb trail={[{ to: workspacePath(view.workspace.id), label: view.workspace.name }]} />
-      <header className="cal-page-header">
-        <p className="eyebrow">Interview loop</p>
-        <h1 className="page-title">{saved ? saved.name : "Define a loop"}</h1>
+    <CalPage crumbs={[{ to: workspacePath(view.workspace.id), label: view.workspace.name }]}>
+      <PageHeader eyebrow="Interview loop" title={saved ? saved.name : "Define a loop"}>
         <p className="page-lede">
           Lay out the rounds a candidate meets and the competencies each assesses. The coverage matrix shows
           gaps and overlaps before anyone interviews.
         </p>
-      </header>
+      </PageHeader>
 
       <form className="loop-editor" onSubmit={save} noValidate>
         <div className="loop-editor__main">
-          <div className="cal-card">
+          <div {...cardProps()}>
             <TextField
               label="Loop name"
               error={errors.name}
@@ -138,9 +138,8 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
               autoComplete="off"
               onValueChange={(name) => setDraft((d) => ({ ...d, name }))}
             />
-            <p className="cal-hint loop-editor__total">
-              {formatCount(draft.rounds.length, "round")} · {formatCount(totalMinutes, "minute")}
-              in all
+            <p className="hint loop-editor__total">
+              {formatCount(draft.rounds.length, "round")} · {formatCount(totalMinutes, "minute")} in all
               {!saved && draft.rounds.length === 1 && draft.rounds[0]?.competencies.length === 0 ? (
                 <>
                   {" · "}
@@ -239,6 +238,6 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
       >
         <p>The loop’s rounds are removed. Exercises linked to it keep their answers and scores.</p>
       </ConfirmDialog>
-    </div>
+    </CalPage>
   );
 }

@@ -6,6 +6,8 @@ import { FieldGroup } from "../../../../ui/FieldGroup";
 import { TextField } from "../../../../ui/TextField";
 import type { RoundDraft } from "../../lib/loop-draft";
 import type { useQuestionsByCompetency } from "../../lib/useQuestionCatalog";
+import { ChipCheckbox, ChipSet } from "../Chip";
+import "./RoundEditor.css";
 
 export function RoundEditor({
   round,
@@ -98,38 +100,31 @@ export function RoundEditor({
       </div>
 
       <FieldGroup legend="Competencies assessed" className="loop-round__comps" error={compError}>
-        <div className="chip-set">
-          {COMPETENCIES.map((c) => {
-            const checked = round.competencies.includes(c);
-            return (
-              <label key={c} className={`chip${checked ? " chip--on" : ""}`}>
-                <input
-                  type="checkbox"
-                  className="chip__input"
-                  checked={checked}
-                  onChange={(e) =>
-                    onChange({
-                      competencies: e.target.checked
-                        ? [...round.competencies, c]
-                        : round.competencies.filter((x) => x !== c),
-                    })
-                  }
-                />
-                <span>{COMPETENCY_LABELS[c]}</span>
-              </label>
-            );
-          })}
-        </div>
+        <ChipSet>
+          {COMPETENCIES.map((c) => (
+            <ChipCheckbox
+              key={c}
+              checked={round.competencies.includes(c)}
+              onChange={(on) =>
+                onChange({
+                  competencies: on ? [...round.competencies, c] : round.competencies.filter((x) => x !== c),
+                })
+              }
+            >
+              {COMPETENCY_LABELS[c]}
+            </ChipCheckbox>
+          ))}
+        </ChipSet>
       </FieldGroup>
 
       <div className="loop-round__questions">
         {round.competencies.length === 0 ? (
           <p className="field__label">
-            Questions from the bank <span className="cal-muted">(optional)</span>
+            Questions from the bank <span className="muted">(optional)</span>
           </p>
         ) : (
           <label htmlFor={pickerId} className="field__label">
-            Questions from the bank <span className="cal-muted">(optional)</span>
+            Questions from the bank <span className="muted">(optional)</span>
           </label>
         )}
         {round.questionIds.length > 0 ? (
@@ -152,7 +147,7 @@ export function RoundEditor({
           </ul>
         ) : null}
         {round.competencies.length === 0 ? (
-          <p className="cal-hint">Tick a competency to pick questions for it.</p>
+          <p className="hint">Tick a competency to pick questions for it.</p>
         ) : (
           <div className="select">
             <select

@@ -3,9 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { bankQueries } from "../../../../api/bank-queries";
 import { Loading } from "../../../../components/Status";
-import { Field } from "../../../../ui/Field";
+import { Alert } from "../../../../ui/Alert";
 import type { ItemDraft } from "../../lib/item-draft";
-import { QuestionOptions } from "./QuestionOptions";
+import { AnswerSource } from "./AnswerSource";
+import { QuestionSelect } from "./QuestionOptions";
+import "./ExamplePicker.css";
 
 const excerpt = (text: string, max = 220) =>
   text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
@@ -30,29 +32,23 @@ export function ExamplePicker({
     : [];
 
   return (
-    <div className="answer-source">
-      <h3 className="answer-source__title">Example answers from the bank</h3>
-      <Field label="Question">
-        {(control) => (
-          <div className="select">
-            <select {...control} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
-              <option value="">Choose a question…</option>
-              <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
-            </select>
-          </div>
-        )}
-      </Field>
+    <AnswerSource title="Example answers from the bank">
+      <QuestionSelect
+        label="Question"
+        value={questionId}
+        onChange={setQuestionId}
+        questions={questions}
+        loopQuestionIds={loopQuestionIds}
+      />
       {question.status === "error" ? (
-        <p className="cal-form-error" role="alert">
-          {question.error.message}
-        </p>
+        <Alert tone="error">{question.error.message}</Alert>
       ) : questionId && !question.data ? (
         <Loading label="Loading the example answers">
           <span className="skeleton" />
         </Loading>
       ) : question.data ? (
         examples.length === 0 ? (
-          <p className="cal-empty-line">This question has no example answers; paste a transcript instead.</p>
+          <p className="empty-note">This question has no example answers; paste a transcript instead.</p>
         ) : (
           <fieldset className="example-picks">
             <legend className="visually-hidden">Example answers to {question.data.title}</legend>
@@ -91,6 +87,6 @@ export function ExamplePicker({
           </fieldset>
         )
       ) : null}
-    </div>
+    </AnswerSource>
   );
 }

@@ -5,7 +5,8 @@ import { Field } from "../../../../ui/Field";
 import { TextField } from "../../../../ui/TextField";
 import { fieldErrors } from "../../lib/form-errors";
 import type { ItemDraft } from "../../lib/item-draft";
-import { QuestionOptions } from "./QuestionOptions";
+import { AnswerSource } from "./AnswerSource";
+import { QuestionSelect } from "./QuestionOptions";
 
 let transcriptCount = 0;
 
@@ -49,18 +50,15 @@ export function TranscriptForm({
   };
 
   return (
-    <div className="answer-source">
-      <h3 className="answer-source__title">Paste a transcript</h3>
-      <Field label="Question it answers" error={errors.questionId}>
-        {(control) => (
-          <div className="select">
-            <select {...control} value={questionId} onChange={(e) => setQuestionId(e.target.value)}>
-              <option value="">Choose a question…</option>
-              <QuestionOptions questions={questions} loopQuestionIds={loopQuestionIds} />
-            </select>
-          </div>
-        )}
-      </Field>
+    <AnswerSource title="Paste a transcript">
+      <QuestionSelect
+        label="Question it answers"
+        error={errors.questionId}
+        value={questionId}
+        onChange={setQuestionId}
+        questions={questions}
+        loopQuestionIds={loopQuestionIds}
+      />
       <TextField
         label="Transcript title"
         hint="Visible to the panel, so leave out the candidate’s name."
@@ -87,10 +85,10 @@ export function TranscriptForm({
         <button type="button" className={buttonClass("quiet")} onClick={add}>
           Add transcript
         </button>
-        <span className="cal-hint" role="status">
+        <span className="hint" role="status">
           {added ? `Added “${added}”.` : ""}
         </span>
       </p>
-    </div>
+    </AnswerSource>
   );
 }

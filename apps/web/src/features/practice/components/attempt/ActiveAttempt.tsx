@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatClock } from "../../../../lib/clock-format";
 import { timerDisplay } from "../../../../lib/phase-timer";
 import { useNow } from "../../../../lib/useNow";
+import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { type ClockAction, practiceApi } from "../../api";
@@ -11,6 +12,7 @@ import { useAnswerAutosave } from "../../lib/useAutosave";
 import { AnswerPad } from "../AnswerPad";
 import { Brief } from "../Brief";
 import { TimerPanel } from "../TimerPanel";
+import "./ActiveAttempt.css";
 
 const ACTION_VERB: Record<ClockAction, string> = {
   pause: "pause",
@@ -130,7 +132,7 @@ export function ActiveAttempt({
             snapshot={snapshot}
             onChange={(text) => queue.edit(text)}
             aside={
-              <p className="pr-pad__clock" data-tone={display.tone} aria-hidden="true">
+              <p className="pr-attempt-clock" data-tone={display.tone} aria-hidden="true">
                 {display.phaseName} · {display.main}
               </p>
             }
@@ -163,9 +165,9 @@ export function ActiveAttempt({
           are revealed.
         </p>
         {snapshot.status.kind === "offline" ? (
-          <p className="pr-dialog__warning">
+          <Alert tone="warning">
             You seem to be offline. Your answer is safe on this device; submitting needs the connection back.
-          </p>
+          </Alert>
         ) : null}
       </ConfirmDialog>
     </>

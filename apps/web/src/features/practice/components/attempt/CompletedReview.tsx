@@ -2,7 +2,11 @@ import type { Attempt, Question } from "@loopwright/schema";
 import type { ReactNode, RefObject } from "react";
 import { OnThisPage } from "../../../../components/OnThisPage";
 import { PhaseTimesTable } from "../PhaseTimes";
-import { CoverageView, ExamplesList, ScoreComparison } from "../Review";
+import { CoverageView } from "../review/CoverageView";
+import { ExamplesList } from "../review/ExamplesList";
+import { ScoreComparison } from "../review/ScoreComparison";
+import { SectionTitle } from "../SectionTitle";
+import "./CompletedReview.css";
 
 function ReviewSection({
   id,
@@ -20,15 +24,10 @@ function ReviewSection({
   return (
     <section id={id} className="pr-review-section" aria-labelledby={`${id}-title`}>
       <header className="pr-review-section__header">
-        <h2
-          id={`${id}-title`}
-          className="pr-section-title"
-          ref={headingRef}
-          tabIndex={headingRef ? -1 : undefined}
-        >
+        <SectionTitle id={`${id}-title`} ref={headingRef}>
           {title}
-        </h2>
-        {kicker ? <p className="pr-review-section__kicker">{kicker}</p> : null}
+        </SectionTitle>
+        {kicker ? <p className="hint">{kicker}</p> : null}
       </header>
       {children}
     </section>
@@ -56,7 +55,7 @@ export function CompletedReview({
 
   return (
     <div className="pr-review-layout" data-testid="review">
-      <OnThisPage sections={sections} classPrefix="pr-" />
+      <OnThisPage sections={sections} />
 
       <div className="pr-review-body">
         <ReviewSection
@@ -72,11 +71,11 @@ export function CompletedReview({
           {review ? (
             <ScoreComparison dimensions={dimensions} selfScores={selfScores} review={review} />
           ) : (
-            <p className="pr-muted">The review is not available for this attempt.</p>
+            <p className="muted">The review is not available for this attempt.</p>
           )}
           {attempt.reflection ? (
             <div className="pr-reflection">
-              <h3 className="pr-subheading">Your reflection</h3>
+              <h3 className="subheading">Your reflection</h3>
               <p className="pr-reflection__text">{attempt.reflection}</p>
             </div>
           ) : null}

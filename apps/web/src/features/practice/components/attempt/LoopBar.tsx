@@ -1,10 +1,12 @@
 import type { Attempt, AttemptStatus } from "@loopwright/schema";
-import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { formatCount } from "../../../../lib/format";
+import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { practiceApi } from "../../api";
 import { attemptPath } from "../../lib/useStartAttempt";
+import "./LoopBar.css";
 
 const ROUND_STATUS: Record<AttemptStatus, string> = {
   pending: "Not started",
@@ -15,31 +17,26 @@ const ROUND_STATUS: Record<AttemptStatus, string> = {
 
 export function LoopBar({ attempt, practitionerKey }: { attempt: Attempt; practitionerKey: string }) {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const begin = useMutation({
+    mutationFn: (attemptId: string) => practiceApi.beginRound(practitionerKey, attemptId),
+    onSuccess: (_, attemptId) => navigate(attemptPath(attemptId)),
+  });
+  // Still busy once it worked: the page is on its way to the next round.
+  const busy = begin.isPending || begin.isSuccess;
   const loop = attempt.loop;
   if (!loop) return null;
   const position = attempt.loopPosition ?? 0;
   const next = loop.rounds[position + 1];
   const handedIn = attempt.status === "review" || attempt.status === "completed";
 
-  const startNext = async () => {
-    if (!next) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await practiceApi.beginRound(practitionerKey, next.attemptId);
-      navigate(attemptPath(next.attemptId));
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
-      setBusy(false);
-    }
+  const startNext = () => {
+    if (next) begin.mutate(next.attemptId);
   };
 
   return (
     <nav className="pr-loop-bar" aria-label="Mock loop rounds" data-testid="loop-bar">
-      <p className="pr-loop-bar__title">
-        Mock loop <span className="pr-loop-bar__count">· {formatCount(loop.rounds.length, "round")}</span>
+      <p className="eyebrow pr-loop-bar__title">
+        Mock loop <span className="muted">· {formatCount(loop.rounds.length, "round")}</span>
       </p>
       <ol className="pr-loop-bar__rounds">
         {loop.rounds.map((r, index) => {
@@ -48,7 +45,7 @@ export function LoopBar({ attempt, practitionerKey }: { attempt: Attempt; practi
             <>
               <span className="pr-loop-bar__number">Round {index + 1}</span>
               <span className="pr-loop-bar__name">{r.questionTitle}</span>
-              <span className="pr-loop-bar__status">{here ? "This round" : ROUND_STATUS[r.status]}</span>
+              <span className="hint">{here ? "This round" : ROUND_STATUS[r.status]}</span>
             </>
           );
           return (
@@ -82,18 +79,14 @@ export function LoopBar({ attempt, practitionerKey }: { attempt: Attempt; practi
               Go to round {position + 2}
             </Link>
           )}
-          <span className="pr-loop-bar__hint">
+          <span className="hint">
             {next.status === "pending"
               ? "Its clock starts as soon as you begin. Score this round whenever you like."
               : ROUND_STATUS[next.status]}
           </span>
         </div>
       ) : null}
-      {error ? (
-        <p className="pr-alert" role="alert">
-          Couldn’t start the next round: {error}
-        </p>
-      ) : null}
+      {begin.error ? <Alert>Couldn’t start the next round: {begin.error.message}</Alert> : null}
     </nav>
   );
 }

@@ -2,9 +2,13 @@ import { type Attempt, COMPETENCY_LABELS, type Question } from "@loopwright/sche
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatCount, formatMinutes } from "../../../../lib/format";
+import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { practiceApi } from "../../api";
 import { attemptPath } from "../../lib/useStartAttempt";
+import { Card } from "../Card";
+import { SectionTitle } from "../SectionTitle";
+import "./PendingRound.css";
 
 export function PendingRound({
   attempt,
@@ -25,17 +29,15 @@ export function PendingRound({
     .find((r) => r.status === "pending" || r.status === "active");
 
   return (
-    <section className="pr-pending-round" aria-labelledby="pending-title">
-      <h2 id="pending-title" className="pr-section-title">
-        Round {position + 1} is ready when you are
-      </h2>
-      <p className="pr-pending-round__text">
+    <Card className="pr-pending-round" aria-labelledby="pending-title">
+      <SectionTitle id="pending-title">Round {position + 1} is ready when you are</SectionTitle>
+      <p className="lede pr-pending-round__text">
         {COMPETENCY_LABELS[question.competency]} · {formatMinutes(question.durationMinutes)} in{" "}
         {formatCount(question.phases.length, "phase")}: {question.phases.map((p) => p.name).join(", ")}. The
         prompt appears and the clock starts the moment you begin.
       </p>
       {earlier ? (
-        <p className="pr-note">
+        <p className="hint">
           Finish the earlier round first:{" "}
           <Link to={attemptPath(earlier.attemptId)}>{earlier.questionTitle}</Link>.
         </p>
@@ -58,11 +60,7 @@ export function PendingRound({
           {busy ? "Starting…" : `Start round ${position + 1}`}
         </button>
       )}
-      {error ? (
-        <p className="pr-alert" role="alert">
-          Couldn’t start this round: {error}
-        </p>
-      ) : null}
-    </section>
+      {error ? <Alert>Couldn’t start this round: {error}</Alert> : null}
+    </Card>
   );
 }

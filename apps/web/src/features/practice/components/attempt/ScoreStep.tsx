@@ -3,17 +3,11 @@ import type { Attempt, Question } from "@loopwright/schema";
 import { type RefObject, useState } from "react";
 import { formatClock } from "../../../../lib/clock-format";
 import { practiceApi } from "../../api";
+import { AnswerText } from "../AnswerText";
+import { Overrun } from "../Overrun";
+import { SectionTitle } from "../SectionTitle";
 import { clearScoreDraft, SelfScoreForm } from "../SelfScoreForm";
-
-function AnswerText({ text }: { text: string }) {
-  return text.trim() === "" ? (
-    <p className="pr-answer-text pr-answer-text--empty">You handed in an empty answer.</p>
-  ) : (
-    <div className="pr-answer-text" data-testid="submitted-answer">
-      {text}
-    </div>
-  );
-}
+import "./ScoreStep.css";
 
 export function ScoreStep({
   attempt,
@@ -33,13 +27,13 @@ export function ScoreStep({
   const view = clockView(attempt.clock, attempt.serverNow);
 
   return (
-    <div className="pr-score-step">
+    <div>
       <div className="pr-score-layout">
         <section className="pr-score-layout__form" aria-labelledby="score-title">
-          <h2 id="score-title" ref={heading} tabIndex={-1} className="pr-section-title">
+          <SectionTitle id="score-title" ref={heading}>
             Score your answer
-          </h2>
-          <p className="pr-section-lede">
+          </SectionTitle>
+          <p className="lede">
             For each dimension, choose the anchor that describes what your answer actually did, not how it
             felt to write. The example answers and talking points stay hidden until you have scored, so they
             cannot anchor you.
@@ -67,13 +61,15 @@ export function ScoreStep({
           <h2 id="your-answer-title" className="pr-score-layout__answer-title">
             Your answer
           </h2>
-          <p className="pr-score-layout__answer-meta">
+          <p className="hint">
             Handed in after {formatClock(view.elapsedMs)}
-            {view.overrunMs > 0 ? (
-              <span className="pr-over"> (+{formatClock(view.overrunMs)} over)</span>
-            ) : null}
+            {view.overrunMs > 0 ? <Overrun> (+{formatClock(view.overrunMs)} over)</Overrun> : null}
           </p>
-          <AnswerText text={attempt.answer.text} />
+          <AnswerText
+            text={attempt.answer.text}
+            className="pr-score-layout__answer-text"
+            testId={attempt.answer.text.trim() === "" ? undefined : "submitted-answer"}
+          />
         </aside>
       </div>
     </div>

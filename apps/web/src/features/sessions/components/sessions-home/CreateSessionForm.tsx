@@ -6,11 +6,14 @@ import { bankQueries } from "../../../../api/bank-queries";
 import { ApiRequestError } from "../../../../api/client";
 import { ErrorState } from "../../../../components/Status";
 import { formatCount, formatMinutes } from "../../../../lib/format";
+import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { Field } from "../../../../ui/Field";
 import { TextField } from "../../../../ui/TextField";
 import { type SessionCreated, sessionsApi } from "../../api";
-import { QuestionPicker } from "./QuestionPicker";
+import { HomePanel } from "./HomePanel";
+import { PickerBar, QuestionPicker } from "./QuestionPicker";
+import "./CreateSessionForm.css";
 
 const SCALE_MIN = 0.25;
 const SCALE_MAX = 3;
@@ -106,14 +109,11 @@ export function CreateSessionForm({
   };
 
   return (
-    <section className="ps-create" aria-labelledby="ps-create-title">
-      <h2 id="ps-create-title" className="ps-create__title">
-        Start a session
-      </h2>
-      <p className="ps-create__lede">
-        You host. You will get your own link and one to send to the candidate.
-      </p>
-
+    <HomePanel
+      titleId="ps-create-title"
+      title="Start a session"
+      lede="You host. You will get your own link and one to send to the candidate."
+    >
       {questions.status === "error" ? (
         <ErrorState
           title="The question bank could not be loaded"
@@ -160,7 +160,7 @@ export function CreateSessionForm({
             />
           ))}
 
-          <div className="ps-picker__done" data-testid="mini-loop">
+          <PickerBar testId="mini-loop">
             <span>
               {totalQuestions === 1
                 ? "Mini loop: add up to three more questions, asked one after another with the same people in the same seats."
@@ -178,7 +178,7 @@ export function CreateSessionForm({
                 Add another question
               </button>
             ) : null}
-          </div>
+          </PickerBar>
 
           <div className="ps-create__names">
             <TextField
@@ -242,11 +242,7 @@ export function CreateSessionForm({
             )}
           </Field>
 
-          {errors.form ? (
-            <p className="ps-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          {errors.form ? <Alert>{errors.form}</Alert> : null}
           <div className="ps-create__submit">
             <button type="submit" className={buttonClass("primary")} disabled={busy}>
               {busy ? "Creating…" : "Create session"}
@@ -254,6 +250,6 @@ export function CreateSessionForm({
           </div>
         </form>
       )}
-    </section>
+    </HomePanel>
   );
 }

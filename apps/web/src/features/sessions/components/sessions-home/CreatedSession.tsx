@@ -5,6 +5,8 @@ import { buttonClass } from "../../../../ui/button";
 import type { SessionCreated } from "../../api";
 import { joinLink, rememberIssuedLink } from "../../lib/credentials";
 import { ROLE_LABELS } from "../ConnectionStatus";
+import { HomePanel } from "./HomePanel";
+import "./CreatedSession.css";
 
 export function CreatedSession({
   created,
@@ -34,31 +36,23 @@ export function CreatedSession({
   }, [created, candidateLink]);
 
   return (
-    <section
-      className="ps-create ps-created"
-      aria-labelledby="ps-created-title"
-      data-testid="created-session"
+    <HomePanel
+      className="ps-created"
+      titleId="ps-created-title"
+      title={title}
+      eyebrow={total > 1 ? `Mini loop created · question 1 of ${total}` : "Session created"}
+      lede="Copy both links now. The server keeps only a hash of each, so they can’t be shown again once you close or reload this tab."
+      headingRef={heading}
+      testId="created-session"
     >
-      <p className="eyebrow">
-        {total > 1 ? `Mini loop created · question 1 of ${total}` : "Session created"}
-      </p>
-      <h2 id="ps-created-title" className="ps-create__title" ref={heading} tabIndex={-1}>
-        {title}
-      </h2>
-      <p className="ps-create__lede">
-        Copy both links now. The server keeps only a hash of each, so they can’t be shown again once you close
-        or reload this tab.
-      </p>
       <div className="ps-created__links">
         <CopyLink
-          look="sessions"
           label={`Candidate’s link for ${created.candidate.participant.name}`}
           value={candidateLink}
           hint="Send this to the candidate only. It shows the prompt once you reveal it, the clock and their answer pad; never the guide or the rubric."
           testId="candidate-link"
         />
         <CopyLink
-          look="sessions"
           label={`Your host link (${created.host.participant.name})`}
           value={hostLink}
           hint="Keep this one to yourself: it opens the interviewer’s view with the controls, on any device."
@@ -77,6 +71,6 @@ export function CreatedSession({
           Create another
         </button>
       </div>
-    </section>
+    </HomePanel>
   );
 }

@@ -1,8 +1,19 @@
 import { COMPETENCY_LABELS, type QuestionSummary } from "@loopwright/schema";
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatCount, formatMinutes } from "../../../../lib/format";
 import { buttonClass } from "../../../../ui/button";
 import { FieldGroup } from "../../../../ui/FieldGroup";
+import { Empty } from "../Empty";
+import "./QuestionPicker.css";
+
+/** A line under a picker: what is chosen, or what the mini loop holds, with its actions at the end. */
+export function PickerBar({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <div className="ps-picker__bar" data-testid={testId}>
+      {children}
+    </div>
+  );
+}
 
 export function QuestionPicker({
   questions,
@@ -60,7 +71,7 @@ export function QuestionPicker({
               {COMPETENCY_LABELS[selected.competency]} · {formatMinutes(selected.durationMinutes)}
             </p>
           </div>
-          <div className="ps-notes__actions">
+          <div className="ps-picker__actions">
             <button type="button" className={buttonClass("quiet")} onClick={() => setBrowsing(true)}>
               Change
             </button>
@@ -100,7 +111,7 @@ export function QuestionPicker({
             }
           }}
         />
-        <p className="ps-picker__count" role="status" aria-live="polite">
+        <p className="hint" role="status" aria-live="polite">
           {loading
             ? "Loading the bank…"
             : `${filtered.length} of ${formatCount(questions.length, "question")}`}
@@ -131,11 +142,11 @@ export function QuestionPicker({
           </label>
         ))}
         {!loading && filtered.length === 0 ? (
-          <p className="ps-empty">No question matches “{query}”.</p>
+          <Empty className="ps-picker__empty">No question matches “{query}”.</Empty>
         ) : null}
       </div>
       {selected || onRemove ? (
-        <div className="ps-picker__done">
+        <PickerBar>
           <span>
             {selected ? (
               <>
@@ -145,7 +156,7 @@ export function QuestionPicker({
               "Pick the question to ask next."
             )}
           </span>
-          <span className="ps-notes__actions">
+          <span className="ps-picker__actions">
             {onRemove ? (
               <button
                 type="button"
@@ -166,7 +177,7 @@ export function QuestionPicker({
               </button>
             ) : null}
           </span>
-        </div>
+        </PickerBar>
       ) : null}
     </FieldGroup>
   );
