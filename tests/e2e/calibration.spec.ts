@@ -423,6 +423,36 @@ test.describe("loop calibration", () => {
     await expectNoHorizontalOverflow(page);
   });
 
+  test("clears each loop-editor error as soon as its field is fixed, including by the typical loop", async ({
+    page,
+  }) => {
+    await page.goto("/calibration");
+    await page.getByLabel("Workspace name").fill("Error clearing");
+    await page.getByLabel("Your name").fill("Maya");
+    await page.getByRole("button", { name: "Create workspace" }).click();
+    await page.getByRole("button", { name: /open the workspace/ }).click();
+    await page.getByRole("link", { name: "New loop" }).click();
+
+    await page.getByRole("button", { name: "Save loop" }).click();
+    const summary = page.getByText("Some fields need attention before the loop can be saved.");
+    await expect(summary).toBeVisible();
+    const loopName = page.getByLabel("Loop name");
+    await expect(loopName).toHaveAttribute("aria-invalid", "true");
+    const round1 = page.getByTestId("loop-round").nth(0);
+    await expect(round1.locator('[aria-invalid="true"]').first()).toBeVisible();
+
+    // The typical loop fills every round: the rounds' errors go, the empty name's stays.
+    await page.getByRole("button", { name: "Start from a typical director loop" }).click();
+    await expect(page.getByTestId("loop-round").first().locator('[aria-invalid="true"]')).toHaveCount(0);
+    await expect(loopName).toHaveAttribute("aria-invalid", "true");
+    await expect(summary).toBeVisible();
+
+    await loopName.fill("Director loop");
+    await expect(loopName).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+    await expect(summary).toHaveCount(0);
+  });
+
   test("explains an invalid link and a missing sign-in", async ({ page }) => {
     await page.goto(`/calibration/join#token=${"x".repeat(43)}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link is not valid");

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
+import { formatTimeOfDay } from "../datetime";
 import { saveStatusText } from "./save-status-text";
 
 describe("the save status line", () => {
@@ -19,9 +20,11 @@ describe("the save status line", () => {
 
   it("says when the last save landed, where that matters", () => {
     const savedAt = new Date(2025, 0, 1, 10, 32).toISOString();
+    // The time itself is lib/datetime's, in the reader's locale (checked in datetime.test.ts).
     expect(saveStatusText({ kind: "saved", savedAt }, { written: true, showTime: true })).toBe(
-      "Saved at 10:32 AM",
+      `Saved at ${formatTimeOfDay(savedAt)}`,
     );
+    expect(formatTimeOfDay(savedAt)).toMatch(/10:32/);
     // Without a time from this visit there is nothing to date.
     expect(saveStatusText({ kind: "saved", savedAt: null }, { written: true, showTime: true })).toBe("Saved");
   });

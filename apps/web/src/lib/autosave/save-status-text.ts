@@ -1,6 +1,5 @@
+import { formatTimeOfDay } from "../datetime";
 import type { SaveStatus } from "./autosave-queue";
-
-const timeFormat = new Intl.DateTimeFormat("en", { hour: "numeric", minute: "2-digit" });
 
 export interface SaveStatusTextOptions {
   /** Something has been written (here or before); until then there is nothing to call saved. */
@@ -18,7 +17,7 @@ export function saveStatusText(
     case "saved":
       if (showTime && status.savedAt) {
         const at = new Date(status.savedAt);
-        if (!Number.isNaN(at.getTime())) return `Saved at ${timeFormat.format(at)}`;
+        if (!Number.isNaN(at.getTime())) return `Saved at ${formatTimeOfDay(at)}`;
       }
       return written ? "Saved" : "Autosaves as you go";
     case "saving":

@@ -11,10 +11,10 @@ import {
   YAxis,
 } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { formatDateTime, timeAxisFormatter } from "../../../lib/datetime";
 import { palette, seriesColours } from "../../../styles/palette";
 import { tableClasses } from "../../../ui/table";
-import { dateTickFormatter, progressData, trendSentences } from "../lib/chart-data";
-import { formatDateTime } from "../lib/time";
+import { progressData, trendSentences } from "../lib/chart-data";
 import "./ProgressChart.css";
 
 /** One line colour per competency, in the bank's order; each at least 3:1 against the chart's background. */
@@ -39,7 +39,7 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
       ),
     [data],
   );
-  const formatTick = dateTickFormatter(data.domain);
+  const formatTick = timeAxisFormatter(data.domain);
   const summaryId = useId();
 
   if (data.rows.length === 0) {

@@ -1,4 +1,5 @@
 import { type AttemptSummary, COMPETENCIES, COMPETENCY_LABELS, type Competency } from "@loopwright/schema";
+import { timeAxisFormatter } from "../../../lib/datetime";
 
 /** Shapes the history into what the progress chart draws and what its text summary says. */
 
@@ -63,7 +64,7 @@ export function progressData(attempts: readonly AttemptSummary[]): ProgressData 
   });
 
   const domain = timeDomain(rows.map((r) => r.t));
-  return { rows, competencies, domain, ticks: timeTicks(domain), trends };
+  return { rows, competencies, domain, ticks: axisTicks(domain), trends };
 }
 
 /** The x range with a margin, so the first and last points sit inside the plot; a lone point gets a day. */
@@ -86,21 +87,19 @@ export function timeTicks([start, end]: [number, number], count = 5): number[] {
   return Array.from({ length: count }, (_, i) => Math.round(start + i * step));
 }
 
-/** Labels for the date axis, as fine as the span needs: seconds, times of day, days, or months. */
-export function dateTickFormatter([start, end]: [number, number]): (t: number) => string {
-  const span = end - start;
-  const options: Intl.DateTimeFormatOptions =
-    span <= 10 * 60_000
-      ? { hour: "2-digit", minute: "2-digit", second: "2-digit" }
-      : span <= 6 * HOUR
-        ? { hour: "2-digit", minute: "2-digit" }
-        : span <= 2 * DAY
-          ? { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }
-          : span <= 300 * DAY
-            ? { day: "numeric", month: "short" }
-            : { month: "short", year: "numeric" };
-  const format = new Intl.DateTimeFormat("en-GB", options);
-  return (t) => format.format(new Date(t));
+/**
+ * Evenly spaced ticks that each read differently: over a short span several would fall in the same
+ * minute and print the same label twice, so only the first of each label is kept.
+ */
+export function axisTicks(domain: [number, number], count = 5): number[] {
+  const label = timeAxisFormatter(domain);
+  const seen = new Set<string>();
+  return timeTicks(domain, count).filter((t) => {
+    const text = label(t);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }
 
 const score = (n: number) => n.toFixed(1);

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { bankQueries } from "../../../api/bank-queries";
 import { ApiRequestError } from "../../../api/client";
+import { formatDateTime } from "../../../lib/datetime";
 import { formatCount, formatMinutes } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
@@ -18,7 +19,6 @@ import { ScoreStep } from "../components/attempt/ScoreStep";
 import { PageSkeleton, PracticeError, WithPractitioner } from "../components/PracticeStates";
 import { StatusBadge } from "../components/StatusBadge";
 import { clearDraft } from "../lib/autosave";
-import { formatDateTime } from "../lib/time";
 import { draftStorage } from "../lib/useAutosave";
 import "./AttemptPage.css";
 

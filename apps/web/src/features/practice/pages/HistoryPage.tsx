@@ -4,6 +4,7 @@ import { lazy, Suspense, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { queryKeys } from "../../../api/query-keys";
 import { EmptyState } from "../../../components/Status";
+import { formatDateTime } from "../../../lib/datetime";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { buttonClass } from "../../../ui/button";
@@ -16,7 +17,6 @@ import { ExportButtons } from "../components/history/ExportButtons";
 import { PageSkeleton, PracticeError, WithPractitioner } from "../components/PracticeStates";
 import { SectionTitle } from "../components/SectionTitle";
 import { clearAllDrafts, clearDraft } from "../lib/autosave";
-import { formatDateTime } from "../lib/time";
 import { draftStorage } from "../lib/useAutosave";
 import "./HistoryPage.css";
 

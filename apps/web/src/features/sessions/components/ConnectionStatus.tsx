@@ -132,8 +132,13 @@ export function PresenceList({
   );
 }
 
+/** "Dana Reyes" → "DR", "Dana (host)" → "DA": letters of the name, never of a note in brackets. */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const parts = name
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+    .split(/\s+/)
+    .map((part) => part.replace(/[^\p{L}\p{N}]/gu, ""))
+    .filter(Boolean);
   const letters =
     parts.length > 1 ? [parts[0]?.[0], parts[parts.length - 1]?.[0]] : [parts[0]?.[0], parts[0]?.[1]];
   return letters.filter(Boolean).join("").toUpperCase() || "?";

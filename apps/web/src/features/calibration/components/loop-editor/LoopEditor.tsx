@@ -1,5 +1,5 @@
 import { type Loop, loopBodySchema } from "@loopwright/schema";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiRequestError } from "../../../../api/client";
 import { formatCount } from "../../../../lib/format";
@@ -29,6 +29,8 @@ import { RoundEditor } from "./RoundEditor";
 import "./LoopEditor.css";
 import { cardProps } from "../../../../ui/card";
 
+const FIELDS_NEED_ATTENTION = "Some fields need attention before the loop can be saved.";
+
 export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justSaved: boolean }) {
   const { api, view } = useWorkspace();
   const guard = useSignInGuard();
@@ -53,6 +55,24 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
   const coverage = !dirty && saved ? saved.coverage : previewCoverage(body.rounds);
   const catalog = useQuestionsByCompetency(draft.rounds.flatMap((r) => r.competencies));
 
+  // Once a save has named what needs fixing, each message goes as soon as its field is fixed,
+  // whether typed or filled in ("Start from a typical director loop"): no stale error stays up.
+  const bodyKey = JSON.stringify(body);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-checked when the draft's content changes
+  useEffect(() => {
+    setErrors((shown) => {
+      if (Object.keys(shown).length === 0) return shown;
+      const parsed = loopBodySchema.safeParse(JSON.parse(bodyKey));
+      if (parsed.success) {
+        setStatus((s) => (s.kind === "error" && s.message === FIELDS_NEED_ATTENTION ? { kind: "idle" } : s));
+        return {};
+      }
+      const still = fieldErrors(parsed.error.issues);
+      const kept = Object.fromEntries(Object.entries(shown).filter(([path]) => path in still));
+      return Object.keys(kept).length === Object.keys(shown).length ? shown : kept;
+    });
+  }, [bodyKey]);
+
   const updateRound = (key: number, change: Partial<RoundDraft>) =>
     setDraft((d) => ({ ...d, rounds: d.rounds.map((r) => (r.key === key ? { ...r, ...change } : r)) }));
   const moveRound = (index: number, by: -1 | 1) =>
@@ -73,7 +93,7 @@ export function LoopEditor({ initial, justSaved }: { initial: Loop | null; justS
           found[path] = "enter the round's length in minutes";
       }
       setErrors(found);
-      setStatus({ kind: "error", message: "Some fields need attention before the loop can be saved." });
+      setStatus({ kind: "error", message: FIELDS_NEED_ATTENTION });
       requestAnimationFrame(() => errorSummary.current?.focus());
       return;
     }

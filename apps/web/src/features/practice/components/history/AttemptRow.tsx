@@ -2,10 +2,10 @@ import { type AttemptSummary, COMPETENCY_LABELS, RUBRIC_MAX } from "@loopwright/
 import { Trash2 } from "lucide-react";
 import { useId } from "react";
 import { Link } from "react-router";
+import { formatDate, formatDateTime } from "../../../../lib/datetime";
 import { buttonClass } from "../../../../ui/button";
 import { ScoreChip } from "../../../../ui/ScoreChip";
 import { Tooltip } from "../../../../ui/Tooltip";
-import { formatDate, formatDateTime } from "../../lib/time";
 import { attemptPath } from "../../lib/useStartAttempt";
 import { PhaseStrip } from "../PhaseTimes";
 import { StatusBadge } from "../StatusBadge";
