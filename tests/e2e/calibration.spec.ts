@@ -388,6 +388,17 @@ test.describe("loop calibration", () => {
       "alpha_ordinal",
     );
 
+    // The same ratings from a spreadsheet that separates fields with semicolons read the same.
+    const summaryText = await results.getByTestId("heatmap-cell").allTextContents();
+    await page.getByLabel("Choose a CSV file").setInputFiles({
+      name: "ratings-semicolon.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${rows.map((row) => row.replaceAll(",", ";")).join("\r\n")}\r\n`),
+    });
+    await expect(results).toContainText("30 ratings from 3 raters on 2 dimensions");
+    await expect(page.getByTestId("csv-error")).toHaveCount(0);
+    expect(await results.getByTestId("heatmap-cell").allTextContents()).toEqual(summaryText);
+
     // A bad line: the server's message, naming the line, next to the upload.
     await page.getByLabel("Choose a CSV file").setInputFiles({
       name: "broken.csv",

@@ -133,6 +133,28 @@ describe("POST /api/calibration/analyze/csv", () => {
     expect(body.dimensions[0]).toMatchObject({ dimension: "depth", raters: 2, subjects: 2, ratings: 4 });
   });
 
+  it("reads a semicolon file and a tab-separated file as it reads a comma one", async () => {
+    const rows = [
+      ["rater", "subject", "dimension", "score"],
+      ["ann", "s1", "depth", "3"],
+      ["bob", "s1", "depth", "2"],
+      ["ann", "s2", "depth", "4"],
+      ["bob", "s2", "depth", "4"],
+    ];
+    const comma = await post(`${rows.map((r) => r.join(",")).join("\n")}\n`);
+    const semicolon = await post(`\uFEFF${rows.map((r) => r.join(";")).join("\r\n")}\r\n`);
+    const tab = await post(`${rows.map((r) => r.join("\t")).join("\n")}\n`);
+    expect(comma.status).toBe(200);
+    expect(semicolon.status).toBe(200);
+    expect(tab.status).toBe(200);
+    expect(semicolon.body.dimensions).toEqual(comma.body.dimensions);
+    expect(tab.body.dimensions).toEqual(comma.body.dimensions);
+    // A semicolon file whose fields hold commas ("Lee, Ann") keeps them inside the field.
+    const names = await post('rater;subject;dimension;score\n"Lee, Ann";s1;depth;3\nBob;s1;depth;2\n');
+    expect(names.status).toBe(200);
+    expect(names.body.raters.map((r: { rater: string }) => r.rater).sort()).toEqual(["Bob", "Lee, Ann"]);
+  });
+
   it("names a missing column, an unparseable line, a bad score and an off-scale score by line", async () => {
     const missing = await post("rater,subject,score\nann,s1,3\n");
     expect(missing.status).toBe(400);

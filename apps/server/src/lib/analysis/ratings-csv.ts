@@ -11,17 +11,50 @@ import { badRequest } from "../../plugins/errors.js";
 
 const REQUIRED = ["rater", "subject", "dimension", "score"] as const;
 
+/** What spreadsheets write between fields: a comma, or a semicolon where the comma is the decimal mark, or a tab. */
+const DELIMITERS = [",", ";", "\t"] as const;
+
+/** The header's cells when split by `delimiter`, lower-cased, quotes and spaces trimmed. */
+function headerCells(headerLine: string, delimiter: string): string[] {
+  return headerLine.split(delimiter).map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ""));
+}
+
+/**
+ * The delimiter the file uses, read from its header: the one that splits it into the most of the
+ * required columns (then the one that splits it into the most cells), so a semicolon file from a
+ * European spreadsheet or a tab-separated export reads as well as a comma one.
+ */
+export function detectDelimiter(headerLine: string): (typeof DELIMITERS)[number] {
+  let best: (typeof DELIMITERS)[number] = ",";
+  let bestRequired = -1;
+  let bestCells = -1;
+  for (const delimiter of DELIMITERS) {
+    const cells = headerCells(headerLine, delimiter);
+    const required = REQUIRED.filter((c) => cells.includes(c)).length;
+    if (required > bestRequired || (required === bestRequired && cells.length > bestCells)) {
+      best = delimiter;
+      bestRequired = required;
+      bestCells = cells.length;
+    }
+  }
+  return best;
+}
+
 /**
  * Reads ratings exported from an applicant tracking system: a header row with
- * rater, subject, dimension and score (any order, extra columns ignored).
+ * rater, subject, dimension and score (any order, extra columns ignored), separated by
+ * commas, semicolons or tabs.
  * Errors name the CSV line, counting the header as line 1.
  */
 export function parseRatingsCsv(text: string): RatingInput[] {
   if (text.trim() === "")
     throw badRequest("The CSV is empty; it needs a header row and at least one rating.");
+  const headerLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = detectDelimiter(headerLine);
   let rows: Record<string, string>[];
   try {
     rows = parse(text, {
+      delimiter,
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       trim: true,
@@ -37,11 +70,7 @@ export function parseRatingsCsv(text: string): RatingInput[] {
     }
     throw error;
   }
-  const header =
-    text
-      .split(/\r?\n/, 1)[0]
-      ?.split(",")
-      .map((h) => h.trim().toLowerCase().replace(/^"|"$/g, "")) ?? [];
+  const header = headerCells(headerLine, delimiter);
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     throw badRequest(
