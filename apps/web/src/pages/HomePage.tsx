@@ -80,7 +80,10 @@ export function HomePage() {
               does.
             </p>
             <div className="hero__actions">
-              <Link to="/questions" className={buttonClass("primary")}>
+              <Link to="/practice" className={buttonClass("primary")}>
+                Start a timed practice
+              </Link>
+              <Link to="/questions" className={buttonClass("quiet")}>
                 Browse the question bank
               </Link>
               {counts.status === "success" ? (

@@ -5,6 +5,7 @@ import { buttonClass } from "../../../../ui/button";
 import { FieldGroup } from "../../../../ui/FieldGroup";
 import { Empty } from "../Empty";
 import "./QuestionPicker.css";
+import { searchQuestions } from "../../lib/question-search";
 
 /** A line under a picker: what is chosen, or what the mini loop holds, with its actions at the end. */
 export function PickerBar({ testId, children }: { testId?: string; children: ReactNode }) {
@@ -51,13 +52,8 @@ export function QuestionPicker({
   }, [loading, value, questions]);
 
   const filtered = useMemo(() => {
-    const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
     const open = questions.filter((q) => !exclude.includes(q.id));
-    if (words.length === 0) return open;
-    return open.filter((q) => {
-      const hay = `${q.title} ${q.summary} ${COMPETENCY_LABELS[q.competency]}`.toLowerCase();
-      return words.every((w) => hay.includes(w));
-    });
+    return searchQuestions(open, deferred);
   }, [questions, deferred, exclude]);
 
   if (selected && !browsing) {
