@@ -172,6 +172,8 @@ test.describe("loop calibration", () => {
     await page.getByRole("button", { name: "Create exercise" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Org design bar");
     await expect(page.getByTestId("progress-item")).toHaveCount(3);
+    // The admin who pasted the transcript still knows which answer it is.
+    await expect(page.getByText("Candidate 3, onsite")).toBeVisible();
     await expect(page.getByRole("button", { name: "Reveal results now" })).toBeDisabled();
     const exerciseUrl = page.url();
 
@@ -194,6 +196,9 @@ test.describe("loop calibration", () => {
       for (const level of ["Weak answer", "Strong director", "VP-level answer", "Strong EM, too tactical"]) {
         await expect(p.getByText(level)).toHaveCount(0);
       }
+      // Nor a transcript's title, which would say who the candidate was: only "Answer C".
+      await expect(p.getByText("Candidate 3")).toHaveCount(0);
+      await expect(p.getByRole("navigation", { name: "Answers" })).toContainText("Answer C");
     }
 
     // The scoring page works on a phone.
@@ -274,6 +279,7 @@ test.describe("loop calibration", () => {
     expect(csv.split("\r\n")[0]).toMatch(/^round,section,dimension,interviewer,answer,/);
     expect(csv).toContain("interviewer,,");
     expect(csv).toMatch(/\r\n1,interviewer,,Chi,/);
+    expect(csv).not.toContain("Candidate 3");
     const [jsonDownload] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Export JSON" }).click(),

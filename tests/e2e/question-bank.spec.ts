@@ -40,6 +40,9 @@ test.describe("the question bank browser", () => {
     await page.getByTestId("question-card").first().getByRole("link", { name: summary.title }).click();
     await expect(page).toHaveURL(new RegExp(`/questions/${summary.id}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(summary.title);
+    // The interviewer material waits behind its panel (issue 16); reading it all takes one press.
+    await expect(page.getByRole("heading", { name: "Rubric", exact: true })).toHaveCount(0);
+    await page.getByRole("button", { name: "Show the interviewer material" }).click();
     for (const section of ["Prompt", "Phases", "Rubric", "Talking points"]) {
       await expect(page.getByRole("heading", { name: section, exact: true })).toBeVisible();
     }

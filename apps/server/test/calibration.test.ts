@@ -413,6 +413,68 @@ describe("a calibration exercise", () => {
     expect(Math.min(...exact(0))).toBeLessThan(1);
   });
 
+  it("keeps a pasted transcript's title from the panel: labels, results and all", async () => {
+    const title = "Candidate K, onsite March";
+    const created = await send("POST", `/api/workspaces/${ws}/exercises`, admin, {
+      name: "Titled transcripts",
+      items: [
+        {
+          kind: "transcript",
+          questionId: question.id,
+          title,
+          text: "I would start by meeting every EM, then map spans, layers and open seats before I change anything.",
+        },
+        { kind: "example", questionId: question.id, exampleId: question.examples[0].id },
+      ],
+      interviewerIds: [people.Ana?.id, people.Ben?.id],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    // The admin, who pasted it, sees the title beside the neutral label.
+    expect(
+      created.body.items.map((i: { label: string; title: string | null }) => [i.label, i.title]),
+    ).toEqual([
+      ["Answer A", title],
+      ["Answer B", null],
+    ]);
+
+    const asAna = (await send("GET", `/api/workspaces/${ws}/exercises/${id}`, people.Ana?.credential ?? ""))
+      .body;
+    expect(asAna.items.map((i: { label: string }) => i.label)).toEqual(["Answer A", "Answer B"]);
+    expect(asAna.items.every((i: { title: string | null }) => i.title === null)).toBe(true);
+    expect(JSON.stringify(asAna)).not.toContain("Candidate K");
+
+    const dims = question.rubric.dimensions.map((d: { id: string }) => d.id);
+    for (const [name, score] of [
+      ["Ana", 2],
+      ["Ben", 3],
+    ] as const) {
+      const scored = await send(
+        "PUT",
+        `/api/workspaces/${ws}/exercises/${id}/scores`,
+        people[name]?.credential ?? "",
+        {
+          round: 1,
+          scores: asAna.items.flatMap((item: { id: string }) =>
+            dims.map((dimension: string) => ({ itemId: item.id, dimension, score })),
+          ),
+          submit: true,
+        },
+      );
+      expect(scored.status).toBe(200);
+    }
+    const results = await send(
+      "GET",
+      `/api/workspaces/${ws}/exercises/${id}/results`,
+      people.Ana?.credential ?? "",
+    );
+    expect(results.status).toBe(200);
+    expect(Object.values(results.body.subjectLabels)).toEqual(["Answer A", "Answer B"]);
+    expect(JSON.stringify(results.body)).not.toContain("Candidate K");
+    const adminResults = await send("GET", `/api/workspaces/${ws}/exercises/${id}/results`, admin);
+    expect(JSON.stringify(adminResults.body)).not.toContain("Candidate K");
+  });
+
   it("revokes a link, and keeps workspaces apart", async () => {
     expect((await send("DELETE", `/api/workspaces/${ws}/members/${people.Chi?.id}`, admin)).status).toBe(200);
     const revoked = await send("GET", `/api/workspaces/${ws}`, people.Chi?.credential ?? "");

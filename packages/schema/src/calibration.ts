@@ -344,7 +344,10 @@ export type CreateExerciseBody = z.infer<typeof createExerciseBodySchema>;
 
 export const exerciseItemSchema = z.object({
   id: z.string(),
+  /** "Answer A", "Answer B"…: all the panel ever sees of where an answer came from. */
   label: z.string(),
+  /** A pasted transcript's title ("Candidate K, onsite"); admins only, null for everyone else and for bank examples. */
+  title: z.string().nullable(),
   questionId: z.string(),
   questionTitle: z.string(),
   kind: exerciseItemKindSchema,

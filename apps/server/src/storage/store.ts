@@ -91,7 +91,10 @@ export interface LoopRecord {
 
 export interface ExerciseItemRecord {
   id: string;
+  /** "Answer A"; records written before titles were kept apart hold "Answer A: <title>" (see itemLabel). */
   label: string;
+  /** A pasted transcript's title, which only admins see. Absent in records written before it. */
+  title?: string | null;
   questionId: string;
   kind: ExerciseItemKind;
   exampleId: string | null;

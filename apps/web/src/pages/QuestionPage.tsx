@@ -8,7 +8,7 @@ import {
   type RubricDimension,
 } from "@loopwright/schema";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useId } from "react";
+import { type ReactNode, type Ref, useEffect, useId, useRef } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { bankQueries } from "../api/bank-queries";
 import { ApiRequestError } from "../api/client";
@@ -22,10 +22,12 @@ import { formatCount, formatMinutes, formatNumber, toParagraphs } from "../lib/f
 import { scenarioFactRows } from "../lib/scenario-facts";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { ExampleAnswer } from "../shared/example-answer/ExampleAnswer";
+import { HideMaterialButton, InterviewerMaterialPanel, MATERIAL_PANEL_ID } from "./InterviewerMaterial";
 import { NotFoundContent } from "./NotFoundPage";
 import "./QuestionPage.css";
 import { Breadcrumb } from "../ui/Breadcrumb";
 import { buttonClass } from "../ui/button";
+import { useQuestionReveal } from "./useQuestionReveal";
 
 export function QuestionPage() {
   const { id = "" } = useParams();
@@ -47,7 +49,8 @@ export function QuestionPage() {
           : "Loading question",
   );
 
-  if (state.data) return <QuestionView question={state.data} />;
+  // Keyed by question, so what is shown of one question is never carried over to the next.
+  if (state.data) return <QuestionView key={state.data.id} question={state.data} />;
 
   if (missing) {
     return (
@@ -117,17 +120,57 @@ interface SectionSpec {
   title: string;
 }
 
-/** Sections render after the question loads, so the browser's own jump to `#rubric` etc. misses; redo it. */
+/** The sections hidden until the person asks for them (or has scored a practice attempt at the question). */
+const MATERIAL_SECTION_IDS: readonly string[] = [
+  "guide",
+  "rubric",
+  "red-flags",
+  "talking-points",
+  "examples",
+];
+
+/**
+ * Sections render after the question loads, so the browser's own jump to `#rubric` etc. misses; redo it.
+ * A link to a hidden section lands on the panel that stands in for it, and one to the panel on the guide.
+ */
 function useScrollToHash() {
   const { hash } = useLocation();
   useEffect(() => {
     if (!hash) return;
-    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "start" });
+    const id = decodeURIComponent(hash.slice(1));
+    const standIn = MATERIAL_SECTION_IDS.includes(id)
+      ? MATERIAL_PANEL_ID
+      : id === MATERIAL_PANEL_ID
+        ? "guide"
+        : null;
+    const target = document.getElementById(id) ?? (standIn ? document.getElementById(standIn) : null);
+    target?.scrollIntoView({ block: "start" });
   }, [hash]);
+}
+
+/** Moves focus with the change it follows: to the first revealed heading on showing, to the button on hiding. */
+function useRevealFocus(revealed: boolean) {
+  const firstHeading = useRef<HTMLHeadingElement>(null);
+  const showButton = useRef<HTMLButtonElement>(null);
+  const pending = useRef(false);
+  useEffect(() => {
+    if (!pending.current) return;
+    pending.current = false;
+    (revealed ? firstHeading.current : showButton.current)?.focus();
+  }, [revealed]);
+  /** Call with the person's own show or hide (not when a practice answer opens the material). */
+  const moveFocusAfter = (change: () => void) => () => {
+    pending.current = true;
+    change();
+  };
+  return { firstHeading, showButton, moveFocusAfter };
 }
 
 function QuestionView({ question }: { question: Question }) {
   useScrollToHash();
+  const reveal = useQuestionReveal(question.id);
+  const { revealed } = reveal;
+  const focus = useRevealFocus(revealed);
   const scenarioRows = question.scenario ? scenarioFactRows(question.scenario) : [];
   const examples = [...question.examples].sort(
     (a, b) => EXAMPLE_LEVELS.indexOf(a.level) - EXAMPLE_LEVELS.indexOf(b.level),
@@ -137,11 +180,15 @@ function QuestionView({ question }: { question: Question }) {
     { id: "prompt", title: "Prompt" },
     ...(scenarioRows.length > 0 || question.scenario?.company ? [{ id: "scenario", title: "Scenario" }] : []),
     { id: "phases", title: "Phases" },
-    { id: "guide", title: "Interviewer guide" },
-    { id: "rubric", title: "Rubric" },
-    { id: "red-flags", title: "Red flags" },
-    { id: "talking-points", title: "Talking points" },
-    ...(examples.length > 0 ? [{ id: "examples", title: "Example answers" }] : []),
+    ...(revealed
+      ? [
+          { id: "guide", title: "Interviewer guide" },
+          { id: "rubric", title: "Rubric" },
+          { id: "red-flags", title: "Red flags" },
+          { id: "talking-points", title: "Talking points" },
+          ...(examples.length > 0 ? [{ id: "examples", title: "Example answers" }] : []),
+        ]
+      : [{ id: MATERIAL_PANEL_ID, title: "Interviewer material" }]),
   ];
   const has = (sectionId: string) => sections.some((s) => s.id === sectionId);
 
@@ -191,59 +238,88 @@ function QuestionView({ question }: { question: Question }) {
             <PhaseTimeline phases={question.phases} total={question.durationMinutes} />
           </Section>
 
-          <Section id="guide" title="Interviewer guide" kicker="For the person asking">
-            <InterviewerGuide guide={question.guide} />
-          </Section>
-
-          <Section
-            id="rubric"
-            title="Rubric"
-            kicker={`${formatCount(question.rubric.dimensions.length, "dimension")}, each scored 1 to ${RUBRIC_MAX}`}
-          >
-            <div className="rubric">
-              {question.rubric.dimensions.map((dimension) => (
-                <RubricCard key={dimension.id} dimension={dimension} />
-              ))}
-            </div>
-          </Section>
-
-          <Section id="red-flags" title="Red flags" kicker="Any one of these sinks an answer">
-            <ul className="red-flags">
-              {question.rubric.redFlags.map((flag) => (
-                <li key={flag} className="red-flag">
-                  {flag}
-                </li>
-              ))}
-            </ul>
-          </Section>
-
-          <Section id="talking-points" title="Talking points" kicker="Signals a strong answer covers">
-            <ul className="talking-points">
-              {question.talkingPoints.map((point) => (
-                <li key={point.id} className="talking-point">
-                  <p className="talking-point__text">{point.point}</p>
-                  <p className="talking-point__phrases">
-                    <span className="talking-point__label">Listen for</span>
-                    {point.phrases.map((phrase) => (
-                      <span key={phrase} className="phrase">
-                        {phrase}
-                      </span>
-                    ))}
+          {revealed ? (
+            <>
+              <Section
+                id="guide"
+                title="Interviewer guide"
+                kicker="For the person asking"
+                headingRef={focus.firstHeading}
+                action={<HideMaterialButton onHide={focus.moveFocusAfter(reveal.hide)} />}
+              >
+                {reveal.openedByPractice ? (
+                  <p className="hint material-note">
+                    Shown because you have scored a practice attempt at this question.
                   </p>
-                </li>
-              ))}
-            </ul>
-          </Section>
+                ) : null}
+                <InterviewerGuide guide={question.guide} />
+              </Section>
 
-          {examples.length > 0 ? (
-            <Section id="examples" title="Example answers" kicker="Read your own answer first, then compare">
-              <div className="examples">
-                {examples.map((example) => (
-                  <ExampleAnswer key={example.id} example={example} dimensions={question.rubric.dimensions} />
-                ))}
-              </div>
-            </Section>
-          ) : null}
+              <Section
+                id="rubric"
+                title="Rubric"
+                kicker={`${formatCount(question.rubric.dimensions.length, "dimension")}, each scored 1 to ${RUBRIC_MAX}`}
+              >
+                <div className="rubric">
+                  {question.rubric.dimensions.map((dimension) => (
+                    <RubricCard key={dimension.id} dimension={dimension} />
+                  ))}
+                </div>
+              </Section>
+
+              <Section id="red-flags" title="Red flags" kicker="Any one of these sinks an answer">
+                <ul className="red-flags">
+                  {question.rubric.redFlags.map((flag) => (
+                    <li key={flag} className="red-flag">
+                      {flag}
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+
+              <Section id="talking-points" title="Talking points" kicker="Signals a strong answer covers">
+                <ul className="talking-points">
+                  {question.talkingPoints.map((point) => (
+                    <li key={point.id} className="talking-point">
+                      <p className="talking-point__text">{point.point}</p>
+                      <p className="talking-point__phrases">
+                        <span className="talking-point__label">Listen for</span>
+                        {point.phrases.map((phrase) => (
+                          <span key={phrase} className="phrase">
+                            {phrase}
+                          </span>
+                        ))}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+
+              {examples.length > 0 ? (
+                <Section
+                  id="examples"
+                  title="Example answers"
+                  kicker="Read your own answer first, then compare"
+                >
+                  <div className="examples">
+                    {examples.map((example) => (
+                      <ExampleAnswer
+                        key={example.id}
+                        example={example}
+                        dimensions={question.rubric.dimensions}
+                      />
+                    ))}
+                  </div>
+                </Section>
+              ) : null}
+            </>
+          ) : (
+            <InterviewerMaterialPanel
+              question={question}
+              onShow={focus.moveFocusAfter(reveal.show)}
+              buttonRef={focus.showButton}
+            />
+          )}
 
           <aside className="question-aside" aria-label="Using this question today">
             <h2 className="question-aside__title">Using this question today</h2>
@@ -264,22 +340,38 @@ function Section({
   id,
   title,
   kicker,
+  action,
+  headingRef,
   children,
 }: {
   id: string;
   title: string;
   kicker?: string;
+  /** A control beside the heading (the way to hide the interviewer material). */
+  action?: ReactNode;
+  /** Given when focus is moved to the heading from code; it then takes focus but is no tab stop. */
+  headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
 }) {
   const headingId = `${id}-title`;
+  const heading = (
+    <>
+      <h2 id={headingId} className="q-section__title" ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+        {title}
+      </h2>
+      {kicker ? <p className="q-section__kicker">{kicker}</p> : null}
+    </>
+  );
   return (
     <section id={id} className="q-section" aria-labelledby={headingId}>
-      <header className="q-section__header">
-        <h2 id={headingId} className="q-section__title">
-          {title}
-        </h2>
-        {kicker ? <p className="q-section__kicker">{kicker}</p> : null}
-      </header>
+      {action ? (
+        <header className="q-section__header q-section__header--with-action">
+          <div className="q-section__heading">{heading}</div>
+          {action}
+        </header>
+      ) : (
+        <header className="q-section__header">{heading}</header>
+      )}
       {children}
     </section>
   );

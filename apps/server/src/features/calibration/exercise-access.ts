@@ -1,5 +1,10 @@
 import { NotFoundError } from "../../lib/domain-errors.js";
-import type { CalibrationRepository, ExerciseRecord, MemberRecord } from "../../storage/store.js";
+import type {
+  CalibrationRepository,
+  ExerciseItemRecord,
+  ExerciseRecord,
+  MemberRecord,
+} from "../../storage/store.js";
 
 const noSuchExercise = () => new NotFoundError("No exercise with that id in this workspace.");
 
@@ -24,4 +29,17 @@ export async function visibleExercise(
   // Not invited gets the same answer as not there: exercise ids are not confirmed to outsiders.
   if (member.role !== "admin" && !exercise.interviewerIds.includes(member.id)) throw noSuchExercise();
   return exercise;
+}
+
+/** "Answer A", also for records that stored the transcript's title in the label ("Answer A: Candidate K"). */
+export function itemLabel(item: ExerciseItemRecord): string {
+  const colon = item.label.indexOf(": ");
+  return colon < 0 ? item.label : item.label.slice(0, colon);
+}
+
+/** A transcript's title, wherever the record kept it; null for a bank example. */
+export function itemTitle(item: ExerciseItemRecord): string | null {
+  if (item.title !== undefined) return item.title;
+  const colon = item.label.indexOf(": ");
+  return colon < 0 ? null : item.label.slice(colon + 2);
 }

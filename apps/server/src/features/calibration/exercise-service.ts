@@ -4,7 +4,7 @@ import { generateId } from "../../lib/secrets.js";
 import type { ExerciseItemRecord, ExerciseRecord, MemberRecord } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import { CalibrationPart, requireAdmin } from "./calibration-part.js";
-import { loadExercise, visibleExercise } from "./exercise-access.js";
+import { itemLabel, itemTitle, loadExercise, visibleExercise } from "./exercise-access.js";
 
 /** The answers to score, each labelled A, B, … so the panel does not know which is a graded example. */
 function exerciseItems(catalog: QuestionCatalog, items: CreateExerciseBody["items"]): ExerciseItemRecord[] {
@@ -17,7 +17,8 @@ function exerciseItems(catalog: QuestionCatalog, items: CreateExerciseBody["item
     if (item.kind === "transcript") {
       return {
         id,
-        label: `${label}: ${item.title}`,
+        label,
+        title: item.title,
         questionId: q.id,
         kind: "transcript",
         exampleId: null,
@@ -31,7 +32,15 @@ function exerciseItems(catalog: QuestionCatalog, items: CreateExerciseBody["item
         `items.${i}.exampleId`,
       );
     }
-    return { id, label, questionId: q.id, kind: "example", exampleId: example.id, text: example.answer };
+    return {
+      id,
+      label,
+      title: null,
+      questionId: q.id,
+      kind: "example",
+      exampleId: example.id,
+      text: example.answer,
+    };
   });
 }
 
@@ -97,7 +106,9 @@ export class ExerciseService extends CalibrationPart {
       revealed: exercise.revealedRound >= exercise.round,
       items: exercise.items.map((item) => ({
         id: item.id,
-        label: item.label,
+        label: itemLabel(item),
+        // The title says who the candidate was: scoring stays blind only if the panel never sees it.
+        title: member.role === "admin" ? itemTitle(item) : null,
         questionId: item.questionId,
         questionTitle: this.options.catalog.require(item.questionId).title,
         kind: item.kind,

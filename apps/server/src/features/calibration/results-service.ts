@@ -4,7 +4,7 @@ import { analyzeRubricScores, pooledResults } from "../../lib/analysis/rubric-re
 import { ConflictError } from "../../lib/domain-errors.js";
 import type { ExerciseItemRecord, ExerciseRecord, MemberRecord, ScoreRecord } from "../../storage/store.js";
 import { CalibrationPart, requireAdmin } from "./calibration-part.js";
-import { visibleExercise } from "./exercise-access.js";
+import { itemLabel, visibleExercise } from "./exercise-access.js";
 import { noSuchLoop } from "./loop-service.js";
 
 const FORMER_MEMBER = "Former member";
@@ -53,7 +53,7 @@ export class ResultsService extends CalibrationPart {
       this.repo.listScores(id),
       this.memberNames(exercise.workspaceId),
     ]);
-    const labels = new Map(exercise.items.map((i) => [i.id, i.label]));
+    const labels = new Map(exercise.items.map((i) => [i.id, itemLabel(i)]));
     const rounds = [];
     for (let round = 1; round <= exercise.revealedRound; round++) {
       const ratings = this.ratingsOf(exercise, scores, round);
@@ -93,7 +93,7 @@ export class ResultsService extends CalibrationPart {
     const ratings: StoredRating[] = [];
     for (const e of exercises) {
       const scores = await this.repo.listScores(e.id);
-      for (const item of e.items) subjectLabels.set(`${e.id}:${item.id}`, `${e.name} · ${item.label}`);
+      for (const item of e.items) subjectLabels.set(`${e.id}:${item.id}`, `${e.name} · ${itemLabel(item)}`);
       ratings.push(...this.ratingsOf(e, scores, e.revealedRound, `${e.id}:`));
     }
     if (ratings.length === 0) throw new ConflictError("No exercise in this loop has revealed results yet.");

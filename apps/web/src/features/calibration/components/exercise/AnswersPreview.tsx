@@ -15,14 +15,15 @@ export function AnswersPreview({
         The answers
       </h2>
       <p className="section__lede">
-        You are not on this panel, so you read the answers rather than score them. The panel sees exactly
-        these labels.
+        You are not on this panel, so you read the answers rather than score them. The panel sees only “Answer
+        A”, “Answer B”…: the titles you gave transcripts are yours alone, so scoring stays blind.
       </p>
       <div className="answers-preview">
         {exercise.items.map((item) => (
           <details key={item.id} className="answer-preview">
             <summary>
               <span className="answer-preview__label">{item.label}</span>
+              {item.title ? <span className="answer-preview__title">{item.title}</span> : null}
               <span className="answer-preview__question">{item.questionTitle}</span>
             </summary>
             <div className="prose prose--reading answer-preview__text">

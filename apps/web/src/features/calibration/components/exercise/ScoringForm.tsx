@@ -147,8 +147,6 @@ export function ScoringForm({
 
   const item = exercise.items[current] ?? exercise.items[0];
   const question = item ? questions.get(item.questionId) : undefined;
-  const shortLabel = (label: string) => label.split(":")[0] ?? label;
-
   return (
     <section className="scoring" aria-labelledby="scoring-title">
       <div className="scoring__intro">
@@ -176,7 +174,7 @@ export function ScoringForm({
                     aria-current={index === current ? "step" : undefined}
                     onClick={() => go(index)}
                   >
-                    <span className="scoring__nav-label">{shortLabel(it.label)}</span>
+                    <span className="scoring__nav-label">{it.label}</span>
                     <span className="scoring__nav-count">
                       {complete ? (
                         <>
@@ -232,7 +230,7 @@ export function ScoringForm({
                   <DimensionScore
                     key={dim.id}
                     itemId={item.id}
-                    itemLabel={shortLabel(item.label)}
+                    itemLabel={item.label}
                     dimension={dim}
                     entry={draft.get(draftKey(item.id, dim.id))}
                     missing={showMissing && !(draft.get(draftKey(item.id, dim.id))?.score ?? null)}
@@ -243,14 +241,14 @@ export function ScoringForm({
               <div className="answer-card__pager">
                 {current > 0 ? (
                   <button type="button" className={buttonClass("quiet")} onClick={() => go(current - 1)}>
-                    ← {shortLabel(exercise.items[current - 1]?.label ?? "")}
+                    ← {exercise.items[current - 1]?.label ?? ""}
                   </button>
                 ) : (
                   <span />
                 )}
                 {current < exercise.items.length - 1 ? (
                   <button type="button" className={buttonClass("quiet")} onClick={() => go(current + 1)}>
-                    Next: {shortLabel(exercise.items[current + 1]?.label ?? "")} →
+                    Next: {exercise.items[current + 1]?.label ?? ""} →
                   </button>
                 ) : null}
               </div>

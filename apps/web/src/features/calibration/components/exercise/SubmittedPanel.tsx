@@ -62,7 +62,7 @@ export function SubmittedPanel({
               const item = exercise.items.find((i) => i.id === s.itemId);
               return (
                 <tr key={`${s.itemId}-${s.dimension}`}>
-                  <td>{item?.label.split(":")[0]}</td>
+                  <td>{item?.label}</td>
                   <td>{item ? dimName(item.questionId, s.dimension) : s.dimension}</td>
                   <td className={tableClasses.number}>{s.score}</td>
                 </tr>
