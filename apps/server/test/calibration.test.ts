@@ -442,6 +442,9 @@ describe("a calibration exercise", () => {
       .body;
     expect(asAna.items.map((i: { label: string }) => i.label)).toEqual(["Answer A", "Answer B"]);
     expect(asAna.items.every((i: { title: string | null }) => i.title === null)).toBe(true);
+    // Nor which answers are bank examples with reference scores behind them.
+    expect(asAna.items.map((i: { kind: string | null }) => i.kind)).toEqual([null, null]);
+    expect(created.body.items.map((i: { kind: string | null }) => i.kind)).toEqual(["transcript", "example"]);
     expect(JSON.stringify(asAna)).not.toContain("Candidate K");
 
     const dims = question.rubric.dimensions.map((d: { id: string }) => d.id);

@@ -350,7 +350,8 @@ export const exerciseItemSchema = z.object({
   title: z.string().nullable(),
   questionId: z.string(),
   questionTitle: z.string(),
-  kind: exerciseItemKindSchema,
+  /** Bank example or pasted transcript; admins only, since knowing it tells the panel which answers are graded. */
+  kind: exerciseItemKindSchema.nullable(),
   text: z.string(),
 });
 

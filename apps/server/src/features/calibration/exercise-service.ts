@@ -111,7 +111,7 @@ export class ExerciseService extends CalibrationPart {
         title: member.role === "admin" ? itemTitle(item) : null,
         questionId: item.questionId,
         questionTitle: this.options.catalog.require(item.questionId).title,
-        kind: item.kind,
+        kind: member.role === "admin" ? item.kind : null,
         text: item.text,
       })),
       // Everyone sees who has finished; nobody sees anyone else's scores here.
