@@ -287,6 +287,33 @@ test.describe("loop calibration", () => {
     const json = JSON.parse(await readFile((await jsonDownload.path()) as string, "utf8"));
     expect(json.rounds).toHaveLength(1);
     expect(Object.values(json.raterNames).sort()).toEqual([...INTERVIEWERS]);
+
+    // The raw ratings come out in the analysis page's own format, and back in they give the same numbers.
+    const [ratingsDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export ratings (CSV)" }).click(),
+    ]);
+    expect(ratingsDownload.suggestedFilename()).toBe("org-design-bar-ratings.csv");
+    const ratingsCsv = await readFile((await ratingsDownload.path()) as string, "utf8");
+    expect(ratingsCsv.split("\r\n")[0]).toBe("rater,subject,dimension,score");
+    expect(ratingsCsv).not.toContain("Candidate 3");
+    const cellsHere = (await page.getByTestId("heatmap-cell").allTextContents()).sort();
+    const dimensionRows = (p: typeof page) =>
+      p.getByTestId("dimension-table").locator("tbody tr").allTextContents();
+    const dimensionsHere = (await dimensionRows(page)).sort();
+    expect(cellsHere).toHaveLength(9);
+    expect(dimensionsHere.length).toBeGreaterThan(0);
+    const analyzer = await page.context().newPage();
+    await analyzer.goto("/calibration/analyze");
+    await analyzer.getByLabel("Choose a CSV file").setInputFiles({
+      name: "org-design-bar-ratings.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(ratingsCsv),
+    });
+    await expect(analyzer.getByTestId("analysis-results")).toBeVisible();
+    expect((await analyzer.getByTestId("heatmap-cell").allTextContents()).sort()).toEqual(cellsHere);
+    expect((await dimensionRows(analyzer)).sort()).toEqual(dimensionsHere);
+    await analyzer.close();
     await screenshot(page, "calibration-results");
 
     await page.setViewportSize({ width: 390, height: 844 });

@@ -408,7 +408,19 @@ export const exerciseSummarySchema = exerciseSchema
   });
 
 export const exerciseResultsSchema = z.object({
-  rounds: z.array(z.object({ round: z.number().int(), analysis: analysisWithFlagsSchema })),
+  rounds: z.array(
+    z.object({
+      round: z.number().int(),
+      analysis: analysisWithFlagsSchema,
+      /**
+       * The round's scores as given (rater and subject keyed as in the analysis), so they can be
+       * exported in the very format the CSV analysis reads. Absent where results are pooled.
+       */
+      ratings: z
+        .array(z.object({ rater: z.string(), subject: z.string(), dimension: z.string(), score: z.number() }))
+        .optional(),
+    }),
+  ),
   /** Raters and subjects are shown by name and label, keyed the same as in the analysis. */
   raterNames: z.record(z.string(), z.string()),
   subjectLabels: z.record(z.string(), z.string()),

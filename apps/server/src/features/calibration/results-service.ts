@@ -62,7 +62,16 @@ export class ResultsService extends CalibrationPart {
         raterNames: names,
         subjectLabels: labels,
       });
-      rounds.push({ round, analysis });
+      rounds.push({
+        round,
+        analysis,
+        ratings: ratings.map(({ rater, subject, dimension, score }) => ({
+          rater,
+          subject,
+          dimension,
+          score,
+        })),
+      });
     }
     return {
       rounds,

@@ -1,7 +1,13 @@
 import type { ExerciseResults } from "@loopwright/schema";
 import { downloadText } from "../../lib/download";
 import { buttonClass } from "../../ui/button";
-import { exportFileName, type ResultsCsvOptions, resultsToCsv, resultsToJson } from "./lib/results-export";
+import {
+  exportFileName,
+  type ResultsCsvOptions,
+  ratingsToCsv,
+  resultsToCsv,
+  resultsToJson,
+} from "./lib/results-export";
 import "./ExportButtons.css";
 
 /** Downloads the results shown on the page, built in the browser from the same data. */
@@ -13,6 +19,7 @@ export function ExportButtons({
   results: ExerciseResults;
   title: string;
 } & ResultsCsvOptions) {
+  const ratings = ratingsToCsv(results);
   const exports = [
     {
       label: "Export CSV",
@@ -28,6 +35,15 @@ export function ExportButtons({
       download: () =>
         downloadText(exportFileName(title, "json"), "application/json;charset=utf-8", resultsToJson(results)),
     },
+    ...(ratings === null
+      ? []
+      : [
+          {
+            label: "Export ratings (CSV)",
+            download: () =>
+              downloadText(exportFileName(title, "csv", "ratings"), "text/csv;charset=utf-8", ratings),
+          },
+        ]),
   ];
   return (
     <div className="export-buttons">
@@ -36,6 +52,11 @@ export function ExportButtons({
           {e.label}
         </button>
       ))}
+      {ratings === null ? null : (
+        <p className="hint export-buttons__note">
+          The ratings file holds the latest round’s scores in the columns the CSV analysis page reads.
+        </p>
+      )}
     </div>
   );
 }

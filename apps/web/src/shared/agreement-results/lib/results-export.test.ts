@@ -1,6 +1,12 @@
 import type { AnalysisWithFlags, ExerciseResults } from "@loopwright/schema";
 import { describe, expect, it } from "vitest";
-import { analysisAsResults, exportFileName, RESULTS_CSV_COLUMNS, resultsToCsv } from "./results-export";
+import {
+  analysisAsResults,
+  exportFileName,
+  RESULTS_CSV_COLUMNS,
+  ratingsToCsv,
+  resultsToCsv,
+} from "./results-export";
 
 const analysis: AnalysisWithFlags = {
   dimensions: [
@@ -195,9 +201,43 @@ describe("resultsToCsv with names that a spreadsheet would run", () => {
   });
 });
 
+describe("ratingsToCsv", () => {
+  const results = (ratings?: { rater: string; subject: string; dimension: string; score: number }[]) =>
+    ({
+      rounds: [
+        { round: 1, analysis, ratings: [{ rater: "m1", subject: "a1", dimension: "Old", score: 1 }] },
+        { round: 2, analysis, ...(ratings ? { ratings } : {}) },
+      ],
+      raterNames: { m1: "Ana", m2: "=Ben" },
+      subjectLabels: { a1: "Answer A" },
+      comments: [],
+    }) as ExerciseResults;
+
+  it("writes the latest round in the analysis page's own columns, by name and label", () => {
+    const csv = ratingsToCsv(
+      results([
+        { rater: "m1", subject: "a1", dimension: "Structure, with care", score: 3 },
+        { rater: "m2", subject: "a1", dimension: "Structure, with care", score: 4 },
+      ]),
+    );
+    expect(csv?.split("\r\n")).toEqual([
+      "rater,subject,dimension,score",
+      'Ana,Answer A,"Structure, with care",3',
+      // A name a spreadsheet would run is neutralised, as in every export.
+      '\'=Ben,Answer A,"Structure, with care",4',
+      "",
+    ]);
+  });
+
+  it("has nothing to offer when the results carry no ratings", () => {
+    expect(ratingsToCsv(results())).toBeNull();
+  });
+});
+
 describe("exportFileName", () => {
   it("makes a tidy slug", () => {
     expect(exportFileName("Org design: the bar!", "csv")).toBe("org-design-the-bar-results.csv");
+    expect(exportFileName("Org design: the bar!", "csv", "ratings")).toBe("org-design-the-bar-ratings.csv");
     expect(exportFileName("???", "json")).toBe("calibration-results.json");
   });
 });

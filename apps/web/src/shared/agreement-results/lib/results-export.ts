@@ -125,7 +125,29 @@ export function analysisAsResults(analysis: AnalysisWithFlags): ExerciseResults 
 }
 
 /** A file name from a title: "Org design bar" → "org-design-bar-results.csv". */
-export function exportFileName(title: string, extension: "csv" | "json"): string {
+/** The columns the CSV analysis page reads (apps/server/src/lib/analysis/ratings-csv.ts). */
+export const RATINGS_CSV_COLUMNS = ["rater", "subject", "dimension", "score"] as const;
+
+/**
+ * The latest round's scores as given, one line per rating, by interviewer name and answer label:
+ * exactly what the CSV analysis page accepts, so a team can re-run or share the analysis.
+ * Null when the results carry no ratings (pooled loop results).
+ */
+export function ratingsToCsv(results: ExerciseResults): string | null {
+  const latest = results.rounds.at(-1);
+  if (!latest?.ratings) return null;
+  return toCsv(
+    RATINGS_CSV_COLUMNS,
+    latest.ratings.map((r) => ({
+      rater: results.raterNames[r.rater] ?? r.rater,
+      subject: results.subjectLabels[r.subject] ?? r.subject,
+      dimension: r.dimension,
+      score: r.score,
+    })),
+  );
+}
+
+export function exportFileName(title: string, extension: "csv" | "json", what = "results"): string {
   const slug =
     title
       .toLowerCase()
@@ -133,5 +155,5 @@ export function exportFileName(title: string, extension: "csv" | "json"): string
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60) || "calibration";
-  return `${slug}-results.${extension}`;
+  return `${slug}-${what}.${extension}`;
 }
