@@ -6,23 +6,10 @@ import {
 } from "@loopwright/schema";
 import type { ReactNode } from "react";
 import { toParagraphs } from "../../lib/format";
+import { ScoreCell } from "../../ui/ScoreCell";
 import { ScoreChip } from "../../ui/ScoreChip";
-import { ScoreMeter } from "../../ui/ScoreMeter";
 import { tableClasses } from "../../ui/table";
 import "./ExampleAnswer.css";
-
-function ScoreCell({ score }: { score: number | undefined }) {
-  if (score === undefined) return <span className="example-answer__score">–</span>;
-  return (
-    <span className="example-answer__score">
-      <span className="example-answer__score-value">
-        {score}
-        <span className="visually-hidden"> of {RUBRIC_MAX}</span>
-      </span>
-      <ScoreMeter score={score} />
-    </span>
-  );
-}
 
 /**
  * A graded example answer as a disclosure: its level and a glance at its scores when closed; the

@@ -1,7 +1,7 @@
 import { type AttemptReview, EXAMPLE_LEVEL_LABELS, type RubricDimension } from "@loopwright/schema";
+import { ScoreCell } from "../../../../ui/ScoreCell";
 import { tableClasses } from "../../../../ui/table";
 import { gapText } from "../../lib/labels";
-import { ScoreCell } from "./ScoreCell";
 import "./ScoreComparison.css";
 
 /** The self-score beside the closest example's reference score, per dimension. */

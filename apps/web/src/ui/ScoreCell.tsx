@@ -1,13 +1,13 @@
 import { RUBRIC_MAX } from "@loopwright/schema";
-import { ScoreMeter } from "../../../../ui/ScoreMeter";
+import { ScoreMeter } from "./ScoreMeter";
 import "./ScoreCell.css";
 
 /** A score in a table cell: the number, and the same score drawn on the rubric's scale. */
 export function ScoreCell({ score }: { score: number | undefined }) {
-  if (score === undefined) return <span className="pr-score">–</span>;
+  if (score === undefined) return <span className="ui-score-cell">–</span>;
   return (
-    <span className="pr-score">
-      <span className="pr-score__value">
+    <span className="ui-score-cell">
+      <span className="ui-score-cell__value">
         {score}
         <span className="visually-hidden"> of {RUBRIC_MAX}</span>
       </span>
