@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import Markdown, { type Components } from "react-markdown";
+import Markdown, { type Components, type Options } from "react-markdown";
 import "./MarkdownText.css";
 
 /** Links in someone's answer open elsewhere and never carry the reader's referrer. */
@@ -54,17 +54,20 @@ export function MarkdownText({
   headingLevel = 3,
   className,
   testId,
+  rehypePlugins,
 }: {
   text: string;
   /** The level an answer's top heading ("# …") takes; 3 under an h2 card title. */
   headingLevel?: HeadingBase;
   className?: string;
   testId?: string;
+  /** Transforms of the rendered tree, such as marking passages by their offsets in `text`. */
+  rehypePlugins?: Options["rehypePlugins"];
 }) {
   return (
     <div className={className ? `md-text ${className}` : "md-text"} data-testid={testId}>
       <HeadingBaseContext.Provider value={headingLevel}>
-        <Markdown skipHtml components={COMPONENTS}>
+        <Markdown skipHtml components={COMPONENTS} rehypePlugins={rehypePlugins}>
           {text}
         </Markdown>
       </HeadingBaseContext.Provider>

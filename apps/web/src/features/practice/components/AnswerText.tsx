@@ -1,26 +1,43 @@
-import type { ReactNode } from "react";
+import { MarkdownText } from "../../../components/MarkdownText";
+import { renumberHeadings } from "../lib/answer-headings";
 import "./AnswerText.css";
 
-/** A handed-in answer as it was written (line breaks kept), or a note that it was left blank. */
+type HeadingLevel = 2 | 3 | 4 | 5;
+type Plugins = NonNullable<Parameters<typeof MarkdownText>[0]["rehypePlugins"]>;
+
+/**
+ * A handed-in answer, formatted from the Markdown the pad invites, or a note that it was left
+ * blank. Its own headings start one level under `headingLevel − 1`, the heading it sits under.
+ */
 export function AnswerText({
   text,
+  headingLevel,
   className,
   testId,
-  children,
+  rehypePlugins = [],
 }: {
   text: string;
+  /** The level the answer's top heading takes: one below the heading the answer sits under. */
+  headingLevel: HeadingLevel;
   className?: string;
   testId?: string;
-  /** The text marked up (highlights); the plain text when omitted. */
-  children?: ReactNode;
+  /** Further transforms of the rendered answer (the review's marked passages). */
+  rehypePlugins?: Plugins;
 }) {
-  return (
-    <div className={className ? `pr-answer-text ${className}` : "pr-answer-text"} data-testid={testId}>
-      {text.trim() === "" ? (
+  if (text.trim() === "") {
+    return (
+      <div className={className ? `pr-answer-text ${className}` : "pr-answer-text"}>
         <p className="pr-answer-text__empty">You handed in an empty answer.</p>
-      ) : (
-        (children ?? text)
-      )}
-    </div>
+      </div>
+    );
+  }
+  return (
+    <MarkdownText
+      text={text}
+      headingLevel={headingLevel}
+      className={className ? `pr-answer-text ${className}` : "pr-answer-text"}
+      testId={testId}
+      rehypePlugins={[renumberHeadings, ...rehypePlugins]}
+    />
   );
 }

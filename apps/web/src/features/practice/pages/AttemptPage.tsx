@@ -112,11 +112,17 @@ function AttemptView({ initial, practitionerKey }: { initial: Loaded; practition
     <article aria-labelledby="attempt-title" data-status={attempt.status}>
       <header className="pr-attempt-header">
         <div className="container">
+          {/* A scored attempt is part of the history; one still under way is not there yet. */}
           <Breadcrumb
-            trail={[
-              { to: "/practice", label: "Practice" },
-              { to: "/practice/history", label: "History" },
-            ]}
+            trail={
+              attempt.status === "completed"
+                ? [
+                    { to: "/practice", label: "Practice" },
+                    { to: "/practice/history", label: "History" },
+                  ]
+                : [{ to: "/practice", label: "Practice" }]
+            }
+            current={question.title}
           />
           <p className="eyebrow pr-attempt-header__eyebrow">
             <span>{COMPETENCY_LABELS[question.competency]}</span>
@@ -171,7 +177,12 @@ function AttemptView({ initial, practitionerKey }: { initial: Loaded; practition
             heading={stepHeading}
           />
         ) : (
-          <CompletedReview attempt={attempt} question={question} heading={stepHeading} />
+          <CompletedReview
+            attempt={attempt}
+            question={question}
+            heading={stepHeading}
+            practitionerKey={practitionerKey}
+          />
         )}
       </div>
     </article>

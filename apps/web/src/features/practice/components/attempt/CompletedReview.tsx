@@ -5,6 +5,7 @@ import { PhaseTimesTable } from "../PhaseTimes";
 import { CoverageView } from "../review/CoverageView";
 import { ExamplesList } from "../review/ExamplesList";
 import { ScoreComparison } from "../review/ScoreComparison";
+import { WhatNext } from "../review/WhatNext";
 import { SectionTitle } from "../SectionTitle";
 import "./CompletedReview.css";
 
@@ -38,10 +39,12 @@ export function CompletedReview({
   attempt,
   question,
   heading,
+  practitionerKey,
 }: {
   attempt: Attempt;
   question: Question;
   heading: RefObject<HTMLHeadingElement | null>;
+  practitionerKey: string;
 }) {
   const review = attempt.review;
   const selfScores = attempt.selfScores ?? {};
@@ -51,6 +54,7 @@ export function CompletedReview({
     ...(review ? [{ id: "coverage", title: "Talking points" }] : []),
     ...(review ? [{ id: "examples", title: "Example answers" }] : []),
     { id: "time", title: "Time per phase" },
+    { id: "next", title: "What next" },
   ];
 
   return (
@@ -103,6 +107,10 @@ export function CompletedReview({
 
         <ReviewSection id="time" title="Time per phase" kicker="Where the minutes went, against the plan">
           <PhaseTimesTable phases={attempt.phaseTimes} overrunMs={attempt.overrunMs} />
+        </ReviewSection>
+
+        <ReviewSection id="next" title="What next">
+          <WhatNext attempt={attempt} question={question} practitionerKey={practitionerKey} />
         </ReviewSection>
       </div>
     </div>

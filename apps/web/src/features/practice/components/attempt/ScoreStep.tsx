@@ -2,6 +2,7 @@ import { clockView } from "@loopwright/clock";
 import type { Attempt, Question } from "@loopwright/schema";
 import { type RefObject, useState } from "react";
 import { formatClock } from "../../../../lib/clock-format";
+import { ScrollRegion } from "../../../../ui/ScrollRegion";
 import { practiceApi } from "../../api";
 import { AnswerText } from "../AnswerText";
 import { Overrun } from "../Overrun";
@@ -65,11 +66,13 @@ export function ScoreStep({
             Handed in after {formatClock(view.elapsedMs)}
             {view.overrunMs > 0 ? <Overrun> (+{formatClock(view.overrunMs)} over)</Overrun> : null}
           </p>
-          <AnswerText
-            text={attempt.answer.text}
-            className="pr-score-layout__answer-text"
-            testId={attempt.answer.text.trim() === "" ? undefined : "submitted-answer"}
-          />
+          <ScrollRegion className="pr-score-layout__answer-text" label="Your answer">
+            <AnswerText
+              text={attempt.answer.text}
+              headingLevel={3}
+              testId={attempt.answer.text.trim() === "" ? undefined : "submitted-answer"}
+            />
+          </ScrollRegion>
         </aside>
       </div>
     </div>

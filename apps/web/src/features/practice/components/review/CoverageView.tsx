@@ -1,7 +1,9 @@
 import { highlightSegments } from "@loopwright/coverage";
 import type { AttemptReview } from "@loopwright/schema";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { formatNumber } from "../../../../lib/format";
+import { ScrollRegion } from "../../../../ui/ScrollRegion";
+import { markPassages, markRanges } from "../../lib/markdown-marks";
 import { AnswerText } from "../AnswerText";
 import "./CoverageView.css";
 
@@ -9,7 +11,7 @@ import "./CoverageView.css";
 export function CoverageView({ answer, review }: { answer: string; review: AttemptReview }) {
   const { coverage } = review;
   const [focus, setFocus] = useState<string | null>(null);
-  const segments = highlightSegments(answer, coverage);
+  const ranges = useMemo(() => markRanges(highlightSegments(answer, coverage)), [answer, coverage]);
   const rulesId = useId();
 
   return (
@@ -66,24 +68,18 @@ export function CoverageView({ answer, review }: { answer: string; review: Attem
 
         <div className="pr-marked-answer" data-focus={focus ?? undefined}>
           <h3 className="subheading">Your answer, with matched passages marked</h3>
-          <AnswerText text={answer} className="pr-marked-answer__text" testId="marked-answer">
-            {segments.map((segment, i) =>
-              segment.pointIds.length === 0 ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
-                <span key={i}>{segment.text}</span>
-              ) : (
-                <mark
-                  // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
-                  key={i}
-                  className="pr-hl"
-                  data-points={segment.pointIds.join(" ")}
-                  data-active={focus !== null && segment.pointIds.includes(focus) ? "true" : undefined}
-                >
-                  {segment.text}
-                </mark>
-              ),
-            )}
-          </AnswerText>
+          {/* Scrolls on its own beside the points, so it can be focused and scrolled from the keyboard. */}
+          <ScrollRegion
+            className="pr-marked-answer__scroll"
+            label="Your answer, with matched passages marked"
+          >
+            <AnswerText
+              text={answer}
+              headingLevel={4}
+              testId="marked-answer"
+              rehypePlugins={[markPassages(answer, ranges, focus)]}
+            />
+          </ScrollRegion>
         </div>
       </div>
 
