@@ -245,7 +245,9 @@ test.describe("solo timed practice", () => {
     const line = chart.locator("svg path.recharts-line-curve");
     await expect(line).toHaveCount(1);
     await expect(line).toHaveAttribute("d", /^M[\d.,\s-]+[LC]/);
-    await expect(chart.locator(".recharts-legend-item")).toContainText(COMPETENCY_LABELS["org-design"]);
+    await expect(chart.getByTestId("chart-legend")).toContainText(COMPETENCY_LABELS["org-design"]);
+    // Each line carries its dash pattern and marker shape as well as its colour, and the legend shows them.
+    await expect(chart.getByTestId("chart-legend").locator("svg line")).toHaveCount(1);
     await expect(chart).toContainText("Org design: 2 scored attempts");
     await screenshot(page, "practice-history");
 

@@ -1,4 +1,4 @@
-import { type AttemptSummary, COMPETENCIES, COMPETENCY_LABELS, type Competency } from "@loopwright/schema";
+import { type AttemptSummary, COMPETENCY_LABELS, type Competency } from "@loopwright/schema";
 import { useId, useMemo } from "react";
 import {
   CartesianGrid,
@@ -12,15 +12,70 @@ import {
 } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { formatDateTime, timeAxisFormatter } from "../../../lib/datetime";
-import { palette, seriesColours } from "../../../styles/palette";
+import { palette } from "../../../styles/palette";
 import { tableClasses } from "../../../ui/table";
 import { progressData, trendSentences } from "../lib/chart-data";
+import { type MarkerShape, markerPath, SERIES_STYLES, type SeriesStyle } from "../lib/chart-series";
 import "./ProgressChart.css";
 
-/** One line colour per competency, in the bank's order; each at least 3:1 against the chart's background. */
-const LINE_COLOURS = Object.fromEntries(
-  COMPETENCIES.map((c, i) => [c, seriesColours[i % seriesColours.length]]),
-) as Record<Competency, string>;
+interface DotProps {
+  cx?: number | null;
+  cy?: number | null;
+  index?: number;
+}
+
+/** A point of a line, in its competency's marker shape (recharts calls this per data point). */
+function markerDot(shape: MarkerShape, colour: string, r: number, filled: boolean) {
+  return ({ cx, cy, index }: DotProps) =>
+    typeof cx === "number" && typeof cy === "number" ? (
+      <path
+        key={index}
+        d={markerPath(shape, cx, cy, r)}
+        fill={filled ? colour : palette.surface}
+        stroke={colour}
+        strokeWidth={2}
+        strokeLinejoin="round"
+      />
+    ) : (
+      <g key={index} />
+    );
+}
+
+/** A legend key: the line's dash and its marker, as on the chart. */
+function LegendKey({ style }: { style: SeriesStyle }) {
+  return (
+    <svg className="pr-chart__key" width="36" height="14" viewBox="0 0 36 14" aria-hidden="true">
+      <line
+        x1="1"
+        y1="7"
+        x2="35"
+        y2="7"
+        stroke={style.colour}
+        strokeWidth={2.5}
+        strokeDasharray={style.dash}
+      />
+      <path
+        d={markerPath(style.marker, 18, 7, 4)}
+        fill={palette.surface}
+        stroke={style.colour}
+        strokeWidth={2}
+      />
+    </svg>
+  );
+}
+
+function ChartLegend({ competencies }: { competencies: readonly Competency[] }) {
+  return (
+    <ul className="pr-chart__legend" data-testid="chart-legend">
+      {competencies.map((c) => (
+        <li key={c} className="pr-chart__legend-item">
+          <LegendKey style={SERIES_STYLES[c]} />
+          <span className="pr-chart__legend-text">{COMPETENCY_LABELS[c]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 interface FlatRow {
   t: number;
@@ -95,24 +150,27 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
           <Tooltip content={ChartTooltip} cursor={{ stroke: palette.ruleStrong }} />
           <Legend
             verticalAlign="bottom"
-            iconType="plainline"
-            wrapperStyle={{ paddingTop: 12, fontSize: 13 }}
-            formatter={(value) => <span className="pr-chart__legend-text">{value}</span>}
+            wrapperStyle={{ paddingTop: 12 }}
+            content={() => <ChartLegend competencies={data.competencies} />}
           />
-          {data.competencies.map((competency) => (
-            <Line
-              key={competency}
-              type="monotone"
-              dataKey={competency}
-              name={COMPETENCY_LABELS[competency]}
-              stroke={LINE_COLOURS[competency]}
-              strokeWidth={2.5}
-              dot={{ r: 4, strokeWidth: 2, fill: palette.surface }}
-              activeDot={{ r: 6 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
+          {data.competencies.map((competency) => {
+            const style = SERIES_STYLES[competency];
+            return (
+              <Line
+                key={competency}
+                type="monotone"
+                dataKey={competency}
+                name={COMPETENCY_LABELS[competency]}
+                stroke={style.colour}
+                strokeWidth={2.5}
+                strokeDasharray={style.dash}
+                dot={markerDot(style.marker, style.colour, 4.5, false)}
+                activeDot={markerDot(style.marker, style.colour, 6.5, true)}
+                connectNulls
+                isAnimationActive={false}
+              />
+            );
+          })}
         </LineChart>
       </div>
       <figcaption id={summaryId} className="pr-chart__summary">
@@ -160,7 +218,7 @@ function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameTy
       <p className="hint">{formatDateTime(new Date(row.t).toISOString())}</p>
       <p className="pr-chart-tooltip__title">{row.title}</p>
       <p className="pr-chart-tooltip__score">
-        <span className="pr-chart-tooltip__swatch" style={{ background: LINE_COLOURS[row.competency] }} />
+        <LegendKey style={SERIES_STYLES[row.competency]} />
         {COMPETENCY_LABELS[row.competency]}:{" "}
         <strong>{typeof score === "number" ? score.toFixed(1) : "–"}</strong> of 4
       </p>

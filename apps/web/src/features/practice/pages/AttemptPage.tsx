@@ -6,7 +6,7 @@ import { bankQueries } from "../../../api/bank-queries";
 import { ApiRequestError } from "../../../api/client";
 import { formatDateTime } from "../../../lib/datetime";
 import { formatCount, formatMinutes } from "../../../lib/format";
-import { useDocumentTitle } from "../../../lib/useDocumentTitle";
+import { documentTitle } from "../../../lib/useDocumentTitle";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { buttonClass } from "../../../ui/button";
 import { practiceQueries } from "../api";
@@ -49,15 +49,17 @@ function AttemptLoader({ practitionerKey, id }: { practitionerKey: string; id: s
 
   const missing = error instanceof ApiRequestError && (error.status === 404 || error.status === 400);
 
-  useDocumentTitle(
-    loaded
-      ? `Practice: ${loaded.question.title}`
-      : missing
-        ? "Attempt not found"
-        : error
-          ? "Attempt unavailable"
-          : "Loading attempt",
-  );
+  // Once loaded, the attempt's view names the tab (an attempt under way shows its clock there).
+  const statusTitle = loaded
+    ? null
+    : missing
+      ? "Attempt not found"
+      : error
+        ? "Attempt unavailable"
+        : "Loading attempt";
+  useEffect(() => {
+    if (statusTitle) document.title = documentTitle(statusTitle);
+  }, [statusTitle]);
 
   if (loaded) {
     return <AttemptView initial={loaded} practitionerKey={practitionerKey} />;
@@ -86,6 +88,11 @@ function AttemptView({ initial, practitionerKey }: { initial: Loaded; practition
   const [current, setCurrent] = useState({ attempt: initial.attempt, offset: initial.offset });
   const { attempt, offset } = current;
   const receive = (next: Attempt) => setCurrent({ attempt: next, offset: next.serverNow - Date.now() });
+
+  // While the clock runs, ActiveAttempt keeps the phase and time left in the tab title; otherwise it is the question.
+  useEffect(() => {
+    if (attempt.status !== "active") document.title = documentTitle(`Practice: ${question.title}`);
+  }, [attempt.status, question.title]);
 
   // When the attempt moves on (submitted, scored), focus the heading of what comes next.
   const stepHeading = useRef<HTMLHeadingElement>(null);

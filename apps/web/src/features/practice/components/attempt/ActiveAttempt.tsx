@@ -1,17 +1,21 @@
 import { clockView } from "@loopwright/clock";
 import type { Attempt, Question } from "@loopwright/schema";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatClock } from "../../../../lib/clock-format";
 import { timerDisplay } from "../../../../lib/phase-timer";
+import { documentTitle } from "../../../../lib/useDocumentTitle";
 import { useNow } from "../../../../lib/useNow";
 import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
 import { type ClockAction, practiceApi } from "../../api";
+import { usePromptOpen } from "../../lib/prompt-disclosure";
+import { attemptTabTitle } from "../../lib/tab-title";
 import { useAnswerAutosave } from "../../lib/useAutosave";
 import { AnswerPad } from "../AnswerPad";
 import { Brief } from "../Brief";
 import { TimerPanel } from "../TimerPanel";
+import { CompactTimer } from "./CompactTimer";
 import "./ActiveAttempt.css";
 
 const ACTION_VERB: Record<ClockAction, string> = {
@@ -39,6 +43,14 @@ export function ActiveAttempt({
   const view = clockView(clock, now + offset);
   const display = timerDisplay(view);
   const goals = Object.fromEntries(question.phases.map((p) => [p.id, p.goal]));
+  const [promptOpen, togglePrompt] = usePromptOpen(attempt.id);
+
+  // The tab shows where the clock is, for a writer who switched away; the text changes once a second
+  // at most, so the title is written no more often. The attempt page puts the question back afterwards.
+  const tabTitle = attemptTabTitle(display);
+  useEffect(() => {
+    document.title = documentTitle(tabTitle);
+  }, [tabTitle]);
 
   const { queue, snapshot } = useAnswerAutosave(practitionerKey, attempt.id, {
     text: attempt.answer.text,
@@ -124,10 +136,17 @@ export function ActiveAttempt({
         </div>
 
         <div className="pr-attempt-layout__brief">
-          <Brief question={question} />
+          <Brief question={question} open={promptOpen} onToggle={togglePrompt} />
         </div>
 
         <div className="pr-attempt-layout__pad">
+          <CompactTimer
+            display={display}
+            paused={view.paused}
+            canControl={view.started && !view.stopped}
+            pendingAction={pendingAction}
+            onAction={act}
+          />
           <AnswerPad
             snapshot={snapshot}
             onChange={(text) => queue.edit(text)}

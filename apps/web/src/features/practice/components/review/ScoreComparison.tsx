@@ -29,7 +29,7 @@ export function ScoreComparison({
         </p>
       )}
       <div className={tableClasses.scroll}>
-        <table className={tableClasses.table} data-testid="score-comparison">
+        <table className={`${tableClasses.table} pr-comparison__table`} data-testid="score-comparison">
           <caption className="visually-hidden">
             Your self-score per rubric dimension compared with the closest example
           </caption>
@@ -47,16 +47,16 @@ export function ScoreComparison({
               return (
                 <tr key={d.id}>
                   <th scope="row">{d.name}</th>
-                  <td>
+                  <td data-label="You">
                     <ScoreCell score={selfScores[d.id]} />
                   </td>
                   {closest ? (
-                    <td>
+                    <td data-label={EXAMPLE_LEVEL_LABELS[closest.level]}>
                       <ScoreCell score={closest.scores[d.id]} />
                     </td>
                   ) : null}
                   {closest ? (
-                    <td>
+                    <td data-label="Gap">
                       {gap === undefined ? (
                         "–"
                       ) : (
