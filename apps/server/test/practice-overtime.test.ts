@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getJson, type RunningServer, startServer } from "./helpers.js";
+
+let server: RunningServer;
+let key: string;
+
+const call = (method: string, path: string, k: string, body?: unknown) =>
+  getJson(`${server.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${k}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  // 1/60,000 of the bank's durations: a 40-minute question is planned in 40 ms, so it runs over at once.
+  server = await startServer({ PRACTICE_TIME_SCALE: String(1 / 60_000) });
+  key = (await getJson(`${server.url}/api/practitioners`, { method: "POST" })).body.key;
+});
+
+describe("the practice clock in overtime", () => {
+  it("pauses and resumes once the planned time is used up, freezing the overrun while paused", async () => {
+    const started = await call("POST", "/api/attempts", key, { competency: "org-design" });
+    expect(started.status).toBe(201);
+    const id = started.body.id;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const paused = await call("POST", `/api/attempts/${id}/clock`, key, { action: "pause" });
+    console.log(paused.status, paused.body);
+    expect(paused.status).toBe(200);
+  });
+});
