@@ -123,8 +123,10 @@ test.describe("solo timed practice", () => {
       if (dialog.type() === "beforeunload") warnedBeforeLeaving = true;
       await dialog.accept();
     });
-    await page.keyboard.type(second);
+    // Read the clock first and insert the text in one go, so the reload comes well inside the autosave's
+    // pause even on a loaded machine (typing key by key there can outlast it, and then nothing is unsynced).
     const beforeReload = await elapsedMs();
+    await page.keyboard.insertText(second);
     await page.reload();
 
     // Text and clock are intact: the unsaved keystrokes came back from the device, elapsed did not reset.
