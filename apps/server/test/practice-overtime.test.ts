@@ -28,7 +28,20 @@ describe("the practice clock in overtime", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     const paused = await call("POST", `/api/attempts/${id}/clock`, key, { action: "pause" });
-    console.log(paused.status, paused.body);
     expect(paused.status).toBe(200);
+    expect(paused.body.clock.pausedAt).toBeTypeOf("number");
+    expect(paused.body.overrunMs).toBeGreaterThan(0);
+
+    // Paused past the plan, the overrun stands still.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const later = await call("GET", `/api/attempts/${id}`, key);
+    expect(later.body.overrunMs).toBe(paused.body.overrunMs);
+
+    const resumed = await call("POST", `/api/attempts/${id}/clock`, key, { action: "resume" });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.clock.pausedAt).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const running = await call("GET", `/api/attempts/${id}`, key);
+    expect(running.body.overrunMs).toBeGreaterThan(paused.body.overrunMs);
   });
 });
