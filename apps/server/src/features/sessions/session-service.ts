@@ -127,6 +127,7 @@ export class SessionService {
       createdAt: this.iso(),
       revokedAt: null,
       previousParticipantId: previous,
+      linkReissuedAt: null,
     };
     const token = generateSecret();
     return { participant, token, tokenHash: hashSecret(token) };
