@@ -3,6 +3,7 @@ import {
   type CreateSessionBody,
   type ExerciseResults,
   isInterviewer,
+  LINK_REPLACED_MESSAGE,
   type LinkRole,
   type Question,
   type RatingInput,
@@ -46,6 +47,7 @@ const asRoomParticipant = (p: PeerParticipantRecord): RoomParticipant => ({
   name: p.name,
   role: p.role,
   revoked: p.revokedAt !== null,
+  linkReissuedAt: p.linkReissuedAt,
 });
 
 export interface SessionServiceOptions {
@@ -207,9 +209,13 @@ export class SessionService {
   }
 
   async exchange(token: string) {
-    const participant = await this.repo.findParticipantByTokenHash(hashSecret(token));
-    if (!participant)
+    const tokenHash = hashSecret(token);
+    const participant = await this.repo.findParticipantByTokenHash(tokenHash);
+    if (!participant) {
+      if (await this.repo.findReplacedSecret(tokenHash))
+        throw new UnauthenticatedError(LINK_REPLACED_MESSAGE);
       throw new UnauthenticatedError("This session link is not valid. Ask the host for a new one.");
+    }
     if (participant.revokedAt)
       throw new UnauthenticatedError("This session link has been revoked by the host.");
     const session = await this.repo.getSession(participant.sessionId);
@@ -228,10 +234,17 @@ export class SessionService {
     if (!credential)
       throw new UnauthenticatedError("Open your session link again: no session credential was sent.");
     const participant = await this.participantFor(credential);
-    if (!participant)
+    if (!participant) {
+      if (await this.wasReplaced(credential)) throw new UnauthenticatedError(LINK_REPLACED_MESSAGE);
       throw new UnauthenticatedError("Your session credential has expired or your link was revoked.");
+    }
     if (participant.sessionId !== sessionId) throw new NotFoundError("No such session.");
     return participant;
+  }
+
+  /** Whether a link secret or credential stopped working because the host re-issued the link. */
+  async wasReplaced(secret: string): Promise<boolean> {
+    return (await this.repo.findReplacedSecret(hashSecret(secret))) !== null;
   }
 
   private requireHost(p: PeerParticipantRecord): void {
@@ -241,7 +254,13 @@ export class SessionService {
   async listParticipants(requester: PeerParticipantRecord) {
     this.requireHost(requester);
     const all = await this.repo.listParticipants(requester.sessionId);
-    return all.map((p) => ({ id: p.id, name: p.name, role: p.role, revoked: p.revokedAt !== null }));
+    return all.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      revoked: p.revokedAt !== null,
+      linkReissuedAt: p.linkReissuedAt,
+    }));
   }
 
   async addLink(host: PeerParticipantRecord, role: LinkRole, name: string) {
@@ -262,6 +281,38 @@ export class SessionService {
     if (!changed) throw new NotFoundError("No active participant with that id in this session.");
     // The change closes the revoked link's sockets here, and on other instances as they catch up.
     await this.refreshParticipants(host.sessionId, "participant-revoked");
+  }
+
+  /**
+   * A lost link, replaced for the same participant: the same id, name and role,
+   * everything they wrote kept. Only the new link's hash is stored, like every
+   * link's, so it is shown this once. The old link and every credential traded
+   * for it stop working at once (it may have leaked), and their sockets close.
+   */
+  async reissueLink(host: PeerParticipantRecord, participantId: string) {
+    this.requireHost(host);
+    if (participantId === host.id)
+      throw new ConflictError("You cannot re-issue your own host link from this page.");
+    const token = generateSecret();
+    const at = this.iso();
+    const participant = await this.repo.reissueParticipantLink(
+      host.sessionId,
+      participantId,
+      hashSecret(token),
+      at,
+    );
+    if (!participant) throw new NotFoundError("No participant with that id in this session.");
+    if (participant.revokedAt)
+      throw new ConflictError(
+        `${participant.name}’s link was revoked, so it cannot be re-issued. Create a new link for them instead.`,
+      );
+    // As with a revocation, the change closes the old link's sockets here and on every other instance.
+    await this.refreshParticipants(host.sessionId, "link-reissued");
+    return {
+      participant: { id: participant.id, name: participant.name, role: participant.role },
+      token,
+      reissuedAt: at,
+    };
   }
 
   /**
