@@ -5,6 +5,7 @@ import {
   isInterviewer,
   LINK_REPLACED_MESSAGE,
   type LinkRole,
+  type PeerFeedbackReport,
   type Question,
   type RatingInput,
   ROOM_STATE_VERSION,
@@ -451,6 +452,52 @@ export class SessionService {
       throw new ConflictError("Agreement needs scores from at least two interviewers.");
     // Raters are already names.
     return pooledResults(this.options.analyzer, ratings, { raterName: (r) => r, subjectLabels });
+  }
+
+  /**
+   * The released report as its candidate was shown it, for their practice
+   * history: only the candidate's own credential reaches it, and only once the
+   * host has released it (checked here, whatever the page says).
+   */
+  async releasedReport(credential: string, sessionId: string) {
+    const participant = await this.participantIn(credential, sessionId);
+    if (participant.role !== "candidate")
+      throw new ForbiddenError(
+        "Only the candidate can save this session's feedback to their practice history.",
+      );
+    const session = await this.repo.getSession(sessionId);
+    if (!session) throw new NotFoundError("No such session.");
+    const state = await (await this.room(sessionId)).freshState();
+    if (!state.released)
+      throw new ConflictError(
+        "The feedback has not been released yet; it can be saved once the host releases it.",
+      );
+    const question = this.options.catalog.require(state.questionId);
+    const dimensions = question.rubric.dimensions;
+    const report: PeerFeedbackReport = {
+      questionTitle: question.title,
+      competency: question.competency,
+      interviewers: state.scores.map((score) => ({
+        name: score.name,
+        scores: dimensions
+          .filter((d) => score.scores[d.id] !== undefined)
+          .map((d) => ({ dimensionId: d.id, dimension: d.name, score: score.scores[d.id] as number })),
+        recommendation: score.recommendation,
+        feedback: score.feedback,
+      })),
+      // The same notes the released report shows the candidate: shared ones only.
+      sharedNotes: state.notes
+        .filter((n) => n.shared)
+        .map((n) => ({ authorName: n.authorName, elapsedMs: n.elapsedMs, text: n.text })),
+      selfScore: state.selfScore,
+    };
+    return {
+      sessionId,
+      questionId: question.id,
+      answer: state.answer.text,
+      sessionDate: session.createdAt,
+      report,
+    };
   }
 
   /** Trades a participant's credential in the old session for a fresh link and credential in the mirrored one. */
