@@ -14,6 +14,7 @@ import { Card } from "../components/Card";
 import { DevicePanel } from "../components/DevicePanel";
 import { AttemptRow } from "../components/history/AttemptRow";
 import { ExportButtons } from "../components/history/ExportButtons";
+import { PeerSessionList } from "../components/history/PeerSessionList";
 import { PageSkeleton, PracticeError, WithPractitioner } from "../components/PracticeStates";
 import { SectionTitle } from "../components/SectionTitle";
 import { clearAllDrafts, clearDraft } from "../lib/autosave";
@@ -166,6 +167,7 @@ function History({ practitionerKey }: { practitionerKey: string }) {
         )}
       </section>
 
+      <PeerSessionList practitionerKey={practitionerKey} />
       <DevicePanel practitionerKey={practitionerKey} />
 
       <ConfirmDialog
