@@ -93,7 +93,7 @@ function SessionReport({ entry }: { entry: PeerFeedbackEntry }) {
       </header>
 
       <div className="container pr-peer__body">
-        <Card aria-labelledby="peer-scores-title">
+        <Card className="pr-peer__card" aria-labelledby="peer-scores-title">
           <SectionTitle id="peer-scores-title">Released scores</SectionTitle>
           {entry.interviewers.length === 0 ? (
             <p className="empty-note">No interviewer submitted scores.</p>
@@ -148,7 +148,7 @@ function SessionReport({ entry }: { entry: PeerFeedbackEntry }) {
           )}
         </Card>
 
-        <Card aria-labelledby="peer-feedback-title">
+        <Card className="pr-peer__card" aria-labelledby="peer-feedback-title">
           <SectionTitle id="peer-feedback-title">Written feedback</SectionTitle>
           {withFeedback.length === 0 ? (
             <p className="empty-note">The interviewers left no written feedback.</p>
@@ -184,7 +184,7 @@ function SessionReport({ entry }: { entry: PeerFeedbackEntry }) {
           ) : null}
         </Card>
 
-        <Card aria-labelledby="peer-answer-title">
+        <Card className="pr-peer__card" aria-labelledby="peer-answer-title">
           <SectionTitle id="peer-answer-title">Your answer</SectionTitle>
           {entry.answer.trim() ? (
             <MarkdownText text={entry.answer} headingLevel={3} testId="peer-answer" />
