@@ -428,7 +428,10 @@ test.describe("peer mock interviews", () => {
     // Revoking closes the observer's socket with the server's reason; the link stops working.
     const omar = people.getByTestId("person").filter({ hasText: "Omar" });
     await omar.getByRole("button", { name: "Revoke Omar’s link" }).click();
-    await omar.getByRole("button", { name: "Revoke Omar’s link" }).click();
+    await host
+      .getByRole("alertdialog", { name: "Revoke Omar’s link?" })
+      .getByRole("button", { name: "Revoke link" })
+      .click();
     await expect(omar).toHaveAttribute("data-status", "revoked");
     await expect(observer.getByRole("alert")).toContainText("revoked by the host");
     await observer.goto(observerLink);

@@ -10,6 +10,7 @@ import { calibrationRoutes } from "./features/calibration/routes.js";
 import { calibrationServices } from "./features/calibration/services.js";
 import { healthRoutes } from "./features/health/routes.js";
 import { PracticeService } from "./features/practice/attempt-service.js";
+import { peerFeedbackRoutes } from "./features/practice/peer-feedback.js";
 import { practiceRoutes } from "./features/practice/routes.js";
 import { QuestionCatalog } from "./features/questions/catalog.js";
 import { questionRoutes } from "./features/questions/routes.js";
@@ -128,6 +129,7 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     loadedRooms: () => sessions.loadedRooms,
   });
   await app.register(sessionRoutes, { service: sessions, publicOrigin: config.PUBLIC_ORIGIN });
+  await app.register(peerFeedbackRoutes, { sessions, repo: activeStore.practice });
   app.addHook("preClose", async () => sessions.closeAll());
   await registerWebApp(app, config.WEB_DIST_DIR);
 

@@ -185,6 +185,32 @@ describe("two instances on one PostgreSQL", () => {
     expect(closed.code).toBe(CLOSE_CODES.revoked);
   });
 
+  it("closes the candidate's socket on B when the host re-issues their link through A", async () => {
+    const created = (
+      await post(a, "/api/sessions", { questionId: question.id, hostName: "Hana", candidateName: "Cara" })
+    ).body;
+    const id = created.sessionId as string;
+    const hostCred = (await post(a, "/api/sessions/exchange", { token: created.host.token })).body.credential;
+    const candCred = (await post(b, "/api/sessions/exchange", { token: created.candidate.token })).body
+      .credential;
+    const candidate = await join(b, id, candCred);
+    await candidate.intent({ type: "answer", text: "Written on B.", revision: 1 });
+    const reissued = await post(
+      a,
+      `/api/sessions/${id}/links/${created.candidate.participant.id}/reissue`,
+      undefined,
+      hostCred,
+    );
+    expect(reissued.status).toBe(201);
+    expect((await candidate.waitForClose()).code).toBe(CLOSE_CODES.linkReplaced);
+    // B refuses the old link too, and the new one joins there as the same candidate.
+    expect((await post(b, "/api/sessions/exchange", { token: created.candidate.token })).status).toBe(401);
+    const fresh = (await post(b, "/api/sessions/exchange", { token: reissued.body.token })).body;
+    const view = await viewOn(b, id, fresh.credential);
+    expect(view.you.id).toBe(created.candidate.participant.id);
+    expect(view.answer.text).toBe("Written on B.");
+  });
+
   it("resumes a participant on the other instance with the events it missed", async () => {
     const created = (
       await post(a, "/api/sessions", { questionId: question.id, hostName: "Hana", candidateName: "Cara" })

@@ -75,7 +75,14 @@ async function freshRoom() {
       previousSessionId: null,
     },
     Object.values(people).map((p) => ({
-      participant: { ...p, sessionId: "s1", createdAt: "", revokedAt: null, previousParticipantId: null },
+      participant: {
+        ...p,
+        sessionId: "s1",
+        createdAt: "",
+        revokedAt: null,
+        previousParticipantId: null,
+        linkReissuedAt: null,
+      },
       tokenHash: `hash-${p.id}`,
     })),
   );

@@ -39,7 +39,13 @@ export const CLOSE_CODES = {
   roomFull: 4009,
   tooManyInvalid: 4010,
   replaced: 4011,
+  /** The host re-issued this participant's link: the old link and its credentials no longer work. */
+  linkReplaced: 4012,
 } as const;
+
+/** What a person holding a link the host has re-issued is told, wherever the old link is refused. */
+export const LINK_REPLACED_MESSAGE =
+  "This link was replaced by the host with a new one, so it no longer works. Ask the host for your new link.";
 
 /** Close codes after which retrying cannot help: the client shows the reason and stops. */
 export const FATAL_CLOSE_CODES: readonly number[] = [
@@ -47,6 +53,7 @@ export const FATAL_CLOSE_CODES: readonly number[] = [
   CLOSE_CODES.protocolVersion,
   CLOSE_CODES.revoked,
   CLOSE_CODES.roomFull,
+  CLOSE_CODES.linkReplaced,
 ];
 
 export const SESSION_ROLES = ["host", "co-interviewer", "candidate", "observer"] as const;
@@ -285,8 +292,18 @@ export const sessionCredentialSchema = z.object({
   expiresAt: z.string(),
 });
 export const sessionParticipantsSchema = z.object({
-  participants: z.array(participantSchema.extend({ revoked: z.boolean() })),
+  participants: z.array(
+    participantSchema.extend({
+      revoked: z.boolean(),
+      linkReissuedAt: z.string().nullable().describe("When the host last re-issued this person's link"),
+    }),
+  ),
 });
+/** A participant's new link after the host re-issued it: shown once, like every link. */
+export const reissuedLinkSchema = sessionLinkSchema.extend({
+  reissuedAt: z.string().describe("From now on the old link and its credentials are refused"),
+});
+export type ReissuedLink = z.infer<typeof reissuedLinkSchema>;
 export const swapResultSchema = z.object({ sessionId: z.string() });
 /** Your place in the mirrored session: a fresh link (only its hash is stored) and a credential. */
 export const swapLinkSchema = sessionCredentialSchema.extend({ token: z.string() });

@@ -5,6 +5,7 @@ import type {
   ExerciseRecord,
   LoopRecord,
   MemberRecord,
+  PeerFeedbackRecord,
   PeerParticipantRecord,
   PeerSessionRecord,
 } from "./store.js";
@@ -167,6 +168,7 @@ export interface ParticipantRow {
   created_at: string;
   revoked_at: string | null;
   previous_participant_id: string | null;
+  link_reissued_at: string | null;
 }
 export const participantFromRow = (r: ParticipantRow): PeerParticipantRecord => ({
   id: r.id,
@@ -176,6 +178,28 @@ export const participantFromRow = (r: ParticipantRow): PeerParticipantRecord => 
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
   previousParticipantId: r.previous_participant_id,
+  linkReissuedAt: r.link_reissued_at,
+});
+
+export interface PeerFeedbackRow {
+  id: string;
+  practitioner_id: string;
+  session_id: string;
+  question_id: string;
+  answer_text: string;
+  feedback_json: string;
+  session_date: string;
+  saved_at: string;
+}
+export const peerFeedbackFromRow = (r: PeerFeedbackRow): PeerFeedbackRecord => ({
+  id: r.id,
+  practitionerId: r.practitioner_id,
+  sessionId: r.session_id,
+  questionId: r.question_id,
+  answerText: r.answer_text,
+  feedback: JSON.parse(r.feedback_json),
+  sessionDate: r.session_date,
+  savedAt: r.saved_at,
 });
 
 export interface SessionRow {
@@ -198,3 +222,16 @@ export const sessionFromRow = (row: SessionRow): PeerSessionRecord => ({
   expiresAt: row.expires_at,
   previousSessionId: row.previous_session_id,
 });
+
+export const PEER_FEEDBACK_COLUMNS =
+  "id, practitioner_id, session_id, question_id, answer_text, feedback_json, session_date, saved_at";
+export const peerFeedbackValues = (e: PeerFeedbackRecord) => [
+  e.id,
+  e.practitionerId,
+  e.sessionId,
+  e.questionId,
+  e.answerText,
+  JSON.stringify(e.feedback),
+  e.sessionDate,
+  e.savedAt,
+];

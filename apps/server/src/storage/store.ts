@@ -63,6 +63,27 @@ export interface PracticeRepository {
   ): Promise<SaveAnswerOutcome>;
   deleteAttempt(practitionerId: string, id: string): Promise<number>;
   deleteAllAttempts(practitionerId: string): Promise<number>;
+  /**
+   * Keeps a peer session's released feedback in a practitioner's history, once
+   * per session: saving the same session again returns the entry first saved.
+   */
+  savePeerFeedback(entry: PeerFeedbackRecord): Promise<{ entry: PeerFeedbackRecord; created: boolean }>;
+  /** Newest first by sessionDate. */
+  listPeerFeedback(practitionerId: string): Promise<PeerFeedbackRecord[]>;
+  getPeerFeedback(practitionerId: string, id: string): Promise<PeerFeedbackRecord | null>;
+}
+
+/** A peer session's released feedback, saved by its candidate into their practice history. */
+export interface PeerFeedbackRecord {
+  id: string;
+  practitionerId: string;
+  sessionId: string;
+  questionId: string;
+  answerText: string;
+  /** The released report (scores, written feedback, shared notes); the practice feature owns its shape. */
+  feedback: unknown;
+  sessionDate: string;
+  savedAt: string;
 }
 
 export interface WorkspaceRecord {
@@ -180,6 +201,8 @@ export interface PeerParticipantRecord {
   revokedAt: string | null;
   /** The participant this one mirrors in the session it was swapped from. */
   previousParticipantId: string | null;
+  /** When the host last replaced this participant's link; null while it is the first one. */
+  linkReissuedAt: string | null;
 }
 
 /** One committed change to a room: a small diff of its state, never a per-recipient view. */
@@ -232,6 +255,21 @@ export interface PeerSessionRepository {
   revokeParticipant(sessionId: string, participantId: string, at: string): Promise<boolean>;
   /** Replaces a participant's link secret (the old link stops working). */
   rotateParticipantToken(participantId: string, tokenHash: string): Promise<void>;
+  /**
+   * The host's re-issue, in one transaction: the participant keeps its id and
+   * everything else, gets `tokenHash` as its link and `at` as linkReissuedAt;
+   * its old link hash and credential hashes are kept as replaced (so the
+   * service can say why they are refused) and its credentials end. Null when
+   * the session has no such participant; a revoked one is returned unchanged.
+   */
+  reissueParticipantLink(
+    sessionId: string,
+    participantId: string,
+    tokenHash: string,
+    at: string,
+  ): Promise<PeerParticipantRecord | null>;
+  /** When a link or credential hash was replaced by a re-issue; null when it never was. */
+  findReplacedSecret(secretHash: string): Promise<string | null>;
   findParticipantByTokenHash(tokenHash: string): Promise<PeerParticipantRecord | null>;
   findParticipantByPrevious(
     sessionId: string,

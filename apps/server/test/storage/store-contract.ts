@@ -4,6 +4,7 @@ import {
   type ExerciseRecord,
   type LoopRecord,
   type MemberRecord,
+  type PeerFeedbackRecord,
   type PeerParticipantRecord,
   type PeerSessionRecord,
   type ScoreRecord,
@@ -66,6 +67,7 @@ export function registerStoreContractTests(
       createdAt: "2026-01-01T00:00:00.000Z",
       revokedAt: null,
       previousParticipantId: null,
+      linkReissuedAt: null,
       ...over,
     });
 
@@ -307,6 +309,48 @@ export function registerStoreContractTests(
         expect(await sessions.findParticipantByTokenHash("h2")).toEqual(mirroredHost);
         expect(await sessions.findParticipantByTokenHash("cand-s1")).toEqual(participant("cand"));
       });
+
+      it("S-LINK-2: re-issuing keeps the participant, replaces its link, ends its credentials and remembers what it replaced", async () => {
+        const { sessions } = store;
+        await session();
+        await session("s2");
+        await sessions.createCredential("cred-cand", "cand", day(20));
+        await sessions.createCredential("cred-cand-2", "cand", day(20));
+        await sessions.createCredential("cred-host", "host", day(20));
+        const reissued = participant("cand", "s1", { linkReissuedAt: day(5) });
+        expect(await sessions.reissueParticipantLink("s1", "cand", "cand-new", day(5))).toEqual(reissued);
+        // Same participant, new link; the old link and both credentials find nobody.
+        expect(await sessions.findParticipantByTokenHash("cand-new")).toEqual(reissued);
+        expect(await sessions.findParticipantByTokenHash("cand-s1")).toBeNull();
+        expect(await sessions.findCredentialParticipant("cred-cand", day(9))).toBeNull();
+        expect(await sessions.findCredentialParticipant("cred-cand-2", day(9))).toBeNull();
+        expect((await sessions.listParticipants("s1")).find((p) => p.id === "cand")).toEqual(reissued);
+        // What was replaced is known as such, and when; the others' credentials keep working.
+        expect(await sessions.findReplacedSecret("cand-s1")).toBe(day(5));
+        expect(await sessions.findReplacedSecret("cred-cand")).toBe(day(5));
+        expect(await sessions.findReplacedSecret("cred-cand-2")).toBe(day(5));
+        expect(await sessions.findReplacedSecret("cand-new")).toBeNull();
+        expect(await sessions.findReplacedSecret("cred-host")).toBeNull();
+        expect(await sessions.findCredentialParticipant("cred-host", day(9))).toEqual(participant("host"));
+        // A second re-issue replaces the first one's link in turn.
+        await sessions.reissueParticipantLink("s1", "cand", "cand-newer", day(6));
+        expect(await sessions.findParticipantByTokenHash("cand-new")).toBeNull();
+        expect(await sessions.findReplacedSecret("cand-new")).toBe(day(6));
+        expect((await sessions.findParticipantByTokenHash("cand-newer"))?.linkReissuedAt).toBe(day(6));
+
+        // Another session's participant, or an unknown one, is not found and nothing changes.
+        expect(await sessions.reissueParticipantLink("s2", "cand", "stolen", day(7))).toBeNull();
+        expect(await sessions.reissueParticipantLink("s1", "nobody", "stolen", day(7))).toBeNull();
+        expect(await sessions.findParticipantByTokenHash("stolen")).toBeNull();
+        expect((await sessions.findParticipantByTokenHash("cand-newer"))?.id).toBe("cand");
+
+        // A revoked participant is returned as it is: its link is not replaced.
+        await sessions.revokeParticipant("s2", "cand-s2", day(7));
+        const revoked = await sessions.reissueParticipantLink("s2", "cand-s2", "revived", day(8));
+        expect(revoked).toEqual(participant("cand-s2", "s2", { revokedAt: day(7) }));
+        expect(await sessions.findParticipantByTokenHash("revived")).toBeNull();
+        expect(await sessions.findParticipantByTokenHash("cand-s2-s2")).toEqual(revoked);
+      });
     });
 
     describe("practice", () => {
@@ -478,6 +522,38 @@ export function registerStoreContractTests(
         expect(await practice.listAttempts("pr2")).toEqual([theirs]);
         // The key outlives the attempts.
         expect(await practice.findPractitionerIdByKeyHash("key-hash")).toBe("pr1");
+      });
+
+      const feedbackEntry = (id: string, over: Partial<PeerFeedbackRecord> = {}): PeerFeedbackRecord => ({
+        id,
+        practitionerId: "pr1",
+        sessionId: `session-${id}`,
+        questionId: "q1",
+        answerText: "## Clarify\nWho owns the roadmap? ✓",
+        feedback: { scores: [{ name: "Dana", scores: { d1: 3 }, feedback: "Clear." }], notes: [] },
+        sessionDate: day(1),
+        savedAt: day(2),
+        ...over,
+      });
+
+      it("P-PEER-1: keeps a session's released feedback once per practitioner and session, reached only by its owner", async () => {
+        const { practice } = store;
+        await practitioners();
+        const first = feedbackEntry("f1");
+        expect(await practice.savePeerFeedback(first)).toEqual({ entry: first, created: true });
+        // Saving the same session again keeps the first entry: no duplicate, nothing overwritten.
+        const again = feedbackEntry("f1-again", { sessionId: first.sessionId, answerText: "changed" });
+        expect(await practice.savePeerFeedback(again)).toEqual({ entry: first, created: false });
+        // Another practitioner may keep the same session (a swapped pair are each other's candidates).
+        const theirs = feedbackEntry("f2", { practitionerId: "pr2", sessionId: first.sessionId });
+        expect(await practice.savePeerFeedback(theirs)).toEqual({ entry: theirs, created: true });
+        const later = feedbackEntry("f3", { sessionDate: day(5) });
+        await practice.savePeerFeedback(later);
+        expect(await practice.listPeerFeedback("pr1")).toEqual([later, first]);
+        expect(await practice.listPeerFeedback("pr2")).toEqual([theirs]);
+        expect(await practice.getPeerFeedback("pr1", "f1")).toEqual(first);
+        expect(await practice.getPeerFeedback("pr2", "f1")).toBeNull();
+        expect(await practice.getPeerFeedback("pr1", "f1-again")).toBeNull();
       });
     });
 

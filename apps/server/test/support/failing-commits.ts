@@ -53,6 +53,17 @@ export class FailingCommitRepository implements PeerSessionRepository {
   rotateParticipantToken(participantId: string, tokenHash: string): Promise<void> {
     return this.inner.rotateParticipantToken(participantId, tokenHash);
   }
+  reissueParticipantLink(
+    sessionId: string,
+    participantId: string,
+    tokenHash: string,
+    at: string,
+  ): Promise<PeerParticipantRecord | null> {
+    return this.inner.reissueParticipantLink(sessionId, participantId, tokenHash, at);
+  }
+  findReplacedSecret(secretHash: string): Promise<string | null> {
+    return this.inner.findReplacedSecret(secretHash);
+  }
   findParticipantByTokenHash(tokenHash: string): Promise<PeerParticipantRecord | null> {
     return this.inner.findParticipantByTokenHash(tokenHash);
   }

@@ -14,7 +14,8 @@ const MESSAGES: Record<Exclude<CopyStatus, "idle">, string> = {
 /** Long enough to read, short enough that a second copy says "copied" afresh. */
 const STATUS_CLEARS_AFTER_MS = 4000;
 
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+/** Copies `text`; when the clipboard is refused, falls back to selecting `input` (if given) and the copy command. */
+export async function copyText(text: string, input: HTMLInputElement | null = null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -1,16 +1,25 @@
-import { type Attempt, COMPETENCY_LABELS, EXAMPLE_LEVEL_LABELS, type Question } from "@loopwright/schema";
+import {
+  type Attempt,
+  COMPETENCY_LABELS,
+  EXAMPLE_LEVEL_LABELS,
+  type PeerFeedbackEntry,
+  type Question,
+  RECOMMENDATION_LABELS,
+  RUBRIC_MAX,
+} from "@loopwright/schema";
 
 const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
 
-/** A readable Markdown record of a practitioner's attempts, newest first. */
+/** A readable Markdown record of a practitioner's attempts, newest first, then their saved peer sessions. */
 export function historyAsMarkdown(
   attempts: Attempt[],
   questionOf: (id: string) => Question | undefined,
+  peerSessions: PeerFeedbackEntry[] = [],
 ): string {
   const lines = [
     "# Loopwright practice history",
     "",
-    `Exported ${new Date().toISOString()}; ${attempts.length} attempt(s).`,
+    `Exported ${new Date().toISOString()}; ${attempts.length} attempt(s)${peerSessions.length > 0 ? `, ${peerSessions.length} peer session(s)` : ""}.`,
     "",
   ];
   for (const a of attempts) {
@@ -39,5 +48,25 @@ export function historyAsMarkdown(
     if (a.reflection) lines.push("", "### Reflection", "", a.reflection);
     lines.push("", "### Answer", "", a.answer.text.trim() || "_(empty)_", "");
   }
+  for (const p of peerSessions) lines.push(...peerSessionLines(p));
   return `${lines.join("\n")}\n`;
+}
+
+function peerSessionLines(p: PeerFeedbackEntry): string[] {
+  const lines = [`## Peer session: ${p.questionTitle}`, ""];
+  lines.push(`- Competency: ${COMPETENCY_LABELS[p.competency]}`);
+  lines.push(`- Session: ${p.sessionDate}`);
+  lines.push(`- Saved: ${p.savedAt}`);
+  for (const i of p.interviewers) {
+    lines.push("", `### ${i.name}: ${RECOMMENDATION_LABELS[i.recommendation]}`, "");
+    lines.push("| Dimension | Score |", "|---|---|");
+    for (const s of i.scores) lines.push(`| ${s.dimension} | ${s.score} / ${RUBRIC_MAX} |`);
+    if (i.feedback.trim()) lines.push("", i.feedback.trim());
+  }
+  if (p.sharedNotes.length > 0) {
+    lines.push("", "### Shared notes", "");
+    for (const n of p.sharedNotes) lines.push(`- ${n.authorName}: ${n.text}`);
+  }
+  lines.push("", "### Answer", "", p.answer.trim() || "_(empty)_", "");
+  return lines;
 }

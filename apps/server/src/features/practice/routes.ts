@@ -20,6 +20,7 @@ import type { PracticeRepository } from "../../storage/store.js";
 import type { QuestionCatalog } from "../questions/catalog.js";
 import type { PracticeService } from "./attempt-service.js";
 import { historyAsMarkdown } from "./history-export.js";
+import { listPeerFeedback } from "./peer-feedback.js";
 import { createPractitioner, practitionerFor } from "./practitioner-key.js";
 
 declare module "fastify" {
@@ -90,17 +91,20 @@ const attemptRoutes: FastifyPluginAsyncZod<PracticeRouteOptions> = async (
     },
     async (request, reply) => {
       const history = await service.history(request.practitionerId);
+      const peerSessions = await listPeerFeedback(repo, request.practitionerId);
       const stamp = new Date().toISOString().slice(0, 10);
       if (request.query.format === "markdown") {
         return reply
           .type("text/markdown; charset=utf-8")
           .header("content-disposition", `attachment; filename="loopwright-history-${stamp}.md"`)
-          .send(historyAsMarkdown(history, (id) => catalog.get(id)));
+          .send(historyAsMarkdown(history, (id) => catalog.get(id), peerSessions));
       }
       return reply
         .type("application/json; charset=utf-8")
         .header("content-disposition", `attachment; filename="loopwright-history-${stamp}.json"`)
-        .send(JSON.stringify({ exportedAt: new Date().toISOString(), attempts: history }, null, 2));
+        .send(
+          JSON.stringify({ exportedAt: new Date().toISOString(), attempts: history, peerSessions }, null, 2),
+        );
     },
   );
 

@@ -5,4 +5,6 @@ export type { RoomState } from "@loopwright/schema";
 
 export interface RoomParticipant extends Participant {
   revoked: boolean;
+  /** When the host last re-issued this participant's link: sockets from before it are closed. */
+  linkReissuedAt?: string | null;
 }

@@ -1,6 +1,7 @@
 import {
   CLOSE_CODES,
   type ClientIntent,
+  LINK_REPLACED_MESSAGE,
   MAX_REPLAY_EVENTS,
   MAX_ROOM_CONNECTIONS,
   MAX_SESSION_CHANGES,
@@ -124,6 +125,11 @@ export class Room {
       const me = this.participants.find((p) => p.id === participant.id) ?? participant;
       if (me.revoked) {
         socket.close(CLOSE_CODES.revoked, REVOKED_REASON);
+        return;
+      }
+      // A credential looked up before the host re-issued the link must not slip in after it.
+      if ((me.linkReissuedAt ?? null) !== (participant.linkReissuedAt ?? null)) {
+        socket.close(CLOSE_CODES.linkReplaced, LINK_REPLACED_MESSAGE);
         return;
       }
       const base = { type: "welcome" as const, protocol: PROTOCOL_VERSION, serverNow: this.now() };
@@ -413,10 +419,14 @@ export class Room {
       if (computed.me !== p) this.sockets.set(socket, computed.me);
       if (computed.message) socket.send(computed.message);
     }
-    // A link revoked on any instance closes its sockets on every instance.
+    // A link revoked or re-issued on any instance closes its sockets on every instance: the
+    // old link may have leaked, so whoever holds it must not stay in the room.
     for (const p of nextParticipants) {
-      if (p.revoked && !before.participants.find((b) => b.id === p.id)?.revoked) {
+      const was = before.participants.find((b) => b.id === p.id);
+      if (p.revoked && !was?.revoked) {
         this.disconnect(p.id, CLOSE_CODES.revoked, REVOKED_REASON);
+      } else if (was && (p.linkReissuedAt ?? null) !== (was.linkReissuedAt ?? null)) {
+        this.disconnect(p.id, CLOSE_CODES.linkReplaced, LINK_REPLACED_MESSAGE);
       }
     }
   }

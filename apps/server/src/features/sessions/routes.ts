@@ -5,6 +5,7 @@ import {
   exerciseResultsSchema,
   okSchema,
   recordIdSchema,
+  reissuedLinkSchema,
   sessionCreatedSchema,
   sessionCredentialSchema,
   sessionExchangeBodySchema,
@@ -94,6 +95,21 @@ const participantRoutes: FastifyPluginAsyncZod<{ service: SessionService }> = as
       await service.revokeLink(request.participant, request.params.participantId);
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    "/api/sessions/:id/links/:participantId/reissue",
+    {
+      schema: docs.secured(
+        "Re-issue a participant's link: same participant, new link; the old one and its sockets stop at once (host)",
+        {
+          params: linkParams,
+          response: { 201: reissuedLinkSchema, 404: apiErrorSchema, 409: apiErrorSchema },
+        },
+      ),
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.reissueLink(request.participant, request.params.participantId)),
   );
 
   app.post(

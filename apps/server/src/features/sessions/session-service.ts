@@ -3,7 +3,9 @@ import {
   type CreateSessionBody,
   type ExerciseResults,
   isInterviewer,
+  LINK_REPLACED_MESSAGE,
   type LinkRole,
+  type PeerFeedbackReport,
   type Question,
   type RatingInput,
   ROOM_STATE_VERSION,
@@ -46,6 +48,7 @@ const asRoomParticipant = (p: PeerParticipantRecord): RoomParticipant => ({
   name: p.name,
   role: p.role,
   revoked: p.revokedAt !== null,
+  linkReissuedAt: p.linkReissuedAt,
 });
 
 export interface SessionServiceOptions {
@@ -127,6 +130,7 @@ export class SessionService {
       createdAt: this.iso(),
       revokedAt: null,
       previousParticipantId: previous,
+      linkReissuedAt: null,
     };
     const token = generateSecret();
     return { participant, token, tokenHash: hashSecret(token) };
@@ -206,9 +210,13 @@ export class SessionService {
   }
 
   async exchange(token: string) {
-    const participant = await this.repo.findParticipantByTokenHash(hashSecret(token));
-    if (!participant)
+    const tokenHash = hashSecret(token);
+    const participant = await this.repo.findParticipantByTokenHash(tokenHash);
+    if (!participant) {
+      if (await this.repo.findReplacedSecret(tokenHash))
+        throw new UnauthenticatedError(LINK_REPLACED_MESSAGE);
       throw new UnauthenticatedError("This session link is not valid. Ask the host for a new one.");
+    }
     if (participant.revokedAt)
       throw new UnauthenticatedError("This session link has been revoked by the host.");
     const session = await this.repo.getSession(participant.sessionId);
@@ -227,10 +235,17 @@ export class SessionService {
     if (!credential)
       throw new UnauthenticatedError("Open your session link again: no session credential was sent.");
     const participant = await this.participantFor(credential);
-    if (!participant)
+    if (!participant) {
+      if (await this.wasReplaced(credential)) throw new UnauthenticatedError(LINK_REPLACED_MESSAGE);
       throw new UnauthenticatedError("Your session credential has expired or your link was revoked.");
+    }
     if (participant.sessionId !== sessionId) throw new NotFoundError("No such session.");
     return participant;
+  }
+
+  /** Whether a link secret or credential stopped working because the host re-issued the link. */
+  async wasReplaced(secret: string): Promise<boolean> {
+    return (await this.repo.findReplacedSecret(hashSecret(secret))) !== null;
   }
 
   private requireHost(p: PeerParticipantRecord): void {
@@ -240,7 +255,13 @@ export class SessionService {
   async listParticipants(requester: PeerParticipantRecord) {
     this.requireHost(requester);
     const all = await this.repo.listParticipants(requester.sessionId);
-    return all.map((p) => ({ id: p.id, name: p.name, role: p.role, revoked: p.revokedAt !== null }));
+    return all.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      revoked: p.revokedAt !== null,
+      linkReissuedAt: p.linkReissuedAt,
+    }));
   }
 
   async addLink(host: PeerParticipantRecord, role: LinkRole, name: string) {
@@ -261,6 +282,38 @@ export class SessionService {
     if (!changed) throw new NotFoundError("No active participant with that id in this session.");
     // The change closes the revoked link's sockets here, and on other instances as they catch up.
     await this.refreshParticipants(host.sessionId, "participant-revoked");
+  }
+
+  /**
+   * A lost link, replaced for the same participant: the same id, name and role,
+   * everything they wrote kept. Only the new link's hash is stored, like every
+   * link's, so it is shown this once. The old link and every credential traded
+   * for it stop working at once (it may have leaked), and their sockets close.
+   */
+  async reissueLink(host: PeerParticipantRecord, participantId: string) {
+    this.requireHost(host);
+    if (participantId === host.id)
+      throw new ConflictError("You cannot re-issue your own host link from this page.");
+    const token = generateSecret();
+    const at = this.iso();
+    const participant = await this.repo.reissueParticipantLink(
+      host.sessionId,
+      participantId,
+      hashSecret(token),
+      at,
+    );
+    if (!participant) throw new NotFoundError("No participant with that id in this session.");
+    if (participant.revokedAt)
+      throw new ConflictError(
+        `${participant.name}’s link was revoked, so it cannot be re-issued. Create a new link for them instead.`,
+      );
+    // As with a revocation, the change closes the old link's sockets here and on every other instance.
+    await this.refreshParticipants(host.sessionId, "link-reissued");
+    return {
+      participant: { id: participant.id, name: participant.name, role: participant.role },
+      token,
+      reissuedAt: at,
+    };
   }
 
   /**
@@ -399,6 +452,52 @@ export class SessionService {
       throw new ConflictError("Agreement needs scores from at least two interviewers.");
     // Raters are already names.
     return pooledResults(this.options.analyzer, ratings, { raterName: (r) => r, subjectLabels });
+  }
+
+  /**
+   * The released report as its candidate was shown it, for their practice
+   * history: only the candidate's own credential reaches it, and only once the
+   * host has released it (checked here, whatever the page says).
+   */
+  async releasedReport(credential: string, sessionId: string) {
+    const participant = await this.participantIn(credential, sessionId);
+    if (participant.role !== "candidate")
+      throw new ForbiddenError(
+        "Only the candidate can save this session's feedback to their practice history.",
+      );
+    const session = await this.repo.getSession(sessionId);
+    if (!session) throw new NotFoundError("No such session.");
+    const state = await (await this.room(sessionId)).freshState();
+    if (!state.released)
+      throw new ConflictError(
+        "The feedback has not been released yet; it can be saved once the host releases it.",
+      );
+    const question = this.options.catalog.require(state.questionId);
+    const dimensions = question.rubric.dimensions;
+    const report: PeerFeedbackReport = {
+      questionTitle: question.title,
+      competency: question.competency,
+      interviewers: state.scores.map((score) => ({
+        name: score.name,
+        scores: dimensions
+          .filter((d) => score.scores[d.id] !== undefined)
+          .map((d) => ({ dimensionId: d.id, dimension: d.name, score: score.scores[d.id] as number })),
+        recommendation: score.recommendation,
+        feedback: score.feedback,
+      })),
+      // The same notes the released report shows the candidate: shared ones only.
+      sharedNotes: state.notes
+        .filter((n) => n.shared)
+        .map((n) => ({ authorName: n.authorName, elapsedMs: n.elapsedMs, text: n.text })),
+      selfScore: state.selfScore,
+    };
+    return {
+      sessionId,
+      questionId: question.id,
+      answer: state.answer.text,
+      sessionDate: session.createdAt,
+      report,
+    };
   }
 
   /** Trades a participant's credential in the old session for a fresh link and credential in the mirrored one. */

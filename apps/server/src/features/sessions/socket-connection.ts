@@ -3,6 +3,7 @@ import {
   CLOSE_CODES,
   clientMessageSchema,
   HANDSHAKE_TIMEOUT_MS,
+  LINK_REPLACED_MESSAGE,
   MAX_INVALID_FRAMES,
   PROTOCOL_VERSION,
   RATE_LIMIT,
@@ -107,6 +108,10 @@ export function handleSocket(
       }
       void (async () => {
         const participant = await service.participantFor(message.credential);
+        if (!participant && (await service.wasReplaced(message.credential))) {
+          socket.close(CLOSE_CODES.linkReplaced, LINK_REPLACED_MESSAGE);
+          return;
+        }
         if (!participant || participant.sessionId !== sessionId) {
           socket.close(
             CLOSE_CODES.unauthorized,
@@ -117,7 +122,13 @@ export function handleSocket(
         const joined = await service.room(sessionId);
         await joined.join(
           socket,
-          { id: participant.id, name: participant.name, role: participant.role, revoked: false },
+          {
+            id: participant.id,
+            name: participant.name,
+            role: participant.role,
+            revoked: false,
+            linkReissuedAt: participant.linkReissuedAt,
+          },
           message.lastSeq,
         );
         // A socket that closed while joining must not stay in the room (it would keep it loaded).

@@ -147,4 +147,33 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
     id: "0002-member-credentials",
     sql: "ALTER TABLE member_sessions RENAME TO member_credentials;",
   },
+  {
+    // As SQLite's 0007: re-issued links, and the hashes they replaced.
+    id: "0003-peer-link-reissue",
+    sql: `
+      ALTER TABLE peer_participants ADD COLUMN link_reissued_at ${T};
+      CREATE TABLE peer_replaced_secrets (
+        secret_hash ${T} PRIMARY KEY,
+        participant_id ${T} NOT NULL REFERENCES peer_participants(id) ON DELETE CASCADE,
+        replaced_at ${T} NOT NULL
+      );
+    `,
+  },
+  {
+    // As SQLite's 0008: released peer feedback kept in the practice history.
+    id: "0004-peer-feedback-history",
+    sql: `
+      CREATE TABLE peer_feedback_entries (
+        id ${T} PRIMARY KEY,
+        practitioner_id ${T} NOT NULL REFERENCES practitioners(id) ON DELETE CASCADE,
+        session_id ${T} NOT NULL,
+        question_id ${T} NOT NULL,
+        answer_text ${T} NOT NULL,
+        feedback_json ${T} NOT NULL,
+        session_date ${T} NOT NULL,
+        saved_at ${T} NOT NULL,
+        UNIQUE (practitioner_id, session_id)
+      );
+    `,
+  },
 ];

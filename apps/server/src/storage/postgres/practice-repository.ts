@@ -4,8 +4,18 @@ import {
   attemptFromRow,
   attemptPatchColumns,
   attemptValues,
+  PEER_FEEDBACK_COLUMNS,
+  type PeerFeedbackRow,
+  peerFeedbackFromRow,
+  peerFeedbackValues,
 } from "../rows.js";
-import type { AttemptPatch, AttemptRecord, PracticeRepository, SaveAnswerOutcome } from "../store.js";
+import type {
+  AttemptPatch,
+  AttemptRecord,
+  PeerFeedbackRecord,
+  PracticeRepository,
+  SaveAnswerOutcome,
+} from "../store.js";
 import { affected, one, type Pool, rows, transaction } from "./pool.js";
 
 const ATTEMPT_PLACEHOLDERS = ATTEMPT_COLUMNS.split(",")
@@ -113,5 +123,41 @@ export class PostgresPracticeRepository implements PracticeRepository {
 
   async deleteAllAttempts(practitionerId: string): Promise<number> {
     return affected(this.pool, "DELETE FROM attempts WHERE practitioner_id = $1", [practitionerId]);
+  }
+
+  async savePeerFeedback(entry: PeerFeedbackRecord) {
+    return transaction(this.pool, async (client) => {
+      const created =
+        (await affected(
+          client,
+          `INSERT INTO peer_feedback_entries (${PEER_FEEDBACK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (practitioner_id, session_id) DO NOTHING`,
+          peerFeedbackValues(entry),
+        )) > 0;
+      const row = (await one<PeerFeedbackRow>(
+        client,
+        "SELECT * FROM peer_feedback_entries WHERE practitioner_id = $1 AND session_id = $2",
+        [entry.practitionerId, entry.sessionId],
+      )) as PeerFeedbackRow;
+      return { entry: peerFeedbackFromRow(row), created };
+    });
+  }
+
+  async listPeerFeedback(practitionerId: string): Promise<PeerFeedbackRecord[]> {
+    const found = await rows<PeerFeedbackRow>(
+      this.pool,
+      "SELECT * FROM peer_feedback_entries WHERE practitioner_id = $1 ORDER BY session_date DESC, saved_at DESC",
+      [practitionerId],
+    );
+    return found.map(peerFeedbackFromRow);
+  }
+
+  async getPeerFeedback(practitionerId: string, id: string): Promise<PeerFeedbackRecord | null> {
+    const row = await one<PeerFeedbackRow>(
+      this.pool,
+      "SELECT * FROM peer_feedback_entries WHERE id = $1 AND practitioner_id = $2",
+      [id, practitionerId],
+    );
+    return row ? peerFeedbackFromRow(row) : null;
   }
 }

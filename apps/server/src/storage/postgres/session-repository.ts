@@ -19,9 +19,19 @@ export class PostgresSessionRepository implements PeerSessionRepository {
 
   private async insertParticipant(db: Queryable, p: PeerParticipantRecord, tokenHash: string): Promise<void> {
     await db.query(
-      `INSERT INTO peer_participants (id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [p.id, p.sessionId, p.name, p.role, tokenHash, p.createdAt, p.revokedAt, p.previousParticipantId],
+      `INSERT INTO peer_participants (id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id, link_reissued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        p.id,
+        p.sessionId,
+        p.name,
+        p.role,
+        tokenHash,
+        p.createdAt,
+        p.revokedAt,
+        p.previousParticipantId,
+        p.linkReissuedAt,
+      ],
     );
   }
 
@@ -84,6 +94,46 @@ export class PostgresSessionRepository implements PeerSessionRepository {
       tokenHash,
       participantId,
     ]);
+  }
+
+  async reissueParticipantLink(
+    sessionId: string,
+    participantId: string,
+    tokenHash: string,
+    at: string,
+  ): Promise<PeerParticipantRecord | null> {
+    return transaction(this.pool, async (client) => {
+      // Locked for the transaction, so a revocation or another re-issue waits for this one.
+      const row = await one<ParticipantRow & { token_hash: string }>(
+        client,
+        "SELECT * FROM peer_participants WHERE id = $1 AND session_id = $2 FOR UPDATE",
+        [participantId, sessionId],
+      );
+      if (!row) return null;
+      if (row.revoked_at !== null) return participantFromRow(row);
+      await client.query(
+        `INSERT INTO peer_replaced_secrets (secret_hash, participant_id, replaced_at)
+         SELECT $1::text, $2::text, $3::text
+         UNION ALL SELECT credential_hash, participant_id, $3 FROM peer_credentials WHERE participant_id = $2
+         ON CONFLICT (secret_hash) DO NOTHING`,
+        [row.token_hash, participantId, at],
+      );
+      await client.query("DELETE FROM peer_credentials WHERE participant_id = $1", [participantId]);
+      await client.query(
+        "UPDATE peer_participants SET token_hash = $1, link_reissued_at = $2 WHERE id = $3",
+        [tokenHash, at, participantId],
+      );
+      return participantFromRow({ ...row, link_reissued_at: at });
+    });
+  }
+
+  async findReplacedSecret(secretHash: string): Promise<string | null> {
+    const row = await one<{ replaced_at: string }>(
+      this.pool,
+      "SELECT replaced_at FROM peer_replaced_secrets WHERE secret_hash = $1",
+      [secretHash],
+    );
+    return row?.replaced_at ?? null;
   }
 
   async findParticipantByTokenHash(tokenHash: string): Promise<PeerParticipantRecord | null> {

@@ -170,4 +170,34 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     id: "0006-member-credentials",
     sql: "ALTER TABLE member_sessions RENAME TO member_credentials;",
   },
+  {
+    // The host re-issues a lost link: the participant stays, its secrets change. The old ones
+    // are remembered (hashes only) so a person opening a replaced link is told why it fails.
+    id: "0007-peer-link-reissue",
+    sql: `
+      ALTER TABLE peer_participants ADD COLUMN link_reissued_at TEXT;
+      CREATE TABLE peer_replaced_secrets (
+        secret_hash TEXT PRIMARY KEY,
+        participant_id TEXT NOT NULL REFERENCES peer_participants(id) ON DELETE CASCADE,
+        replaced_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    // A candidate keeps a peer session's released feedback in their practice history, once per session.
+    id: "0008-peer-feedback-history",
+    sql: `
+      CREATE TABLE peer_feedback_entries (
+        id TEXT PRIMARY KEY,
+        practitioner_id TEXT NOT NULL REFERENCES practitioners(id) ON DELETE CASCADE,
+        session_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        answer_text TEXT NOT NULL,
+        feedback_json TEXT NOT NULL,
+        session_date TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        UNIQUE (practitioner_id, session_id)
+      );
+    `,
+  },
 ];

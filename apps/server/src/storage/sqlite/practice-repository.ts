@@ -4,8 +4,18 @@ import {
   attemptFromRow,
   attemptPatchColumns,
   attemptValues,
+  PEER_FEEDBACK_COLUMNS,
+  type PeerFeedbackRow,
+  peerFeedbackFromRow,
+  peerFeedbackValues,
 } from "../rows.js";
-import type { AttemptPatch, AttemptRecord, PracticeRepository, SaveAnswerOutcome } from "../store.js";
+import type {
+  AttemptPatch,
+  AttemptRecord,
+  PeerFeedbackRecord,
+  PracticeRepository,
+  SaveAnswerOutcome,
+} from "../store.js";
 import type { SqliteDatabase } from "./sqlite-store.js";
 
 export class SqlitePracticeRepository implements PracticeRepository {
@@ -98,5 +108,37 @@ export class SqlitePracticeRepository implements PracticeRepository {
 
   async deleteAllAttempts(practitionerId: string): Promise<number> {
     return this.db.prepare("DELETE FROM attempts WHERE practitioner_id = ?").run(practitionerId).changes;
+  }
+
+  async savePeerFeedback(entry: PeerFeedbackRecord) {
+    return this.db.transaction(() => {
+      const created =
+        this.db
+          .prepare(
+            `INSERT INTO peer_feedback_entries (${PEER_FEEDBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (practitioner_id, session_id) DO NOTHING`,
+          )
+          .run(...peerFeedbackValues(entry)).changes > 0;
+      const row = this.db
+        .prepare("SELECT * FROM peer_feedback_entries WHERE practitioner_id = ? AND session_id = ?")
+        .get(entry.practitionerId, entry.sessionId) as PeerFeedbackRow;
+      return { entry: peerFeedbackFromRow(row), created };
+    })();
+  }
+
+  async listPeerFeedback(practitionerId: string): Promise<PeerFeedbackRecord[]> {
+    const found = this.db
+      .prepare(
+        "SELECT * FROM peer_feedback_entries WHERE practitioner_id = ? ORDER BY session_date DESC, saved_at DESC",
+      )
+      .all(practitionerId) as PeerFeedbackRow[];
+    return found.map(peerFeedbackFromRow);
+  }
+
+  async getPeerFeedback(practitionerId: string, id: string): Promise<PeerFeedbackRecord | null> {
+    const row = this.db
+      .prepare("SELECT * FROM peer_feedback_entries WHERE id = ? AND practitioner_id = ?")
+      .get(id, practitionerId) as PeerFeedbackRow | undefined;
+    return row ? peerFeedbackFromRow(row) : null;
   }
 }

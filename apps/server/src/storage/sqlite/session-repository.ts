@@ -52,9 +52,19 @@ export class SqliteSessionRepository implements PeerSessionRepository {
 
   private insertParticipant(p: PeerParticipantRecord, tokenHash: string): void {
     this.sql(
-      `INSERT INTO peer_participants (id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(p.id, p.sessionId, p.name, p.role, tokenHash, p.createdAt, p.revokedAt, p.previousParticipantId);
+      `INSERT INTO peer_participants (id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id, link_reissued_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      p.id,
+      p.sessionId,
+      p.name,
+      p.role,
+      tokenHash,
+      p.createdAt,
+      p.revokedAt,
+      p.previousParticipantId,
+      p.linkReissuedAt,
+    );
   }
 
   async createSession(
@@ -115,6 +125,44 @@ export class SqliteSessionRepository implements PeerSessionRepository {
 
   async rotateParticipantToken(participantId: string, tokenHash: string): Promise<void> {
     this.sql("UPDATE peer_participants SET token_hash = ? WHERE id = ?").run(tokenHash, participantId);
+  }
+
+  async reissueParticipantLink(
+    sessionId: string,
+    participantId: string,
+    tokenHash: string,
+    at: string,
+  ): Promise<PeerParticipantRecord | null> {
+    return this.db.transaction(() => {
+      const row = this.sql("SELECT * FROM peer_participants WHERE id = ? AND session_id = ?").get(
+        participantId,
+        sessionId,
+      ) as (ParticipantRow & { token_hash: string }) | undefined;
+      if (!row) return null;
+      if (row.revoked_at !== null) return participantFromRow(row);
+      const replace = this.sql(
+        "INSERT OR IGNORE INTO peer_replaced_secrets (secret_hash, participant_id, replaced_at) VALUES (?, ?, ?)",
+      );
+      replace.run(row.token_hash, participantId, at);
+      const credentials = this.sql(
+        "SELECT credential_hash FROM peer_credentials WHERE participant_id = ?",
+      ).all(participantId) as { credential_hash: string }[];
+      for (const c of credentials) replace.run(c.credential_hash, participantId, at);
+      this.sql("DELETE FROM peer_credentials WHERE participant_id = ?").run(participantId);
+      this.sql("UPDATE peer_participants SET token_hash = ?, link_reissued_at = ? WHERE id = ?").run(
+        tokenHash,
+        at,
+        participantId,
+      );
+      return participantFromRow({ ...row, link_reissued_at: at });
+    })();
+  }
+
+  async findReplacedSecret(secretHash: string): Promise<string | null> {
+    const row = this.sql("SELECT replaced_at FROM peer_replaced_secrets WHERE secret_hash = ?").get(
+      secretHash,
+    ) as { replaced_at: string } | undefined;
+    return row?.replaced_at ?? null;
   }
 
   async findParticipantByTokenHash(tokenHash: string): Promise<PeerParticipantRecord | null> {

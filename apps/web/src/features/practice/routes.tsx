@@ -18,6 +18,13 @@ export const practiceRoutes: RouteObject[] = [
     ),
   },
   {
+    path: "practice/history/peer/:id",
+    lazy: lazyPage(
+      () => import("./pages/PeerSessionPage"),
+      (m) => m.PeerSessionPage,
+    ),
+  },
+  {
     path: "practice/continue",
     lazy: lazyPage(
       () => import("./pages/ContinuePage"),

@@ -4,6 +4,10 @@ import {
   type ExerciseResults,
   exerciseResultsSchema,
   okSchema,
+  practitionerCreatedSchema,
+  reissuedLinkSchema,
+  type SavePeerFeedbackBody,
+  savedPeerFeedbackSchema,
   sessionCreatedSchema,
   sessionCredentialSchema,
   sessionLinkSchema,
@@ -21,6 +25,8 @@ export type SessionLink = Out<typeof sessionLinkSchema>;
 export type SessionCredentialResponse = Out<typeof sessionCredentialSchema>;
 export type SessionParticipants = Out<typeof sessionParticipantsSchema>;
 export type SwapLink = Out<typeof swapLinkSchema>;
+export type ReissuedLink = Out<typeof reissuedLinkSchema>;
+export type SavedPeerFeedback = Out<typeof savedPeerFeedbackSchema>;
 
 /** Sent in full (no field left to the server's defaults), so the form states every choice. */
 export type CreateSessionInput = CreateSessionBody;
@@ -61,6 +67,32 @@ export const sessionsApi = {
       method: "DELETE",
       bearer: credential,
     });
+  },
+
+  /** The same participant's new link; the old one stops working at once (host). */
+  reissueLink(sessionId: string, credential: string, participantId: string): Promise<ReissuedLink> {
+    return sendJson(
+      path(sessionId, `/links/${encodeURIComponent(participantId)}/reissue`),
+      reissuedLinkSchema,
+      { method: "POST", bearer: credential },
+    );
+  },
+
+  /**
+   * Keeps the released feedback in the practice history of this browser's
+   * practitioner key; the session credential in the body proves the seat.
+   */
+  saveToHistory(practitionerKey: string, body: SavePeerFeedbackBody): Promise<SavedPeerFeedback> {
+    return sendJson("/api/practice/peer-feedback", savedPeerFeedbackSchema, {
+      method: "POST",
+      body,
+      bearer: practitionerKey,
+    });
+  },
+
+  /** A practitioner key for a candidate who has never practised on this browser. */
+  async createPractitioner(): Promise<string> {
+    return (await sendJson("/api/practitioners", practitionerCreatedSchema, { method: "POST" })).key;
   },
 
   swap(sessionId: string, credential: string): Promise<{ sessionId: string }> {

@@ -14,10 +14,12 @@ import { Card } from "../components/Card";
 import { DevicePanel } from "../components/DevicePanel";
 import { AttemptRow } from "../components/history/AttemptRow";
 import { ExportButtons } from "../components/history/ExportButtons";
+import { PeerSessionList } from "../components/history/PeerSessionList";
 import { PageSkeleton, PracticeError, WithPractitioner } from "../components/PracticeStates";
 import { SectionTitle } from "../components/SectionTitle";
 import { clearAllDrafts, clearDraft } from "../lib/autosave";
 import { draftStorage } from "../lib/useAutosave";
+import { peerFeedbackQueries } from "../peer-feedback-api";
 import "./HistoryPage.css";
 
 // recharts is large; only the history page needs it.
@@ -59,6 +61,8 @@ function removeAllDrafts() {
 function History({ practitionerKey }: { practitionerKey: string }) {
   const queryClient = useQueryClient();
   const state = useQuery(practiceQueries.attempts(practitionerKey));
+  // Saved peer sessions are exported with the attempts, so a history of only those can be exported too.
+  const peerSessions = useQuery(peerFeedbackQueries.list(practitionerKey)).data?.length ?? 0;
   const removal = useMutation({
     mutationFn: (target: NonNullable<Pending>) =>
       target.kind === "one"
@@ -109,7 +113,7 @@ function History({ practitionerKey }: { practitionerKey: string }) {
   return (
     <>
       <div className="pr-history__toolbar">
-        <ExportButtons practitionerKey={practitionerKey} disabled={attempts.length === 0} />
+        <ExportButtons practitionerKey={practitionerKey} disabled={attempts.length + peerSessions === 0} />
         <button
           type="button"
           className={buttonClass("danger-quiet")}
@@ -166,6 +170,7 @@ function History({ practitionerKey }: { practitionerKey: string }) {
         )}
       </section>
 
+      <PeerSessionList practitionerKey={practitionerKey} />
       <DevicePanel practitionerKey={practitionerKey} />
 
       <ConfirmDialog

@@ -1,4 +1,4 @@
-import type { LinkRole, RoomView, SessionRole } from "@loopwright/schema";
+import type { LinkRole, RoomView } from "@loopwright/schema";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { ApiRequestError } from "../../../api/client";
@@ -9,7 +9,7 @@ import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { TextField } from "../../../ui/TextField";
-import { type SessionParticipants, sessionsApi } from "../api";
+import { sessionsApi } from "../api";
 import {
   forgetIssuedLink,
   type IssuedLink,
@@ -21,15 +21,20 @@ import type { PresenceEntry } from "../lib/room-client";
 import { useIntent, useRoomContext } from "../lib/room-context";
 import { Card } from "./Card";
 import { ROLE_LABELS } from "./ConnectionStatus";
+import { PersonRow } from "./PersonRow";
 import { RetryAlert } from "./RetryAlert";
 import "./HostPanel.css";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The host's people panel: everyone with a link, new co-interviewer and observer links, and revoking. */
+/**
+ * The host's people panel: everyone with a link, with copying (links this
+ * browser knows), re-issuing and revoking; new co-interviewer and observer links.
+ */
 export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) {
   const { sessionId, credential, view } = useRoomContext();
   const [links, setLinks] = useState<IssuedLink[]>(() => issuedLinks(sessionId));
+  const [notice, setNotice] = useState<string | null>(null);
   const queryClient = useQueryClient();
   // Asked again whenever the room's own list of participants changes; the last list stays meanwhile.
   const roster = view.participants.map((p) => p.id).join(",");
@@ -42,14 +47,21 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
   const loadError = participants.error ? message(participants.error) : null;
   const reload = () =>
     void queryClient.invalidateQueries({ queryKey: queryKeys.session.participants(sessionId, credential) });
+  const keep = (link: IssuedLink) => {
+    rememberIssuedLink(sessionId, link);
+    setLinks(issuedLinks(sessionId));
+  };
 
   const status = new Map(presence?.map((p) => [p.id, p.status]));
+  const known = new Map(links.map((l) => [l.participantId, l]));
+  const live = new Set(list?.filter((p) => !p.revoked).map((p) => p.id));
+  const shown = list ? links.filter((l) => live.has(l.participantId)) : links;
 
   return (
     <Card
       titleId="ps-people-title"
       title="People and links"
-      kicker="One link per person. Revoking a link disconnects that person at once."
+      kicker="One link per person. A lost link can be re-issued: same person, new link, the old one stops working."
       testId="people-panel"
     >
       {loadError ? (
@@ -59,16 +71,25 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
       ) : null}
 
       {list ? (
-        <ul className="ps-people">
+        <ul className="ps-people" aria-label="People with a link">
           {list.map((p) => (
             <PersonRow
               key={p.id}
               person={p}
               status={p.revoked ? "revoked" : (status.get(p.id) ?? "gone")}
               isYou={p.id === view.you.id}
+              known={known.get(p.id)}
               onRevoked={() => {
                 forgetIssuedLink(sessionId, p.id);
                 setLinks(issuedLinks(sessionId));
+                setNotice(`${p.name}’s link was revoked.`);
+                reload();
+              }}
+              onReissued={(link) => {
+                keep(link);
+                setNotice(
+                  `New link for ${link.name} below: send it to them. Their old link no longer works.`,
+                );
                 reload();
               }}
             />
@@ -77,14 +98,19 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
       ) : loadError ? null : (
         <p className="hint">Loading…</p>
       )}
+      <p className="ps-people__notice" role="status" data-testid="people-notice">
+        {notice ?? ""}
+      </p>
 
-      {links.length > 0 ? (
-        <div className="ps-issued">
-          <h3 className="subheading">Links created on this page</h3>
+      {shown.length > 0 ? (
+        <div className="ps-issued" data-testid="issued-links">
+          <h3 className="subheading">Links kept on this browser</h3>
           <p className="hint">
-            Shown until you leave this page: the server keeps only a hash of each link, so copy them now.
+            The server keeps only a hash of each link, so a leaked database can’t let anyone in. This browser
+            keeps the links it created or re-issued, so they are here after a reload; on another device,
+            re-issue a link to get one to send.
           </p>
-          {links.map((l) => (
+          {shown.map((l) => (
             <CopyLink
               key={l.participantId}
               label={`${l.name}’s link (${l.role.toLowerCase()})`}
@@ -95,94 +121,8 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
         </div>
       ) : null}
 
-      {!view.released ? (
-        <AddLinkForm
-          onCreated={(link) => {
-            rememberIssuedLink(sessionId, link);
-            setLinks(issuedLinks(sessionId));
-          }}
-        />
-      ) : null}
+      {!view.released ? <AddLinkForm onCreated={keep} /> : null}
     </Card>
-  );
-}
-
-const STATUS_TEXT = { online: "here", away: "away", gone: "not here", revoked: "link revoked" } as const;
-
-function PersonRow({
-  person,
-  status,
-  isYou,
-  onRevoked,
-}: {
-  person: SessionParticipants["participants"][number];
-  status: keyof typeof STATUS_TEXT;
-  isYou: boolean;
-  onRevoked: () => void;
-}) {
-  const { sessionId, credential } = useRoomContext();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const canRevoke = !isYou && !person.revoked && person.role !== "host";
-
-  const revoke = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await sessionsApi.revokeLink(sessionId, credential, person.id);
-      setConfirming(false);
-      onRevoked();
-    } catch (e) {
-      setError(message(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <li className="ps-person" data-status={status} data-testid="person">
-      <span className="ps-person__dot" aria-hidden="true" />
-      <span className="ps-person__text">
-        <span className="ps-person__name">
-          {person.name}
-          {isYou ? " (you)" : ""}
-        </span>
-        <span className="ps-person__meta">
-          {ROLE_LABELS[person.role as SessionRole]} · {STATUS_TEXT[status]}
-        </span>
-      </span>
-      {canRevoke ? (
-        confirming ? (
-          <span className="ps-person__confirm">
-            <button
-              type="button"
-              className={buttonClass("danger", { size: "small" })}
-              onClick={revoke}
-              disabled={busy}
-            >
-              {busy ? "Revoking…" : `Revoke ${person.name}’s link`}
-            </button>
-            <button
-              type="button"
-              className={buttonClass("quiet", { size: "small" })}
-              onClick={() => setConfirming(false)}
-            >
-              Cancel
-            </button>
-          </span>
-        ) : (
-          <button
-            type="button"
-            className={buttonClass("quiet", { size: "small" })}
-            onClick={() => setConfirming(true)}
-          >
-            Revoke<span className="visually-hidden"> {person.name}’s link</span>
-          </button>
-        )
-      ) : null}
-      {error ? <Alert className="ps-person__error">{error}</Alert> : null}
-    </li>
   );
 }
 

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { MemoryStorage } from "../../../lib/memory-storage";
 import {
   forgetCredential,
+  forgetIssuedLink,
+  issuedLinks,
   joinLink,
   listCredentials,
   loadCredential,
+  rememberIssuedLink,
   saveCredential,
   tokenFromHash,
 } from "./credentials";
@@ -54,5 +57,51 @@ describe("session links", () => {
     expect(tokenFromHash(new URL(link).hash)).toBe("abc_DEF-123");
     expect(tokenFromHash("")).toBeNull();
     expect(tokenFromHash("#token=")).toBeNull();
+  });
+});
+
+describe("links the host created", () => {
+  const link = (participantId: string, n = 1) => ({
+    participantId,
+    name: `Person ${participantId}`,
+    role: "Candidate",
+    link: `https://app.example/sessions/join#token=${participantId}-${n}`,
+  });
+
+  it("are kept per session in storage, so a reload still has them", () => {
+    const store = new MemoryStorage();
+    rememberIssuedLink("sess0001", link("cand"), store);
+    rememberIssuedLink("sess0001", link("obs"), store);
+    rememberIssuedLink("sess0002", link("other"), store);
+    expect(issuedLinks("sess0001", store).map((l) => l.participantId)).toEqual(["cand", "obs"]);
+    expect(issuedLinks("sess0001", store)[0]?.issuedAt).toMatch(/^\d{4}-/);
+    expect(issuedLinks("sess0002", store).map((l) => l.participantId)).toEqual(["other"]);
+    expect(issuedLinks("sess0003", store)).toEqual([]);
+  });
+
+  it("keep only the newest link of a person once it is re-issued, and forget revoked ones", () => {
+    const store = new MemoryStorage();
+    rememberIssuedLink("sess0001", link("cand", 1), store);
+    rememberIssuedLink("sess0001", link("obs"), store);
+    rememberIssuedLink("sess0001", link("cand", 2), store);
+    const cand = issuedLinks("sess0001", store).filter((l) => l.participantId === "cand");
+    expect(cand.map((l) => l.link)).toEqual(["https://app.example/sessions/join#token=cand-2"]);
+    forgetIssuedLink("sess0001", "obs", store);
+    expect(issuedLinks("sess0001", store).map((l) => l.participantId)).toEqual(["cand"]);
+  });
+
+  it("stay in memory for the page when storage is full, and ignore a corrupted entry", () => {
+    const store = new MemoryStorage();
+    store.full = true;
+    rememberIssuedLink("sess0004", link("cand"), store);
+    expect(issuedLinks("sess0004", store).map((l) => l.participantId)).toEqual(["cand"]);
+    const other = new MemoryStorage();
+    other.setItem("loopwright.peer-session-links.sess0005", "{not json");
+    expect(issuedLinks("sess0005", other)).toEqual([]);
+    other.setItem(
+      "loopwright.peer-session-links.sess0005",
+      JSON.stringify([{ participantId: 3 }, link("ok")]),
+    );
+    expect(issuedLinks("sess0005", other).map((l) => l.participantId)).toEqual(["ok"]);
   });
 });

@@ -94,34 +94,93 @@ export function dismissHandedOverLink(sessionId: string): void {
   freshLinks.delete(sessionId);
 }
 
-/* ───────────── links the host issued during this visit ───────────── */
+/* ───────────── links the host created, kept on this browser ───────────── */
 
 export interface IssuedLink {
   participantId: string;
   name: string;
   role: string;
   link: string;
+  /** When this browser received the link (created or re-issued). */
+  issuedAt?: string;
 }
 
 /**
- * Only the hash of a link's secret is stored on the server, so a link can be
- * shown only by the page that created it. The host's page keeps the ones it
- * issued in memory for this visit (never in storage) so the room can show them.
+ * The server keeps only the hash of each link's secret, so a leaked database
+ * cannot leak live links; the one place a link can be shown again is the
+ * host's browser that received it. It keeps every link it created or
+ * re-issued, per session, in localStorage beside the host's credential (an
+ * in-memory copy when storage is blocked or full), so a reload loses none.
  */
-const issued = new Map<string, IssuedLink[]>();
+const LINKS_PREFIX = "loopwright.peer-session-links.";
+const memoryLinks = new Map<string, IssuedLink[]>();
 
-export function rememberIssuedLink(sessionId: string, link: IssuedLink): void {
-  const list = (issued.get(sessionId) ?? []).filter((l) => l.participantId !== link.participantId);
-  issued.set(sessionId, [...list, link]);
+function parseLinks(raw: unknown): IssuedLink[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    const l = item as Partial<IssuedLink> | null;
+    return l &&
+      typeof l.participantId === "string" &&
+      typeof l.name === "string" &&
+      typeof l.role === "string" &&
+      typeof l.link === "string"
+      ? [
+          {
+            participantId: l.participantId,
+            name: l.name,
+            role: l.role,
+            link: l.link,
+            ...(typeof l.issuedAt === "string" ? { issuedAt: l.issuedAt } : {}),
+          },
+        ]
+      : [];
+  });
 }
 
-export function issuedLinks(sessionId: string): IssuedLink[] {
-  return issued.get(sessionId) ?? [];
+export function issuedLinks(sessionId: string, store: KeyValueStore | null = browserStore()): IssuedLink[] {
+  const remembered = memoryLinks.get(sessionId);
+  if (remembered) return remembered;
+  try {
+    const raw = store?.getItem(LINKS_PREFIX + sessionId);
+    return raw ? parseLinks(JSON.parse(raw)) : [];
+  } catch {
+    return [];
+  }
 }
 
-export function forgetIssuedLink(sessionId: string, participantId: string): void {
-  issued.set(
+function keepLinks(sessionId: string, links: IssuedLink[], store: KeyValueStore | null): void {
+  try {
+    if (!store) throw new Error("no storage");
+    if (links.length === 0) store.removeItem(LINKS_PREFIX + sessionId);
+    else store.setItem(LINKS_PREFIX + sessionId, JSON.stringify(links));
+    memoryLinks.delete(sessionId);
+  } catch {
+    memoryLinks.set(sessionId, links);
+  }
+}
+
+/** Keeps a link this browser received; a re-issued one replaces the same person's old one. */
+export function rememberIssuedLink(
+  sessionId: string,
+  link: IssuedLink,
+  store: KeyValueStore | null = browserStore(),
+): void {
+  const others = issuedLinks(sessionId, store).filter((l) => l.participantId !== link.participantId);
+  keepLinks(sessionId, [...others, { ...link, issuedAt: link.issuedAt ?? new Date().toISOString() }], store);
+}
+
+export function forgetIssuedLink(
+  sessionId: string,
+  participantId: string,
+  store: KeyValueStore | null = browserStore(),
+): void {
+  keepLinks(
     sessionId,
-    issuedLinks(sessionId).filter((l) => l.participantId !== participantId),
+    issuedLinks(sessionId, store).filter((l) => l.participantId !== participantId),
+    store,
   );
+}
+
+export function forgetIssuedLinks(sessionId: string, store: KeyValueStore | null = browserStore()): void {
+  keepLinks(sessionId, [], store);
 }

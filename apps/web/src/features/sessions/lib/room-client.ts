@@ -4,6 +4,7 @@ import {
   type ClientIntent,
   type ClientMessage,
   FATAL_CLOSE_CODES,
+  LINK_REPLACED_MESSAGE,
   PROTOCOL_VERSION,
   type PresenceEntry,
   RATE_LIMIT,
@@ -78,6 +79,7 @@ const FATAL_FALLBACK: Record<number, string> = {
     "This page speaks an older version of the session protocol. Reload the page.",
   [CLOSE_CODES.revoked]: "Your link to this session was revoked by the host.",
   [CLOSE_CODES.roomFull]: "This session already has as many connections as it allows.",
+  [CLOSE_CODES.linkReplaced]: LINK_REPLACED_MESSAGE,
 };
 
 /** The subset of the browser's WebSocket the client uses, so tests can supply a fake. */

@@ -1,3 +1,4 @@
+import { LINK_REPLACED_MESSAGE } from "@loopwright/schema";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiRequestError } from "../../../api/client";
@@ -13,15 +14,18 @@ type JoinState = { status: "joining" } | { status: "error"; title: string; error
 function describe(error: unknown): JoinState {
   if (error instanceof ApiRequestError) {
     if (error.status === 401) {
+      const replaced = error.message === LINK_REPLACED_MESSAGE;
       const revoked = /revoked/i.test(error.message);
       const expired = /expired/i.test(error.message);
       return {
         status: "error",
-        title: revoked
-          ? "This link was revoked"
-          : expired
-            ? "This link has expired"
-            : "This link doesn’t work",
+        title: replaced
+          ? "This link was replaced"
+          : revoked
+            ? "This link was revoked"
+            : expired
+              ? "This link has expired"
+              : "This link doesn’t work",
         error,
         retryable: false,
       };

@@ -26,6 +26,7 @@ import { PageStatus } from "../components/PageStatus";
 import { PanelAgreement } from "../components/PanelAgreement";
 import { Report } from "../components/Report";
 import { RetryAlert } from "../components/RetryAlert";
+import { SaveToHistory } from "../components/SaveToHistory";
 import { Scorecard } from "../components/Scorecard";
 import { SelfScore } from "../components/SelfScore";
 import { SessionTimer } from "../components/SessionTimer";
@@ -109,7 +110,12 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
   }, [sessionId, title]);
   useEffect(() => {
     const code = state.fatal?.code;
-    if (code === CLOSE_CODES.unauthorized || code === CLOSE_CODES.revoked) forgetCredential(sessionId);
+    if (
+      code === CLOSE_CODES.unauthorized ||
+      code === CLOSE_CODES.revoked ||
+      code === CLOSE_CODES.linkReplaced
+    )
+      forgetCredential(sessionId);
   }, [sessionId, state.fatal]);
 
   if (state.status === "closed" && state.fatal) {
@@ -118,7 +124,11 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
       state.fatal.code === CLOSE_CODES.protocolVersion || state.fatal.code === CLOSE_CODES.roomFull;
     return (
       <RoomMessage
-        title="You are disconnected from this session"
+        title={
+          state.fatal.code === CLOSE_CODES.linkReplaced
+            ? "Your link was replaced"
+            : "You are disconnected from this session"
+        }
         message={state.fatal.reason}
         onRetry={retryable ? () => window.location.reload() : undefined}
       />
@@ -406,6 +416,7 @@ function CandidateRoom({
           }
         />
       ) : null}
+      <SaveToHistory />
 
       {!view.promptRevealed || !view.prompt ? (
         <section className="ps-waiting" aria-labelledby="ps-waiting-title" data-testid="waiting">
