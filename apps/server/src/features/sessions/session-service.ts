@@ -33,6 +33,8 @@ import { RoomManager } from "./room-manager.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
 
 const DAY = 86_400_000;
+/** How far in the past a scheduled start may be when the session is created. */
+const SCHEDULE_GRACE_MS = 10 * 60_000;
 /** How long a room nobody is connected to stays in memory: long enough to ride out a reload. */
 export const DEFAULT_ROOM_IDLE_MS = 30_000;
 /**
@@ -138,6 +140,7 @@ export class SessionService {
     durationScale: number,
     upcomingQuestionIds: string[] = [],
     sequence = { position: 1, total: 1 + upcomingQuestionIds.length },
+    scheduledStart: string | null = null,
   ): RoomState {
     const phases = question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 }));
     return {
@@ -156,7 +159,28 @@ export class SessionService {
       advancedTo: null,
       upcomingQuestionIds,
       sequence,
+      scheduledStart,
     };
+  }
+
+  /**
+   * A planned start must still be ahead (a few minutes' grace for a host who filled the form
+   * slowly or whose clock runs behind) and before the links expire, or the invite would send
+   * people to a dead link.
+   */
+  private checkScheduledStart(scheduledStart: string | null, expiresAt: string): void {
+    if (scheduledStart === null) return;
+    const at = Date.parse(scheduledStart);
+    if (at < this.now() - SCHEDULE_GRACE_MS)
+      throw new InvalidInputError(
+        "The scheduled start has already passed. Choose a later time, or leave it empty to start whenever you are both ready.",
+        "scheduledStart",
+      );
+    if (at >= Date.parse(expiresAt))
+      throw new InvalidInputError(
+        `Session links last ${this.options.linkTtlDays} days, so the scheduled start must be before ${expiresAt}.`,
+        "scheduledStart",
+      );
   }
 
   async create(body: CreateSessionBody) {
@@ -170,6 +194,10 @@ export class SessionService {
     if (new Set(all).size !== all.length) {
       throw new InvalidInputError("A mini loop cannot ask the same question twice.", "followUpQuestionIds");
     }
+    const expiresAt = this.iso(this.options.linkTtlDays * DAY);
+    // One spelling of the instant (milliseconds, Z) whatever precision the client sent.
+    const scheduledStart = body.scheduledStart ? new Date(body.scheduledStart).toISOString() : null;
+    this.checkScheduledStart(scheduledStart, expiresAt);
     const sessionId = generateId();
     const host = this.newParticipant(sessionId, body.hostName, "host");
     const candidate = this.newParticipant(sessionId, body.candidateName, "candidate");
@@ -177,11 +205,18 @@ export class SessionService {
       {
         id: sessionId,
         questionId: question.id,
-        state: this.initialState(sessionId, question, body.durationScale, body.followUpQuestionIds),
+        state: this.initialState(
+          sessionId,
+          question,
+          body.durationScale,
+          body.followUpQuestionIds,
+          undefined,
+          scheduledStart,
+        ),
         seq: 0,
         snapshotSeq: 0,
         createdAt: this.iso(),
-        expiresAt: this.iso(this.options.linkTtlDays * DAY),
+        expiresAt,
         previousSessionId: null,
       },
       [host, candidate].map((p) => ({ participant: p.participant, tokenHash: p.tokenHash })),
