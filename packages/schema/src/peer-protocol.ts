@@ -299,5 +299,8 @@ export const sessionParticipantsSchema = z.object({
   participants: z.array(participantSchema.extend({ revoked: z.boolean() })),
 });
 export const swapResultSchema = z.object({ sessionId: z.string() });
+/** The host may choose the swapped session's question; without one the server takes the first of the same competency. */
+export const swapBodySchema = z.object({ questionId: z.string().min(1).max(200).optional() }).strict();
+export type SwapBody = z.infer<typeof swapBodySchema>;
 /** Your place in the mirrored session: a fresh link (only its hash is stored) and a credential. */
 export const swapLinkSchema = sessionCredentialSchema.extend({ token: z.string() });

@@ -309,8 +309,8 @@ export class SessionService {
   }
 
   /** The mirrored session: roles exchanged, a different question of the same competency. */
-  swap(host: PeerParticipantRecord): Promise<{ sessionId: string }> {
-    return this.continueTo(host, "swap");
+  swap(host: PeerParticipantRecord, questionId?: string): Promise<{ sessionId: string }> {
+    return this.continueTo(host, "swap", questionId);
   }
 
   /** The mini loop's next question, with the same people in the same roles. */
@@ -325,6 +325,7 @@ export class SessionService {
   private async continueTo(
     host: PeerParticipantRecord,
     kind: "swap" | "next",
+    chosenQuestionId?: string,
   ): Promise<{ sessionId: string }> {
     this.requireHost(host);
     const room = await this.room(host.sessionId);
@@ -348,6 +349,12 @@ export class SessionService {
       const nextId = upcoming[0];
       if (!nextId) throw new ConflictError("This is the last question of the mini loop.");
       nextQuestion = this.options.catalog.require(nextId);
+    } else if (chosenQuestionId !== undefined) {
+      nextQuestion = this.options.catalog.get(chosenQuestionId);
+      if (!nextQuestion)
+        throw new InvalidInputError(`No question has the id '${chosenQuestionId}'.`, "questionId");
+      if (nextQuestion.id === current.id)
+        throw new InvalidInputError("Swap to a different question from the one just asked.", "questionId");
     } else {
       const pool = this.options.catalog.all().filter((q) => q.id !== current.id);
       const sameCompetency = pool.filter((q) => q.competency === current.competency);

@@ -22,6 +22,7 @@ import { useIntent, useRoomContext } from "../lib/room-context";
 import { Card } from "./Card";
 import { ROLE_LABELS } from "./ConnectionStatus";
 import { RetryAlert } from "./RetryAlert";
+import { RoomInvite } from "./RoomInvite";
 import "./HostPanel.css";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -85,12 +86,14 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
             Shown until you leave this page: the server keeps only a hash of each link, so copy them now.
           </p>
           {links.map((l) => (
-            <CopyLink
-              key={l.participantId}
-              label={`${l.name}’s link (${l.role.toLowerCase()})`}
-              value={l.link}
-              testId={`issued-link-${l.participantId}`}
-            />
+            <div key={l.participantId} className="ps-issued__item">
+              <CopyLink
+                label={`${l.name}’s link (${l.role.toLowerCase()})`}
+                value={l.link}
+                testId={`issued-link-${l.participantId}`}
+              />
+              <RoomInvite participantId={l.participantId} name={l.name} link={l.link} />
+            </div>
           ))}
         </div>
       ) : null}

@@ -18,7 +18,10 @@ export interface InviteDetails {
    */
   questionTitle: string | null;
   questionCount: number;
+  /** Planned minutes: every question's, or only the current one's when `minutesOfCurrentOnly`. */
   minutes: number;
+  /** Set inside a mini loop's room, which knows only its own question's length. */
+  minutesOfCurrentOnly?: boolean;
   /** UTC instant, or null for "whenever you are both ready". */
   scheduledStart: string | null;
   link: string;
@@ -56,9 +59,11 @@ export function inviteWhen(
 
 function what(details: InviteDetails): string {
   const length =
-    details.questionCount > 1
-      ? `${formatCount(details.questionCount, "question")}, about ${formatMinutes(details.minutes)} in all`
-      : `about ${formatMinutes(details.minutes)}`;
+    details.questionCount <= 1
+      ? `about ${formatMinutes(details.minutes)}`
+      : details.minutesOfCurrentOnly
+        ? `${formatCount(details.questionCount, "question")}, the first about ${formatMinutes(details.minutes)}`
+        : `${formatCount(details.questionCount, "question")}, about ${formatMinutes(details.minutes)} in all`;
   const question = details.questionTitle
     ? `“${details.questionTitle}”`
     : "the question stays hidden until the host reveals it";

@@ -11,6 +11,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { bankQueries } from "../../../api/bank-queries";
 import { ErrorState, Loading } from "../../../components/Status";
+import { formatZonedStart } from "../../../lib/datetime";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { buttonClass } from "../../../ui/button";
@@ -195,6 +196,11 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
           ) : null}
         </p>
         <h1 className="ps-head__title">{view.questionTitle ?? UNREVEALED_TITLE}</h1>
+        {view.scheduledStart && view.clock.startedAt === null && !view.released ? (
+          <p className="ps-head__when" data-testid="scheduled-start" data-instant={view.scheduledStart}>
+            Scheduled start: <strong>{formatZonedStart(view.scheduledStart)}</strong>
+          </p>
+        ) : null}
         {question ? (
           <p className="ps-head__meta">{COMPETENCY_LABELS[question.competency]}</p>
         ) : mayReadQuestion(view) ? (
@@ -208,7 +214,7 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
       <div className="ps-head__bar">
         <div className="container ps-head__bar-inner">
           <PresenceList participants={view.participants} presence={state.presence} youId={view.you.id} />
-          <ConnectionStatus state={state} onRetry={() => client.retryNow()} />
+          <ConnectionStatus state={state} onRetry={() => client.retryNow()} released={view.released} />
         </div>
       </div>
     </header>
@@ -308,7 +314,7 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
             kicker="Their shared answer pad, read-only for you."
             testId="answer-panel"
           >
-            <AnswerLive answer={view.answer} candidateName={candidateName} />
+            <AnswerLive answer={view.answer} candidateName={candidateName} final={view.released} />
           </Card>
 
           <Card
@@ -439,7 +445,11 @@ function CandidateRoom({
                 label="The candidate’s answer"
                 title={`${candidate?.name ?? "The candidate"}’s answer`}
               >
-                <AnswerLive answer={view.answer} candidateName={candidate?.name ?? "The candidate"} />
+                <AnswerLive
+                  answer={view.answer}
+                  candidateName={candidate?.name ?? "The candidate"}
+                  final={view.released}
+                />
               </Card>
             ) : (
               <Card tightTop label="Your answer">
