@@ -4,6 +4,7 @@ import {
   type ExerciseResults,
   exerciseResultsSchema,
   okSchema,
+  type SwapBody,
   sessionCreatedSchema,
   sessionCredentialSchema,
   sessionLinkSchema,
@@ -63,8 +64,9 @@ export const sessionsApi = {
     });
   },
 
-  swap(sessionId: string, credential: string): Promise<{ sessionId: string }> {
-    return sendJson(path(sessionId, "/swap"), swapResultSchema, { method: "POST", bearer: credential });
+  /** The mirrored session on the question the host chose (the server's pick without one). */
+  swap(sessionId: string, credential: string, body: SwapBody = {}): Promise<{ sessionId: string }> {
+    return sendJson(path(sessionId, "/swap"), swapResultSchema, { method: "POST", body, bearer: credential });
   },
 
   /** Mini loop: the next question with the same people in the same roles (host, after release). */
