@@ -149,11 +149,13 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
 
   return (
     <RoomContext.Provider value={context}>
-      <div className="ps-room" data-role={view.you.role}>
+      <div className="ps-room" data-role={view.you.role} data-released={view.released ? "true" : undefined}>
         <RoomHeader view={view} question={shownQuestion} />
         <div className="container ps-room__body">
-          <FreshLinkNotice sessionId={sessionId} />
-          <SwapBanner view={view} />
+          <div data-print="hide">
+            <FreshLinkNotice sessionId={sessionId} />
+            <SwapBanner view={view} />
+          </div>
           {question.status === "error" ? (
             <RetryAlert onRetry={() => void question.refetch()}>
               Couldn’t load the question from the bank: {question.error.message}
@@ -302,6 +304,10 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
           selfScore={view.selfScore}
           selfLabel={candidateName}
           notesTitle="Evidence you shared"
+          answer={view.answer.text}
+          answerTitle={`${candidateName}’s answer`}
+          participants={view.participants}
+          date={view.clock.startedAt}
           lede={`This is the report ${candidateName} now sees: each dimension’s four anchors and where each interviewer placed the answer.`}
         />
       ) : null}
@@ -371,10 +377,12 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
       </div>
 
       {question ? <Scorecard view={view} question={question} /> : null}
-      {isHost ? <ReleasePanel view={view} /> : null}
-      {view.released && scorecards >= 2 ? (
-        <PanelAgreement sessionId={sessionId} credential={credential} scorecards={scorecards} />
-      ) : null}
+      <div data-print="hide">
+        {isHost ? <ReleasePanel view={view} /> : null}
+        {view.released && scorecards >= 2 ? (
+          <PanelAgreement sessionId={sessionId} credential={credential} scorecards={scorecards} />
+        ) : null}
+      </div>
     </>
   );
 }
@@ -405,6 +413,10 @@ function CandidateRoom({
           selfScore={observer ? undefined : view.selfScore}
           selfLabel={observer ? (candidate?.name ?? "Candidate") : "You"}
           notesTitle="Evidence the interviewers shared"
+          answer={view.answer.text}
+          answerTitle={observer ? `${candidate?.name ?? "The candidate"}’s answer` : "Your answer"}
+          participants={view.participants}
+          date={view.clock.startedAt}
           lede={
             observer
               ? "Each dimension shows the rubric’s four anchors and where each interviewer placed the answer."
