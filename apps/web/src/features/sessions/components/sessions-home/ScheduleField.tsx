@@ -26,6 +26,8 @@ export function ScheduleField({
 }) {
   const zone = readerTimeZone();
   const empty = !value.date && !value.time;
+  // An error sits on the time only when the time is what is missing; otherwise on the date.
+  const missingTime = value.date !== "" && value.time === "";
   return (
     <fieldset className="ps-schedule" data-testid="schedule">
       <legend className="field__label">
@@ -40,7 +42,7 @@ export function ScheduleField({
           label="Date"
           type="date"
           value={value.date}
-          error={error && !value.date ? error : undefined}
+          error={error && !missingTime ? error : undefined}
           onValueChange={(date) => onChange({ ...value, date })}
           aria-describedby="ps-schedule-hint"
         />
@@ -48,7 +50,7 @@ export function ScheduleField({
           label={`Time (${zone})`}
           type="time"
           value={value.time}
-          error={error && value.date ? error : undefined}
+          error={error && missingTime ? error : undefined}
           onValueChange={(time) => onChange({ ...value, time })}
         />
         {empty ? null : (
