@@ -93,7 +93,7 @@ test.describe("scheduled peer sessions and their invites", () => {
       [y, m, d] as const,
     );
     await expect(host.getByTestId("schedule")).toContainText("In your time zone, Europe/Berlin");
-    await host.getByLabel("Date").fill(date);
+    await host.getByLabel("Date", { exact: true }).fill(date);
     await host.getByLabel("Time (Europe/Berlin)").fill("16:00");
     await expect(host.getByTestId("schedule-preview")).toContainText("16:00 (Europe/Berlin)");
     await expect(host.getByTestId("duration-minutes")).toContainText("As written");
@@ -176,11 +176,11 @@ test.describe("scheduled peer sessions and their invites", () => {
     const host = await person(browser, "host", { timezoneId: "UTC" });
     const question = await firstQuestion(host);
     await fillBasics(host, question);
-    await host.getByLabel("Date").fill("2020-01-01");
+    await host.getByLabel("Date", { exact: true }).fill("2020-01-01");
     await host.getByLabel("Time (UTC)").fill("09:00");
     await host.getByRole("button", { name: "Create session" }).click();
     await expect(host.getByTestId("schedule")).toContainText("already passed");
-    await expect(host.getByLabel("Date")).toBeFocused();
+    await expect(host.getByLabel("Date", { exact: true })).toBeFocused();
     await host.getByRole("button", { name: /Clear/ }).click();
     await expect(host.getByTestId("schedule-preview")).toHaveText("Not scheduled");
   });
@@ -273,7 +273,7 @@ test.describe("ending a peer session", () => {
     await expect(host.getByTestId("scorecard")).toBeVisible();
     await screenshot(candidate, "session-report-print");
     await screenshot(host, "session-scorecard-print");
-    await host.emulateMedia({ media: "screen" });
+    for (const page of [candidate, host]) await page.emulateMedia({ media: "screen" });
 
     // ── Swap asks first, naming the question; the host may pick another or cancel ──
     await host.getByRole("button", { name: "Swap roles" }).click();
