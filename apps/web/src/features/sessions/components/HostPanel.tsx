@@ -316,9 +316,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
       submitted.length === 0
         ? "Available once at least one interviewer has submitted scores."
         : `${formatList(names)} ${submitted.length === 1 ? "has" : "have"} submitted. Releasing sends ${candidateName} the scores, recommendations, written feedback and shared notes, and makes the session read-only.`,
-      <>
-        <ReleaseAction view={view} candidateName={candidateName} />
-      </>,
+      <ReleaseAction view={view} candidateName={candidateName} />,
     );
   }
 
