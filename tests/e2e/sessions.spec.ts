@@ -196,6 +196,8 @@ test.describe("peer mock interviews", () => {
     await host.getByTestId("recommendation").getByText("Yes", { exact: true }).click();
     await host.getByLabel("Written feedback for the candidate").fill(hostFeedback);
     await host.getByRole("button", { name: "Submit scores" }).click();
+    // The clock still runs, so submitting is asked about first.
+    await host.getByRole("alertdialog").getByRole("button", { name: "Submit now" }).click();
     await expect(host.getByTestId("submitted-scores")).toContainText("Waiting for Cole");
 
     const coStatus = co.getByTestId("submission-status");
@@ -206,6 +208,7 @@ test.describe("peer mock interviews", () => {
     await co.getByTestId("recommendation").getByText("Strong yes", { exact: true }).click();
     await co.getByLabel("Written feedback for the candidate").fill(coFeedback);
     await co.getByRole("button", { name: "Submit scores" }).click();
+    await co.getByRole("alertdialog").getByRole("button", { name: "Submit now" }).click();
     await expect(co.getByTestId("submitted-scores")).toContainText(hostFeedback);
     await expect(co.getByTestId("submitted-scores")).toContainText("Hana");
     await expect(host.getByTestId("submitted-scores")).toContainText(coFeedback);
@@ -255,6 +258,7 @@ test.describe("peer mock interviews", () => {
 
     // ── Swap roles: everyone is offered a new link; the former candidate hosts ──
     await host.getByRole("button", { name: "Swap roles" }).click();
+    await host.getByRole("alertdialog").getByRole("button", { name: "Swap roles" }).click();
     for (const page of [host, candidate, co]) {
       await expect(page.getByTestId("swap-banner")).toContainText("Your next session is ready");
     }
@@ -331,6 +335,8 @@ test.describe("peer mock interviews", () => {
     await scoreAll(host, first, 3);
     await host.getByTestId("recommendation").getByText("Yes", { exact: true }).click();
     await host.getByRole("button", { name: "Submit scores" }).click();
+    // The clock still runs, so submitting is asked about first.
+    await host.getByRole("alertdialog").getByRole("button", { name: "Submit now" }).click();
     await host.getByRole("button", { name: "Release feedback" }).click();
     await host.getByRole("button", { name: "Release now" }).click();
     await expect(candidate.getByTestId("report")).toBeVisible();
@@ -378,7 +384,7 @@ test.describe("peer mock interviews", () => {
     await host.getByLabel("Your name").fill("Hana");
     await host.getByLabel(/candidate.s name/).fill("Cara");
     await host.getByLabel("Length").fill("0.5");
-    await expect(host.getByTestId("duration-minutes")).toContainText("×0.5");
+    await expect(host.getByTestId("duration-minutes")).toContainText("Half the length");
     await host.getByRole("button", { name: "Create session" }).click();
     await linkValue(host, "candidate-link");
     await host.getByRole("button", { name: "Open my room" }).click();

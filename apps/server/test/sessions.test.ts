@@ -384,3 +384,78 @@ describe("role swap", () => {
     expect((await post("/api/sessions/exchange", { token: mine.body.token })).status).toBe(201);
   });
 });
+
+describe("scheduled start", () => {
+  const base = () => ({ questionId: question.id, hostName: "Hana", candidateName: "Cara" });
+
+  it("is kept with the session and reaches every participant's view", async () => {
+    const at = new Date(Date.now() + 2 * 86_400_000);
+    at.setUTCSeconds(0, 0);
+    const created = await post("/api/sessions", {
+      ...base(),
+      scheduledStart: at.toISOString().replace(".000", ""),
+    });
+    expect(created.status).toBe(201);
+    const cred = async (token: string) =>
+      (await post("/api/sessions/exchange", { token })).body.credential as string;
+    for (const token of [created.body.host.token, created.body.candidate.token]) {
+      const client = await TestClient.join(server.url, created.body.sessionId, await cred(token));
+      open.push(client);
+      const welcome = client.messages.find((m) => m.type === "welcome");
+      expect(welcome?.type === "welcome" && welcome.view?.scheduledStart).toBe(at.toISOString());
+    }
+  });
+
+  it("is null when the host leaves it out", async () => {
+    const { clients } = await room();
+    const welcome = clients.candidate.messages.find((m) => m.type === "welcome");
+    expect(welcome?.type === "welcome" && welcome.view?.scheduledStart).toBeNull();
+  });
+
+  it("is refused with a clear message when malformed, already past or after the links expire", async () => {
+    const malformed = await post("/api/sessions", { ...base(), scheduledStart: "3 Dec 2026 16:00" });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain("UTC date and time");
+    const past = await post("/api/sessions", {
+      ...base(),
+      scheduledStart: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    expect(past.status).toBe(400);
+    expect(JSON.stringify(past.body)).toContain("already passed");
+    const tooLate = await post("/api/sessions", {
+      ...base(),
+      scheduledStart: new Date(Date.now() + 400 * 86_400_000).toISOString(),
+    });
+    expect(tooLate.status).toBe(400);
+    expect(JSON.stringify(tooLate.body)).toContain("scheduled start must be before");
+  });
+});
+
+describe("role swap onto a question the host chose", () => {
+  it("uses the chosen question, and refuses the same one or an unknown one", async () => {
+    const { id, creds, clients } = await room();
+    const dims = question.rubric.dimensions.map((d: { id: string }) => d.id);
+    await clients.host.intent({
+      type: "submit-score",
+      scores: Object.fromEntries(dims.map((d: string) => [d, 3])),
+      recommendation: "yes",
+      feedback: "",
+    });
+    await clients.host.intent({ type: "release" });
+    const list = (await getJson(`${server.url}/api/questions?competency=strategic-leadership`)).body;
+    const chosen = list.questions[1].id as string;
+    expect((await post(`/api/sessions/${id}/swap`, { questionId: question.id }, creds.host)).status).toBe(
+      400,
+    );
+    expect(
+      (await post(`/api/sessions/${id}/swap`, { questionId: "no-such-question" }, creds.host)).status,
+    ).toBe(400);
+    const swap = await post(`/api/sessions/${id}/swap`, { questionId: chosen }, creds.host);
+    expect(swap.status).toBe(200);
+    const mine = await post(`/api/sessions/${id}/swap-link`, undefined, creds.candidate);
+    const newHost = await TestClient.join(server.url, swap.body.sessionId, mine.body.credential);
+    open.push(newHost);
+    const welcome = newHost.messages.find((m) => m.type === "welcome");
+    expect(welcome?.type === "welcome" && welcome.view?.questionId).toBe(chosen);
+  });
+});

@@ -215,6 +215,8 @@ export const roomViewSchema = z.object({
   advancedTo: z.string().nullable(),
   /** This question's place in a mini loop of several questions (1-based). */
   sequence: z.object({ position: z.number().int(), total: z.number().int() }),
+  /** When the host plans to start (UTC instant); null when they did not set one. */
+  scheduledStart: z.string().nullable(),
 });
 export type RoomView = z.infer<typeof roomViewSchema>;
 
@@ -253,6 +255,10 @@ export type ServerMessage = z.infer<typeof serverMessageSchema>;
 /* ───────────── HTTP around the room ───────────── */
 
 export const MINI_LOOP_MAX_QUESTIONS = 4;
+/** A UTC instant with a Z: what the web client's date and time fields turn into. */
+export const scheduledStartSchema = z.iso.datetime({
+  error: "the scheduled start must be a UTC date and time such as 2026-12-03T15:00:00Z",
+});
 export const createSessionBodySchema = z
   .object({
     questionId: z.string().min(1),
@@ -265,6 +271,11 @@ export const createSessionBodySchema = z
     durationScale: z.number().min(0.25).max(3).default(1),
     hostName: z.string().trim().min(1, "your name is empty").max(80),
     candidateName: z.string().trim().min(1, "the candidate's name is empty").max(80),
+    /**
+     * When the host means to start, as a UTC instant ("2026-12-03T15:00:00.000Z"); absent or
+     * null for "whenever you are both ready". Every participant's view carries it.
+     */
+    scheduledStart: scheduledStartSchema.nullable().default(null),
   })
   .strict();
 /** The body as the server reads it, defaults filled in; what the web client sends in full. */
@@ -305,5 +316,8 @@ export const reissuedLinkSchema = sessionLinkSchema.extend({
 });
 export type ReissuedLink = z.infer<typeof reissuedLinkSchema>;
 export const swapResultSchema = z.object({ sessionId: z.string() });
+/** The host may choose the swapped session's question; without one the server takes the first of the same competency. */
+export const swapBodySchema = z.object({ questionId: z.string().min(1).max(200).optional() }).strict();
+export type SwapBody = z.infer<typeof swapBodySchema>;
 /** Your place in the mirrored session: a fresh link (only its hash is stored) and a credential. */
 export const swapLinkSchema = sessionCredentialSchema.extend({ token: z.string() });

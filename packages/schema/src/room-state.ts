@@ -30,6 +30,11 @@ export const roomStateSchema = z
     upcomingQuestionIds: z.array(z.string()),
     /** This question's place in its mini loop (1-based). */
     sequence: z.object({ position: z.number().int().min(1), total: z.number().int().min(1) }),
+    /**
+     * The host's planned start (UTC instant) from the create form. Optional rather than a new
+     * version: states saved before it existed simply have none.
+     */
+    scheduledStart: z.string().nullable().optional(),
   })
   .strict();
 export type RoomState = z.infer<typeof roomStateSchema>;

@@ -14,8 +14,11 @@ const MESSAGES: Record<Exclude<CopyStatus, "idle">, string> = {
 /** Long enough to read, short enough that a second copy says "copied" afresh. */
 const STATUS_CLEARS_AFTER_MS = 4000;
 
-/** Copies `text`; when the clipboard is refused, falls back to selecting `input` (if given) and the copy command. */
-export async function copyText(text: string, input: HTMLInputElement | null = null): Promise<boolean> {
+/** Copies `text`; where the clipboard is refused, selects it in `input` for Ctrl/Cmd+C. */
+export async function copyText(
+  text: string,
+  input: HTMLInputElement | HTMLTextAreaElement | null = null,
+): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatTimeOfDay, timeAxisFormatter } from "./datetime";
+import {
+  formatDate,
+  formatDateTime,
+  formatTimeOfDay,
+  formatZonedStart,
+  instantFromZonedWallTime,
+  timeAxisFormatter,
+} from "./datetime";
 
 // Expected strings are CLDR's published patterns for each locale (unicode.org/cldr, "medium" date
 // and "short" time), written out by hand rather than produced by Intl.
@@ -37,5 +44,29 @@ describe("dates and times in the reader's locale", () => {
     expect(timeAxisFormatter([at, at + day], gb)(at)).toBe("3 Dec, 18:25");
     expect(timeAxisFormatter([at, at + 30 * day], gb)(at)).toBe("3 Dec");
     expect(timeAxisFormatter([at, at + 400 * day], gb)(at)).toBe("Dec 2026");
+  });
+});
+
+describe("a scheduled start in each reader's zone", () => {
+  const start = "2026-12-03T15:00:00.000Z";
+  const now = Date.parse("2026-11-20T10:00:00Z");
+  it("names the weekday, time and zone", () => {
+    expect(formatZonedStart(start, { locale: "en-GB", timeZone: "Europe/Berlin", now })).toBe(
+      "Thu 3 Dec, 16:00 (Europe/Berlin)",
+    );
+    expect(formatZonedStart(start, { locale: "en-GB", timeZone: "America/New_York", now })).toBe(
+      "Thu 3 Dec, 10:00 (America/New_York)",
+    );
+    expect(formatZonedStart(start, { locale: "en-GB", timeZone: "UTC", now: Date.parse("2025-12-01") })).toBe(
+      "Thu, 3 Dec 2026, 15:00 (UTC)",
+    );
+  });
+
+  it("turns a wall-clock date and time in a zone into the UTC instant", () => {
+    expect(instantFromZonedWallTime("2026-12-03", "16:00", "Europe/Berlin")).toBe(start);
+    expect(instantFromZonedWallTime("2026-07-03", "16:00", "Europe/Berlin")).toBe("2026-07-03T14:00:00.000Z");
+    expect(instantFromZonedWallTime("2026-12-03", "10:00", "America/New_York")).toBe(start);
+    expect(instantFromZonedWallTime("2026-02-30", "10:00", "UTC")).toBeNull();
+    expect(instantFromZonedWallTime("2026-12-03", "", "UTC")).toBeNull();
   });
 });

@@ -80,3 +80,81 @@ export function timeAxisFormatter(
   const format = formatter(options, settings);
   return (t) => format.format(new Date(t));
 }
+
+/** The reader's IANA zone ("Europe/Berlin"); UTC where the runtime cannot tell. */
+export function readerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+const START: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", ...TIME };
+
+/**
+ * A planned start with the zone it is read in: "Thu 3 Dec, 16:00 (Europe/Berlin)" (en-GB).
+ * The year appears only when it is not the current one, since a session is rarely planned
+ * further ahead than a few weeks.
+ */
+export function formatZonedStart(
+  value: string | number | Date,
+  settings: DateTimeSettings & { now?: number } = {},
+): string {
+  const date = toDate(value);
+  if (!date) return String(value);
+  const timeZone = settings.timeZone ?? readerTimeZone();
+  const zoned = { ...settings, timeZone };
+  const yearOf = (t: Date | number) => formatter({ year: "numeric" }, zoned).format(t);
+  const options =
+    yearOf(date) === yearOf(settings.now ?? Date.now()) ? START : { ...START, year: "numeric" as const };
+  return `${formatter(options, zoned).format(date)} (${timeZone})`;
+}
+
+/** How far `timeZone` is ahead of UTC at `instant`, in ms (negative west of Greenwich). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = formatter(
+    {
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      hourCycle: "h23",
+    },
+    { locale: "en-US", timeZone },
+  ).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The UTC instant of a wall-clock date ("2026-12-03") and time ("16:00") in `timeZone`, as an
+ * ISO string; null when either is not a real date or time. A time skipped by a daylight-saving
+ * change is read with the offset from before the change, as calendars do.
+ */
+export function instantFromZonedWallTime(date: string, time: string, timeZone: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59)
+    return null;
+  // Two passes settle the offset even when the guess lands across a daylight-saving change.
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return new Date(instant).toISOString();
+}

@@ -28,6 +28,7 @@ export function viewFor(
     swappedTo: state.swappedTo,
     advancedTo: state.advancedTo,
     sequence: state.sequence,
+    scheduledStart: state.scheduledStart ?? null,
   };
   // P-VIEW-2: the prompt, and which question it is, reach the candidate and observers only once revealed.
   if (interviewer || state.promptRevealed) {

@@ -11,6 +11,7 @@ import {
   sessionExchangeBodySchema,
   sessionLinkSchema,
   sessionParticipantsSchema,
+  swapBodySchema,
   swapLinkSchema,
   swapResultSchema,
 } from "@loopwright/schema";
@@ -117,10 +118,11 @@ const participantRoutes: FastifyPluginAsyncZod<{ service: SessionService }> = as
     {
       schema: docs.secured("Create the mirrored session: roles exchanged, another question (host)", {
         params,
+        body: swapBodySchema.nullish(),
         response: { 200: swapResultSchema },
       }),
     },
-    async (request) => service.swap(request.participant),
+    async (request) => service.swap(request.participant, request.body?.questionId),
   );
 
   app.get(

@@ -35,6 +35,8 @@ import { RoomManager } from "./room-manager.js";
 import type { RoomParticipant, RoomState } from "./room-state.js";
 
 const DAY = 86_400_000;
+/** How far in the past a scheduled start may be when the session is created. */
+const SCHEDULE_GRACE_MS = 10 * 60_000;
 /** How long a room nobody is connected to stays in memory: long enough to ride out a reload. */
 export const DEFAULT_ROOM_IDLE_MS = 30_000;
 /**
@@ -142,6 +144,7 @@ export class SessionService {
     durationScale: number,
     upcomingQuestionIds: string[] = [],
     sequence = { position: 1, total: 1 + upcomingQuestionIds.length },
+    scheduledStart: string | null = null,
   ): RoomState {
     const phases = question.phases.map((p) => ({ id: p.id, name: p.name, durationMs: p.minutes * 60_000 }));
     return {
@@ -160,7 +163,28 @@ export class SessionService {
       advancedTo: null,
       upcomingQuestionIds,
       sequence,
+      scheduledStart,
     };
+  }
+
+  /**
+   * A planned start must still be ahead (a few minutes' grace for a host who filled the form
+   * slowly or whose clock runs behind) and before the links expire, or the invite would send
+   * people to a dead link.
+   */
+  private checkScheduledStart(scheduledStart: string | null, expiresAt: string): void {
+    if (scheduledStart === null) return;
+    const at = Date.parse(scheduledStart);
+    if (at < this.now() - SCHEDULE_GRACE_MS)
+      throw new InvalidInputError(
+        "The scheduled start has already passed. Choose a later time, or leave it empty to start whenever you are both ready.",
+        "scheduledStart",
+      );
+    if (at >= Date.parse(expiresAt))
+      throw new InvalidInputError(
+        `Session links last ${this.options.linkTtlDays} days, so the scheduled start must be before ${expiresAt}.`,
+        "scheduledStart",
+      );
   }
 
   async create(body: CreateSessionBody) {
@@ -174,6 +198,10 @@ export class SessionService {
     if (new Set(all).size !== all.length) {
       throw new InvalidInputError("A mini loop cannot ask the same question twice.", "followUpQuestionIds");
     }
+    const expiresAt = this.iso(this.options.linkTtlDays * DAY);
+    // One spelling of the instant (milliseconds, Z) whatever precision the client sent.
+    const scheduledStart = body.scheduledStart ? new Date(body.scheduledStart).toISOString() : null;
+    this.checkScheduledStart(scheduledStart, expiresAt);
     const sessionId = generateId();
     const host = this.newParticipant(sessionId, body.hostName, "host");
     const candidate = this.newParticipant(sessionId, body.candidateName, "candidate");
@@ -181,11 +209,18 @@ export class SessionService {
       {
         id: sessionId,
         questionId: question.id,
-        state: this.initialState(sessionId, question, body.durationScale, body.followUpQuestionIds),
+        state: this.initialState(
+          sessionId,
+          question,
+          body.durationScale,
+          body.followUpQuestionIds,
+          undefined,
+          scheduledStart,
+        ),
         seq: 0,
         snapshotSeq: 0,
         createdAt: this.iso(),
-        expiresAt: this.iso(this.options.linkTtlDays * DAY),
+        expiresAt,
         previousSessionId: null,
       },
       [host, candidate].map((p) => ({ participant: p.participant, tokenHash: p.tokenHash })),
@@ -327,8 +362,8 @@ export class SessionService {
   }
 
   /** The mirrored session: roles exchanged, a different question of the same competency. */
-  swap(host: PeerParticipantRecord): Promise<{ sessionId: string }> {
-    return this.continueTo(host, "swap");
+  swap(host: PeerParticipantRecord, questionId?: string): Promise<{ sessionId: string }> {
+    return this.continueTo(host, "swap", questionId);
   }
 
   /** The mini loop's next question, with the same people in the same roles. */
@@ -343,6 +378,7 @@ export class SessionService {
   private async continueTo(
     host: PeerParticipantRecord,
     kind: "swap" | "next",
+    chosenQuestionId?: string,
   ): Promise<{ sessionId: string }> {
     this.requireHost(host);
     const room = await this.room(host.sessionId);
@@ -366,6 +402,12 @@ export class SessionService {
       const nextId = upcoming[0];
       if (!nextId) throw new ConflictError("This is the last question of the mini loop.");
       nextQuestion = this.options.catalog.require(nextId);
+    } else if (chosenQuestionId !== undefined) {
+      nextQuestion = this.options.catalog.get(chosenQuestionId);
+      if (!nextQuestion)
+        throw new InvalidInputError(`No question has the id '${chosenQuestionId}'.`, "questionId");
+      if (nextQuestion.id === current.id)
+        throw new InvalidInputError("Swap to a different question from the one just asked.", "questionId");
     } else {
       const pool = this.options.catalog.all().filter((q) => q.id !== current.id);
       const sameCompetency = pool.filter((q) => q.competency === current.competency);

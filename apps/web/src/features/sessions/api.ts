@@ -8,6 +8,7 @@ import {
   reissuedLinkSchema,
   type SavePeerFeedbackBody,
   savedPeerFeedbackSchema,
+  type SwapBody,
   sessionCreatedSchema,
   sessionCredentialSchema,
   sessionLinkSchema,
@@ -95,8 +96,9 @@ export const sessionsApi = {
     return (await sendJson("/api/practitioners", practitionerCreatedSchema, { method: "POST" })).key;
   },
 
-  swap(sessionId: string, credential: string): Promise<{ sessionId: string }> {
-    return sendJson(path(sessionId, "/swap"), swapResultSchema, { method: "POST", bearer: credential });
+  /** The mirrored session on the question the host chose (the server's pick without one). */
+  swap(sessionId: string, credential: string, body: SwapBody = {}): Promise<{ sessionId: string }> {
+    return sendJson(path(sessionId, "/swap"), swapResultSchema, { method: "POST", body, bearer: credential });
   },
 
   /** Mini loop: the next question with the same people in the same roles (host, after release). */

@@ -88,8 +88,16 @@ export function AnswerPad({
   );
 }
 
-/** The candidate's answer as everyone else sees it: live and read-only. */
-export function AnswerLive({ answer, candidateName }: { answer: RoomView["answer"]; candidateName: string }) {
+/** The candidate's answer as everyone else sees it: live and read-only, and final once feedback is released. */
+export function AnswerLive({
+  answer,
+  candidateName,
+  final = false,
+}: {
+  answer: RoomView["answer"];
+  candidateName: string;
+  final?: boolean;
+}) {
   const [fresh, setFresh] = useState(false);
   const seen = useRef(answer.revision);
   useEffect(() => {
@@ -104,10 +112,20 @@ export function AnswerLive({ answer, candidateName }: { answer: RoomView["answer
   return (
     <div className="ps-live">
       <p className="ps-live__meta">
-        <span className="ps-live__indicator" data-fresh={fresh ? "true" : undefined}>
-          <LiveDot className="ps-live__dot" blink={fresh ? "fast" : undefined} />
-          {fresh ? `${candidateName} is writing…` : "Live"}
-        </span>
+        {final ? (
+          <span className="ps-live__indicator" data-testid="answer-final">
+            Final answer
+          </span>
+        ) : (
+          <span
+            className="ps-live__indicator"
+            data-fresh={fresh ? "true" : undefined}
+            data-testid="live-badge"
+          >
+            <LiveDot className="ps-live__dot" blink={fresh ? "fast" : undefined} />
+            {fresh ? `${candidateName} is writing…` : "Live"}
+          </span>
+        )}
         <span>{formatCount(countWords(answer.text), "word")}</span>
       </p>
       {answer.text.trim() ? (

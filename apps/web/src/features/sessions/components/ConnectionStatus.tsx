@@ -13,17 +13,26 @@ export const ROLE_LABELS: Record<SessionRole, string> = {
 };
 
 /** Where the live connection stands, announced politely when it changes. */
-export function ConnectionStatus({ state, onRetry }: { state: RoomClientState; onRetry: () => void }) {
+export function ConnectionStatus({
+  state,
+  onRetry,
+  released = false,
+}: {
+  state: RoomClientState;
+  onRetry: () => void;
+  /** After release nothing happens live any more: the connection says so rather than "Live". */
+  released?: boolean;
+}) {
   const now = useNow({ intervalMs: state.retryAt ? 500 : 60_000 });
   const seconds = state.retryAt ? Math.max(0, Math.ceil((state.retryAt - now) / 1000)) : null;
   const saving = state.pending.length > 0;
 
-  let tone: "live" | "pending" | "down" | "closed";
+  let tone: "live" | "done" | "pending" | "down" | "closed";
   let label: string;
   switch (state.status) {
     case "live":
-      tone = "live";
-      label = saving ? "Live · saving…" : "Live";
+      tone = released ? "done" : "live";
+      label = released ? "Connected · feedback released" : saving ? "Live · saving…" : "Live";
       break;
     case "connecting":
       tone = "pending";

@@ -18,11 +18,14 @@ import {
   rememberIssuedLink,
 } from "../lib/credentials";
 import type { PresenceEntry } from "../lib/room-client";
-import { useIntent, useRoomContext } from "../lib/room-context";
+import { useRoomContext } from "../lib/room-context";
 import { Card } from "./Card";
 import { ROLE_LABELS } from "./ConnectionStatus";
 import { PersonRow } from "./PersonRow";
+import { ReleaseAction } from "./ReleaseAction";
 import { RetryAlert } from "./RetryAlert";
+import { RoomInvite } from "./RoomInvite";
+import { SwapChooser } from "./SwapChooser";
 import "./HostPanel.css";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -111,12 +114,14 @@ export function PeoplePanel({ presence }: { presence: PresenceEntry[] | null }) 
             re-issue a link to get one to send.
           </p>
           {shown.map((l) => (
-            <CopyLink
-              key={l.participantId}
-              label={`${l.name}’s link (${l.role.toLowerCase()})`}
-              value={l.link}
-              testId={`issued-link-${l.participantId}`}
-            />
+            <div key={l.participantId} className="ps-issued__item">
+              <CopyLink
+                label={`${l.name}’s link (${l.role.toLowerCase()})`}
+                value={l.link}
+                testId={`issued-link-${l.participantId}`}
+              />
+              <RoomInvite participantId={l.participantId} name={l.name} link={l.link} />
+            </div>
           ))}
         </div>
       ) : null}
@@ -211,8 +216,6 @@ function AddLinkForm({ onCreated }: { onCreated: (link: IssuedLink) => void }) {
  */
 export function ReleasePanel({ view }: { view: RoomView }) {
   const { sessionId, credential } = useRoomContext();
-  const { run, busy, error } = useIntent();
-  const [confirming, setConfirming] = useState(false);
   const [swapping, setSwapping] = useState(false);
   const [swapError, setSwapError] = useState<string | null>(null);
   const submitted = view.submittedBy ?? [];
@@ -224,8 +227,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
     setSwapping(true);
     setSwapError(null);
     try {
-      if (moreQuestions) await sessionsApi.next(sessionId, credential);
-      else await sessionsApi.swap(sessionId, credential);
+      await sessionsApi.next(sessionId, credential);
     } catch (e) {
       setSwapError(message(e));
     } finally {
@@ -254,42 +256,7 @@ export function ReleasePanel({ view }: { view: RoomView }) {
       submitted.length === 0
         ? "Available once at least one interviewer has submitted scores."
         : `${formatList(names)} ${submitted.length === 1 ? "has" : "have"} submitted. Releasing sends ${candidateName} the scores, recommendations, written feedback and shared notes, and makes the session read-only.`,
-      <>
-        {confirming ? (
-          <div className="ps-confirm">
-            <p>
-              Release feedback to {candidateName} now? Interviewers who have not submitted will not be able to
-              afterwards.
-            </p>
-            <div className="ps-confirm__actions">
-              <button
-                type="button"
-                className={buttonClass("primary")}
-                disabled={busy !== null}
-                onClick={async () => {
-                  const result = await run({ type: "release" });
-                  if (result.ok) setConfirming(false);
-                }}
-              >
-                {busy ? "Releasing…" : "Release now"}
-              </button>
-              <button type="button" className={buttonClass("quiet")} onClick={() => setConfirming(false)}>
-                Not yet
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button
-            type="button"
-            className={buttonClass("primary")}
-            disabled={submitted.length === 0}
-            onClick={() => setConfirming(true)}
-          >
-            Release feedback
-          </button>
-        )}
-        {error ? <Alert>{error}</Alert> : null}
-      </>,
+      <ReleaseAction view={view} candidateName={candidateName} />,
     );
   }
 
@@ -299,11 +266,15 @@ export function ReleasePanel({ view }: { view: RoomView }) {
     moreQuestions
       ? `Question ${view.sequence.position + 1} of ${view.sequence.total} of the mini loop, with the same people in the same seats: you host and ${candidateName} answers. Everyone here is offered their new link. Swapping roles is offered after the last question.`
       : `Creates the next session on another question: ${candidateName} hosts and you answer. Everyone here is offered their new link.`,
-    <>
-      <button type="button" className={buttonClass("primary")} onClick={moveOn} disabled={swapping}>
-        {swapping ? "Creating the next session…" : label}
-      </button>
-      {swapError ? <Alert>{swapError}</Alert> : null}
-    </>,
+    moreQuestions ? (
+      <>
+        <button type="button" className={buttonClass("primary")} onClick={moveOn} disabled={swapping}>
+          {swapping ? "Creating the next session…" : label}
+        </button>
+        {swapError ? <Alert>{swapError}</Alert> : null}
+      </>
+    ) : (
+      <SwapChooser candidateName={candidateName} />
+    ),
   );
 }

@@ -1,15 +1,21 @@
 import {
   type InterviewerScore,
   type Note,
+  type Participant,
   type Question,
   RECOMMENDATION_LABELS,
   RUBRIC_SCORES,
   type RubricDimension,
 } from "@loopwright/schema";
+import { Printer } from "lucide-react";
+import { MarkdownText } from "../../../components/MarkdownText";
 import { formatClock } from "../../../lib/clock-format";
+import { formatDate } from "../../../lib/datetime";
 import { formatList } from "../../../lib/format";
 import { anchorText } from "../../../ui/AnchoredScore";
+import { buttonClass } from "../../../ui/button";
 import { ScoreMeter } from "../../../ui/ScoreMeter";
+import { ROLE_LABELS } from "./ConnectionStatus";
 import { Empty } from "./Empty";
 import { FeedbackList } from "./FeedbackList";
 import { NoteRow } from "./NoteRow";
@@ -30,6 +36,10 @@ export function Report({
   selfLabel,
   notesTitle,
   lede,
+  answer,
+  answerTitle,
+  participants,
+  date,
 }: {
   question: Question;
   scores: InterviewerScore[];
@@ -39,15 +49,27 @@ export function Report({
   selfLabel: string;
   notesTitle: string;
   lede: string;
+  /** The candidate's final answer, as they wrote it (Markdown). */
+  answer: string;
+  answerTitle: string;
+  /** Everyone in the session, named at the top of the printout. */
+  participants: Participant[];
+  /** When the interview took place (the clock's start), if known. */
+  date: number | string | null;
 }) {
   const names = scores.map((s) => s.name);
+  const people = participants.map((p) => `${p.name} (${ROLE_LABELS[p.role].toLowerCase()})`);
   return (
     <section className="ps-report" aria-labelledby="ps-report-title" data-testid="report">
       <header className="ps-report__header">
         <p className="eyebrow">Feedback released</p>
-        <h2 id="ps-report-title" className="ps-report__title">
+        <h2 id="ps-report-title" className="ps-report__title" tabIndex={-1}>
           Feedback from {formatList(names)}
         </h2>
+        <p className="ps-report__meta" data-testid="report-meta">
+          {date !== null ? <span>{formatDate(date)}</span> : null}
+          <span>{people.join(" · ")}</span>
+        </p>
         <p className="lede">
           {lede}
           {selfScore
@@ -56,6 +78,16 @@ export function Report({
               : ` ${selfLabel}’s self-score is marked alongside.`
             : ""}
         </p>
+        <div className="ps-report__actions">
+          <button
+            type="button"
+            className={buttonClass("quiet", { size: "small" })}
+            onClick={() => window.print()}
+          >
+            <Printer className="icon" size={14} aria-hidden="true" />
+            Print or save as PDF
+          </button>
+        </div>
       </header>
 
       <ul className="ps-verdicts" aria-label="Recommendations">
@@ -82,6 +114,15 @@ export function Report({
             selfLabel={selfLabel}
           />
         ))}
+      </div>
+
+      <div className="ps-report__section ps-report__answer">
+        <h3 className="ps-report__subtitle">{answerTitle}</h3>
+        {answer.trim() ? (
+          <MarkdownText text={answer} headingLevel={4} testId="report-answer" />
+        ) : (
+          <Empty className="ps-report__empty">Nothing was written in the answer pad.</Empty>
+        )}
       </div>
 
       {scores.some((s) => s.feedback) ? (

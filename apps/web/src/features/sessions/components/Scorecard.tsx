@@ -6,14 +6,16 @@ import {
   RECOMMENDATION_LABELS,
   type RoomView,
 } from "@loopwright/schema";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { formatList } from "../../../lib/format";
 import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
+import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { Field } from "../../../ui/Field";
 import { ScoreMeter } from "../../../ui/ScoreMeter";
 import { tableClasses } from "../../../ui/table";
-import { useIntent } from "../lib/room-context";
+import { type TimeLeft, timeLeft, timeLeftSentence } from "../lib/clock-warning";
+import { useIntent, useRoomContext } from "../lib/room-context";
 import { Card } from "./Card";
 import { FeedbackList } from "./FeedbackList";
 import { DimensionChoices, type Recommendation, RecommendationChoice, ScoreForm } from "./ScoreChoice";
@@ -27,6 +29,12 @@ export function Scorecard({ view, question }: { view: RoomView; question: Questi
   const interviewers = view.participants.filter((p) => isInterviewer(p.role));
   const submittedBy = new Set(view.submittedBy ?? []);
   const mine = (view.scores ?? []).find((s) => s.participantId === view.you.id);
+  // Once this page submits, focus goes to the line saying so rather than falling to the page body.
+  const [justSubmitted, setJustSubmitted] = useState(false);
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (justSubmitted && mine) done.current?.focus();
+  }, [justSubmitted, mine]);
 
   return (
     <Card
@@ -51,6 +59,17 @@ export function Scorecard({ view, question }: { view: RoomView; question: Questi
         })}
       </ul>
 
+      {mine && !view.released ? (
+        <p
+          ref={done}
+          tabIndex={-1}
+          className="ps-scorecard__done"
+          role="status"
+          data-testid="scores-submitted"
+        >
+          Your scores are submitted. They are locked, and everyone else’s who has submitted appear below.
+        </p>
+      ) : null}
       {mine || view.released ? (
         <SubmittedScores
           scores={view.scores ?? []}
@@ -59,14 +78,28 @@ export function Scorecard({ view, question }: { view: RoomView; question: Questi
           waitingFor={interviewers.filter((p) => !submittedBy.has(p.id)).map((p) => p.name)}
         />
       ) : (
-        <InterviewerScoreForm question={question} />
+        <InterviewerScoreForm
+          question={question}
+          clock={view.clock}
+          onSubmitted={() => setJustSubmitted(true)}
+        />
       )}
     </Card>
   );
 }
 
-function InterviewerScoreForm({ question }: { question: Question }) {
+function InterviewerScoreForm({
+  question,
+  clock,
+  onSubmitted,
+}: {
+  question: Question;
+  clock: RoomView["clock"];
+  onSubmitted: () => void;
+}) {
   const { run, busy, error } = useIntent();
+  const { state } = useRoomContext();
+  const [early, setEarly] = useState<TimeLeft | null>(null);
   const [scores, setScores] = useState<Record<string, number>>({});
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   const [feedback, setFeedback] = useState("");
@@ -75,11 +108,21 @@ function InterviewerScoreForm({ question }: { question: Question }) {
   const missing = dims.filter((d) => scores[d.id] === undefined);
   const ready = missing.length === 0 && recommendation !== null;
 
+  const send = async () => {
+    if (!recommendation) return;
+    const result = await run({ type: "submit-score", scores, recommendation, feedback: feedback.trim() });
+    setEarly(null);
+    if (result.ok) onSubmitted();
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (!ready || !recommendation) return;
-    void run({ type: "submit-score", scores, recommendation, feedback: feedback.trim() });
+    // Scores cannot be changed, so submitting mid-interview is asked about first.
+    const left = timeLeft(clock, Date.now() + state.offsetMs);
+    if (left) setEarly(left);
+    else void send();
   };
 
   return (
@@ -121,6 +164,23 @@ function InterviewerScoreForm({ question }: { question: Question }) {
         disabled={busy !== null}
       />
       <RecommendationChoice value={recommendation} onChange={setRecommendation} disabled={busy !== null} />
+      <ConfirmDialog
+        open={early !== null}
+        title="Submit your scores before the interview ends?"
+        confirmLabel="Submit now"
+        busyLabel="Submitting…"
+        cancelLabel="Keep interviewing"
+        busy={busy === "submit-score"}
+        error={early ? error : null}
+        onConfirm={() => void send()}
+        onCancel={() => setEarly(null)}
+      >
+        <p data-testid="early-warning">{early ? timeLeftSentence(early) : ""}</p>
+        <p>
+          Submitted scores are locked: you cannot change them after hearing the rest of the answer, and you
+          will see the other interviewers’ scores straight away.
+        </p>
+      </ConfirmDialog>
       <Field
         label="Written feedback for the candidate"
         hint="What they did well, what would have made it a director-level answer. Shown to them on release."

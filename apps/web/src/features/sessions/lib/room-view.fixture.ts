@@ -25,6 +25,7 @@ export function roomViewFixture(overrides: Partial<RoomView> = {}): RoomView {
     swappedTo: null,
     advancedTo: null,
     sequence: { position: 1, total: 1 },
+    scheduledStart: null,
     ...overrides,
   };
 }

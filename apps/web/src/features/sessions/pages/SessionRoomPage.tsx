@@ -11,6 +11,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { bankQueries } from "../../../api/bank-queries";
 import { ErrorState, Loading } from "../../../components/Status";
+import { formatZonedStart } from "../../../lib/datetime";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { Breadcrumb } from "../../../ui/Breadcrumb";
 import { buttonClass } from "../../../ui/button";
@@ -158,11 +159,13 @@ function LiveRoom({ sessionId, entry }: { sessionId: string; entry: StoredCreden
 
   return (
     <RoomContext.Provider value={context}>
-      <div className="ps-room" data-role={view.you.role}>
+      <div className="ps-room" data-role={view.you.role} data-released={view.released ? "true" : undefined}>
         <RoomHeader view={view} question={shownQuestion} />
         <div className="container ps-room__body">
-          <FreshLinkNotice sessionId={sessionId} />
-          <SwapBanner view={view} />
+          <div data-print="hide">
+            <FreshLinkNotice sessionId={sessionId} />
+            <SwapBanner view={view} />
+          </div>
           {question.status === "error" ? (
             <RetryAlert onRetry={() => void question.refetch()}>
               Couldn’t load the question from the bank: {question.error.message}
@@ -205,6 +208,11 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
           ) : null}
         </p>
         <h1 className="ps-head__title">{view.questionTitle ?? UNREVEALED_TITLE}</h1>
+        {view.scheduledStart && view.clock.startedAt === null && !view.released ? (
+          <p className="ps-head__when" data-testid="scheduled-start" data-instant={view.scheduledStart}>
+            Scheduled start: <strong>{formatZonedStart(view.scheduledStart)}</strong>
+          </p>
+        ) : null}
         {question ? (
           <p className="ps-head__meta">{COMPETENCY_LABELS[question.competency]}</p>
         ) : mayReadQuestion(view) ? (
@@ -218,7 +226,7 @@ function RoomHeader({ view, question }: { view: RoomView; question: Question | n
       <div className="ps-head__bar">
         <div className="container ps-head__bar-inner">
           <PresenceList participants={view.participants} presence={state.presence} youId={view.you.id} />
-          <ConnectionStatus state={state} onRetry={() => client.retryNow()} />
+          <ConnectionStatus state={state} onRetry={() => client.retryNow()} released={view.released} />
         </div>
       </div>
     </header>
@@ -306,6 +314,10 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
           selfScore={view.selfScore}
           selfLabel={candidateName}
           notesTitle="Evidence you shared"
+          answer={view.answer.text}
+          answerTitle={`${candidateName}’s answer`}
+          participants={view.participants}
+          date={view.clock.startedAt}
           lede={`This is the report ${candidateName} now sees: each dimension’s four anchors and where each interviewer placed the answer.`}
         />
       ) : null}
@@ -318,7 +330,7 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
             kicker="Their shared answer pad, read-only for you."
             testId="answer-panel"
           >
-            <AnswerLive answer={view.answer} candidateName={candidateName} />
+            <AnswerLive answer={view.answer} candidateName={candidateName} final={view.released} />
           </Card>
 
           <Card
@@ -375,10 +387,12 @@ function InterviewerRoom({ view, question }: { view: RoomView; question: Questio
       </div>
 
       {question ? <Scorecard view={view} question={question} /> : null}
-      {isHost ? <ReleasePanel view={view} /> : null}
-      {view.released && scorecards >= 2 ? (
-        <PanelAgreement sessionId={sessionId} credential={credential} scorecards={scorecards} />
-      ) : null}
+      <div data-print="hide">
+        {isHost ? <ReleasePanel view={view} /> : null}
+        {view.released && scorecards >= 2 ? (
+          <PanelAgreement sessionId={sessionId} credential={credential} scorecards={scorecards} />
+        ) : null}
+      </div>
     </>
   );
 }
@@ -409,6 +423,10 @@ function CandidateRoom({
           selfScore={observer ? undefined : view.selfScore}
           selfLabel={observer ? (candidate?.name ?? "Candidate") : "You"}
           notesTitle="Evidence the interviewers shared"
+          answer={view.answer.text}
+          answerTitle={observer ? `${candidate?.name ?? "The candidate"}’s answer` : "Your answer"}
+          participants={view.participants}
+          date={view.clock.startedAt}
           lede={
             observer
               ? "Each dimension shows the rubric’s four anchors and where each interviewer placed the answer."
@@ -450,7 +468,11 @@ function CandidateRoom({
                 label="The candidate’s answer"
                 title={`${candidate?.name ?? "The candidate"}’s answer`}
               >
-                <AnswerLive answer={view.answer} candidateName={candidate?.name ?? "The candidate"} />
+                <AnswerLive
+                  answer={view.answer}
+                  candidateName={candidate?.name ?? "The candidate"}
+                  final={view.released}
+                />
               </Card>
             ) : (
               <Card tightTop label="Your answer">

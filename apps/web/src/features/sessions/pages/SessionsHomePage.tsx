@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
-import type { SessionCreated } from "../api";
-import { CreatedSession } from "../components/sessions-home/CreatedSession";
+import { type CreatedPlan, CreatedSession } from "../components/sessions-home/CreatedSession";
 import { CreateSessionForm } from "../components/sessions-home/CreateSessionForm";
 import { YourSessions } from "../components/sessions-home/YourSessions";
 import "./SessionsHomePage.css";
@@ -32,9 +31,7 @@ const STEPS = [
 
 export function SessionsHomePage() {
   useDocumentTitle("Peer mock interviews");
-  const [created, setCreated] = useState<{ result: SessionCreated; title: string; total: number } | null>(
-    null,
-  );
+  const [created, setCreated] = useState<CreatedPlan | null>(null);
 
   return (
     <div className="container">
@@ -54,14 +51,9 @@ export function SessionsHomePage() {
       <div className="ps-home__grid">
         <div className="ps-home__main">
           {created ? (
-            <CreatedSession
-              created={created.result}
-              title={created.title}
-              total={created.total}
-              onAgain={() => setCreated(null)}
-            />
+            <CreatedSession plan={created} onAgain={() => setCreated(null)} />
           ) : (
-            <CreateSessionForm onCreated={(result, title, total) => setCreated({ result, title, total })} />
+            <CreateSessionForm onCreated={setCreated} />
           )}
           <YourSessions />
         </div>

@@ -5,14 +5,18 @@ import { useSearchParams } from "react-router";
 import { bankQueries } from "../../../../api/bank-queries";
 import { ApiRequestError } from "../../../../api/client";
 import { ErrorState } from "../../../../components/Status";
+import { instantFromZonedWallTime, readerTimeZone } from "../../../../lib/datetime";
 import { formatCount, formatMinutes } from "../../../../lib/format";
 import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { Field } from "../../../../ui/Field";
 import { TextField } from "../../../../ui/TextField";
-import { type SessionCreated, sessionsApi } from "../../api";
+import { sessionsApi } from "../../api";
+import { lengthLabel } from "../../lib/length-label";
+import type { CreatedPlan } from "./CreatedSession";
 import { HomePanel } from "./HomePanel";
 import { PickerBar, QuestionPicker } from "./QuestionPicker";
+import { ScheduleField, type ScheduleValue } from "./ScheduleField";
 import "./CreateSessionForm.css";
 
 const SCALE_MIN = 0.25;
@@ -25,14 +29,14 @@ interface FormErrors {
   followUps?: Record<number, string>;
   hostName?: string;
   candidateName?: string;
+  scheduledStart?: string;
   form?: string;
 }
 
-export function CreateSessionForm({
-  onCreated,
-}: {
-  onCreated: (result: SessionCreated, title: string, total: number) => void;
-}) {
+/** How far in the past a planned start may be before the form refuses it (the server allows a little more). */
+const SCHEDULE_GRACE_MS = 5 * 60_000;
+
+export function CreateSessionForm({ onCreated }: { onCreated: (plan: CreatedPlan) => void }) {
   const [params] = useSearchParams();
   const questions = useQuery(bankQueries.list());
   const [questionId, setQuestionId] = useState<string | null>(() => params.get("question"));
@@ -42,6 +46,11 @@ export function CreateSessionForm({
   const [hostName, setHostName] = useState("");
   const [candidateName, setCandidateName] = useState("");
   const [scale, setScale] = useState(1);
+  const [schedule, setSchedule] = useState<ScheduleValue>({ date: "", time: "" });
+  const scheduledStart =
+    schedule.date && schedule.time
+      ? instantFromZonedWallTime(schedule.date, schedule.time, readerTimeZone())
+      : null;
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
   const scaleId = useId();
@@ -77,6 +86,13 @@ export function CreateSessionForm({
     if (Object.keys(missing).length > 0) next.followUps = missing;
     if (!hostName.trim()) next.hostName = "Enter your name; the candidate sees it.";
     if (!candidateName.trim()) next.candidateName = "Enter the candidate’s name.";
+    if (schedule.date || schedule.time) {
+      if (!schedule.date) next.scheduledStart = "Choose the date too, or clear the time.";
+      else if (!schedule.time) next.scheduledStart = "Choose the start time too, or clear the date.";
+      else if (!scheduledStart) next.scheduledStart = "That is not a date and time the calendar has.";
+      else if (Date.parse(scheduledStart) < Date.now() - SCHEDULE_GRACE_MS)
+        next.scheduledStart = "That time has already passed. Choose a later one, or clear it.";
+    }
     setErrors(next);
     if (Object.keys(next).length > 0 || !selected) {
       setFailedSubmits((n) => n + 1);
@@ -90,13 +106,25 @@ export function CreateSessionForm({
         durationScale: scale,
         hostName: hostName.trim(),
         candidateName: candidateName.trim(),
+        scheduledStart,
       });
-      onCreated(result, selected.title, totalQuestions);
+      onCreated({
+        result,
+        title: selected.title,
+        total: totalQuestions,
+        minutes: minutes ?? scaled(selected),
+        scheduledStart,
+      });
     } catch (error) {
       const issues = error instanceof ApiRequestError ? error.issues : [];
       const fromServer: FormErrors = {};
       for (const issue of issues) {
-        if (issue.path === "hostName" || issue.path === "candidateName" || issue.path === "questionId")
+        if (
+          issue.path === "hostName" ||
+          issue.path === "candidateName" ||
+          issue.path === "questionId" ||
+          issue.path === "scheduledStart"
+        )
           fromServer[issue.path] = issue.message;
         else if (issue.path.startsWith("followUpQuestionIds")) fromServer.form = issue.message;
       }
@@ -205,22 +233,24 @@ export function CreateSessionForm({
             label="Length"
             aside={
               <output htmlFor={scaleId} className="ps-duration__value" data-testid="duration-minutes">
-                {minutes !== null ? formatMinutes(minutes) : scale === 1 ? "As written" : `×${scale}`}
-                {minutes !== null && totalQuestions > 1 ? (
+                {lengthLabel(scale)}
+                {minutes !== null ? (
                   <span className="ps-duration__aside">
-                    {` · in all, ${totalQuestions} questions${scale === 1 ? " as written" : ` at ×${scale}`}`}
+                    {` · ${formatMinutes(minutes)}`}
+                    {totalQuestions > 1 ? ` in all for ${totalQuestions} questions` : ""}
                     {planned.length < totalQuestions ? " (so far)" : ""}
+                    {scale !== 1 && selected && totalQuestions === 1
+                      ? ` instead of ${formatMinutes(selected.durationMinutes)}`
+                      : ""}
                   </span>
-                ) : minutes !== null ? (
+                ) : (
                   <span className="ps-duration__aside">
-                    {scale === 1
-                      ? " · as written"
-                      : ` · ×${scale} of ${selected ? formatMinutes(selected.durationMinutes) : "the bank’s"}`}
+                    {scale === 1 ? " · the question’s own timings" : ` · ×${scale}`}
                   </span>
-                ) : null}
+                )}
               </output>
             }
-            hint="Every phase is scaled by the same factor, from a quarter of the bank’s length to three times it."
+            hint="“As written” keeps the question’s own timings. Other lengths scale every phase by the same factor, from a quarter of it to three times it."
             hintAfter
           >
             {(control) => (
@@ -235,12 +265,22 @@ export function CreateSessionForm({
                 onChange={(event) => setScale(Number(event.target.value))}
                 aria-valuetext={
                   minutes !== null
-                    ? `${formatCount(minutes, "minute")}, ${scale} times the bank’s length`
-                    : `${scale} times the bank’s length`
+                    ? `${lengthLabel(scale)}, ${formatCount(minutes, "minute")}`
+                    : lengthLabel(scale)
                 }
               />
             )}
           </Field>
+
+          <ScheduleField
+            value={schedule}
+            instant={scheduledStart}
+            error={errors.scheduledStart}
+            onChange={(value) => {
+              setSchedule(value);
+              setErrors((e) => ({ ...e, scheduledStart: undefined }));
+            }}
+          />
 
           {errors.form ? <Alert>{errors.form}</Alert> : null}
           <div className="ps-create__submit">

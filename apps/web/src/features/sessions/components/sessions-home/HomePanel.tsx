@@ -8,6 +8,7 @@ export function HomePanel({
   lede,
   eyebrow,
   headingRef,
+  headingLabel,
   className,
   testId,
   children,
@@ -18,6 +19,8 @@ export function HomePanel({
   eyebrow?: ReactNode;
   /** Given when the heading takes focus (it is then focusable from script only). */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** What a screen reader says when the heading takes focus, when the visible title alone is too terse. */
+  headingLabel?: string;
   className?: string;
   testId?: string;
   children: ReactNode;
@@ -34,6 +37,7 @@ export function HomePanel({
         className="ps-home-panel__title"
         ref={headingRef}
         tabIndex={headingRef ? -1 : undefined}
+        aria-label={headingLabel}
       >
         {title}
       </h2>
