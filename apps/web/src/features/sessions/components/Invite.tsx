@@ -1,4 +1,3 @@
-import { createEvent } from "ics";
 import { CalendarArrowDown, Copy } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { copyText } from "../../../components/CopyLink";
@@ -39,9 +38,11 @@ export function Invite({ details, testId }: { details: InviteDetails; testId?: s
     );
   };
 
-  const download = () => {
+  const download = async () => {
     const event = inviteEvent(details);
     if (!event) return;
+    // The calendar writer arrives only when someone asks for a file, not with every room.
+    const { createEvent } = await import("ics");
     const { error, value } = createEvent(event);
     if (error || !value) {
       setStatus({
@@ -75,7 +76,11 @@ export function Invite({ details, testId }: { details: InviteDetails; testId?: s
           Copy invite<span className="visually-hidden"> for {details.name}</span>
         </button>
         {details.scheduledStart ? (
-          <button type="button" className={buttonClass("quiet", { size: "small" })} onClick={download}>
+          <button
+            type="button"
+            className={buttonClass("quiet", { size: "small" })}
+            onClick={() => void download()}
+          >
             <CalendarArrowDown className="icon" size={14} aria-hidden="true" />
             Calendar invite (.ics)<span className="visually-hidden"> for {details.name}</span>
           </button>
