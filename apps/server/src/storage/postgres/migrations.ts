@@ -147,4 +147,16 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
     id: "0002-member-credentials",
     sql: "ALTER TABLE member_sessions RENAME TO member_credentials;",
   },
+  {
+    // A due date for the panel; a re-issued member link keeps its old hash only to say it was replaced.
+    id: "0003-exercise-due-and-replaced-links",
+    sql: `
+      ALTER TABLE exercises ADD COLUMN due_at ${T};
+      CREATE TABLE member_replaced_links (
+        token_hash ${T} PRIMARY KEY,
+        member_id ${T} NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        replaced_at ${T} NOT NULL
+      );
+    `,
+  },
 ];
