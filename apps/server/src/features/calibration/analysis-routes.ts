@@ -115,7 +115,13 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyzer: Analyzer }> = asy
       const { min, max, format, ...columns } = request.query;
       return sendSerialized(
         reply,
-        await analyzer.analyzeUpload({ kind: "csv", body: request.body, scale: { min, max }, format, columns }),
+        await analyzer.analyzeUpload({
+          kind: "csv",
+          body: request.body,
+          scale: { min, max },
+          format,
+          columns,
+        }),
       );
     },
   );

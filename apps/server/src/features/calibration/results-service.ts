@@ -14,7 +14,10 @@ const FORMER_MEMBER = "Former member";
  * beside it, in the order first seen in the ratings; the page orders them by answer.
  */
 export function referenceComparison(ratings: readonly StoredRating[]): ReferenceComparison[] {
-  const groups = new Map<string, { subject: string; dimension: string; reference: number; scores: number[] }>();
+  const groups = new Map<
+    string,
+    { subject: string; dimension: string; reference: number; scores: number[] }
+  >();
   for (const r of ratings) {
     if (r.reference === undefined) continue;
     const key = JSON.stringify([r.subject, r.dimension]);

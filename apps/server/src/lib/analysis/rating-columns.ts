@@ -85,7 +85,12 @@ function fit(header: string, column: RatingColumn): number {
  * taken first, so "Candidate name" goes to the subject even though "name" could be anything.
  */
 export function guessRatingColumns(headers: readonly string[]): Record<RatingColumn, string | null> {
-  const guess: Record<RatingColumn, string | null> = { rater: null, subject: null, dimension: null, score: null };
+  const guess: Record<RatingColumn, string | null> = {
+    rater: null,
+    subject: null,
+    dimension: null,
+    score: null,
+  };
   const candidates = RATING_COLUMNS.flatMap((column) =>
     headers.map((header, index) => ({ column, index, header, fit: fit(header, column) })),
   )

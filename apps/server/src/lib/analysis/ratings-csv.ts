@@ -82,7 +82,10 @@ const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", 
  * lacks, a header the file has twice, two columns mapped to one header, and columns that
  * are neither mapped nor named.
  */
-export function resolveColumns(header: readonly string[], mapping: CsvColumnMapping): Record<RatingColumn, number> {
+export function resolveColumns(
+  header: readonly string[],
+  mapping: CsvColumnMapping,
+): Record<RatingColumn, number> {
   const lower = header.map((h) => h.trim().toLowerCase());
   const indices = {} as Record<RatingColumn, number>;
   const missing: RatingColumn[] = [];
@@ -154,7 +157,8 @@ export function parseRatingsCsv(text: string, mapping: CsvColumnMapping = {}): R
  * records, so the client may send just the beginning of a large file.
  */
 export function previewRatingsCsv(text: string): CsvColumnsPreview {
-  if (text.trim() === "") throw badRequest("The CSV is empty; it needs a header row and at least one rating.");
+  if (text.trim() === "")
+    throw badRequest("The CSV is empty; it needs a header row and at least one rating.");
   const delimiter = detectDelimiter(firstLine(text));
   const [header = [], ...rows] = parseRecords(text, delimiter, { to: CSV_PREVIEW_ROWS + 1, relax: true });
   return {
