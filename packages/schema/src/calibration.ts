@@ -398,8 +398,8 @@ export const exerciseItemInputSchema = z.discriminatedUnion("kind", [
  * When the panel should have finished scoring: an instant with its offset (the client
  * turns the reader's local date and time into one), or null for no due date.
  */
-export const dueAtSchema = z
-  .iso.datetime({ offset: true, error: "the due date must be a date and time, e.g. 2026-03-01T17:00:00Z" })
+export const dueAtSchema = z.iso
+  .datetime({ offset: true, error: "the due date must be a date and time, e.g. 2026-03-01T17:00:00Z" })
   .nullable()
   .describe("ISO 8601 instant, e.g. 2026-03-01T17:00:00+01:00; null for none");
 
