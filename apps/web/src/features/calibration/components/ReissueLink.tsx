@@ -81,6 +81,15 @@ export function NewLinkNotice({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
+    // The dialog that made the link hands focus back to its opener as it finishes closing, a
+    // moment later: the link it just made is where focus belongs, so it is taken back once.
+    const started = performance.now();
+    const reclaim = (event: FocusEvent) => {
+      document.removeEventListener("focusin", reclaim);
+      if (performance.now() - started < 1000 && event.target !== heading.current) heading.current?.focus();
+    };
+    document.addEventListener("focusin", reclaim);
+    return () => document.removeEventListener("focusin", reclaim);
   }, []);
   const name = made.member.name;
   return (
