@@ -34,6 +34,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
   /** Supply a store to share one across app instances (tests); otherwise as configured. */
   store?: Store;
+  /** The clock calibration judges due dates and link expiry by; tests move it. Date.now otherwise. */
+  now?: () => number;
 }
 
 export type App = FastifyInstance;
@@ -56,7 +58,7 @@ const hopsTrusted = (hops: number) => (_address: string, hop: number) => hop < h
  * Builds the application without listening. Loads and validates the question
  * bank first so a bad file stops start-up with its name, then opens storage.
  */
-export async function buildApp({ config, logger = false, store }: BuildOptions): Promise<App> {
+export async function buildApp({ config, logger = false, store, now }: BuildOptions): Promise<App> {
   // Every start validates the bank; only the YAML parse of unchanged files is remembered.
   const catalog = new QuestionCatalog(
     loadBankOrThrow(config.BANK_DIR, {
@@ -111,6 +113,7 @@ export async function buildApp({ config, logger = false, store }: BuildOptions):
     analyzer,
     linkTtlDays: config.LINK_TTL_DAYS,
     sessionTtlHours: config.CREDENTIAL_TTL_HOURS,
+    now,
   });
   await app.register(calibrationRoutes, { services: calibration, analyzer });
   const sessions = new SessionService({

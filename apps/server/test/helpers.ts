@@ -29,15 +29,15 @@ export const GENEROUS_LIMITS = {
 /**
  * Starts a real server on an ephemeral port with its own data directory, and
  * closes it (and removes the directory) when the test file finishes. A store
- * passed in is the caller's to close.
+ * passed in is the caller's to close; `now` is the clock calibration judges due dates by.
  */
 export async function startServer(
   env: Record<string, string> = {},
-  { store }: { store?: Store } = {},
+  { store, now }: { store?: Store; now?: () => number } = {},
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "loopwright-test-"));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...GENEROUS_LIMITS, ...env });
-  const app = await buildApp({ config, store });
+  const app = await buildApp({ config, store, now });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address !== "object") throw new Error("server did not bind a port");

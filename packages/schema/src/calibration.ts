@@ -114,6 +114,71 @@ export const analyzeRequestSchema = z
   });
 export type AnalyzeRequest = z.infer<typeof analyzeRequestSchema>;
 
+/* ───────────── CSV uploads: the columns a file's header names ───────────── */
+
+/** The columns a ratings CSV must have, in the order the mapping step asks for them. */
+export const RATING_COLUMNS = ["rater", "subject", "dimension", "score"] as const;
+export type RatingColumn = (typeof RATING_COLUMNS)[number];
+export const RATING_COLUMN_LABELS: Record<RatingColumn, { label: string; hint: string }> = {
+  rater: { label: "Rater", hint: "Who gave the score: the interviewer or reviewer." },
+  subject: { label: "Subject", hint: "What was scored: the candidate or answer." },
+  dimension: { label: "Dimension", hint: "The rubric criterion or competency the score is for." },
+  score: { label: "Score", hint: "The rating itself, a whole number on the scale." },
+};
+
+const headerName = (column: RatingColumn) =>
+  z
+    .string()
+    .trim()
+    .min(1, `the ${column} column's header is empty`)
+    .max(200, `the ${column} column's header is over 200 characters`)
+    .optional()
+    .describe(`The header of the file's column that holds the ${column}, when it is not named '${column}'`);
+
+/**
+ * Which of the file's headers holds each column, for an export whose headers differ
+ * (an ATS's "Reviewer" for rater). Headers match case-insensitively; a column not
+ * mapped is looked for under its own name.
+ */
+export const csvColumnMappingSchema = z.object({
+  rater: headerName("rater"),
+  subject: headerName("subject"),
+  dimension: headerName("dimension"),
+  score: headerName("score"),
+});
+export type CsvColumnMapping = z.infer<typeof csvColumnMappingSchema>;
+
+/** The query of POST /api/calibration/analyze/csv: the scale, the answer's format and the column mapping. */
+export const analyzeCsvQuerySchema = csvColumnMappingSchema
+  .extend({
+    min: z.coerce.number().int("min must be a whole number").default(1),
+    max: z.coerce.number().int("max must be a whole number").default(4),
+    format: z.enum(["json", "csv"]).default("json"),
+  })
+  .strict();
+
+/** How many of a file's first data rows the column preview shows. */
+export const CSV_PREVIEW_ROWS = 5;
+
+/** What the column preview reads from the start of a CSV, so a person can map its columns. */
+export const csvColumnsPreviewSchema = z.object({
+  delimiter: z.enum([",", ";", "\t"]),
+  /** The header row, as written. */
+  headers: z.array(z.string()),
+  /** The first data rows, cells in header order. */
+  rows: z.array(z.array(z.string())),
+  /** The best guess at each column's header (case and common synonyms), null when nothing fits. */
+  guess: z.object({
+    rater: z.string().nullable(),
+    subject: z.string().nullable(),
+    dimension: z.string().nullable(),
+    score: z.string().nullable(),
+  }),
+  /** Columns the header does not name outright, so the analysis needs a mapping for them. */
+  missing: z.array(z.enum(RATING_COLUMNS)),
+});
+export type CsvColumnsPreview = z.infer<typeof csvColumnsPreviewSchema>;
+
 const stat = z.number().nullable();
 export const dimensionResultSchema = z.object({
   dimension: z.string(),
@@ -329,6 +394,15 @@ export const exerciseItemInputSchema = z.discriminatedUnion("kind", [
     })
     .strict(),
 ]);
+/**
+ * When the panel should have finished scoring: an instant with its offset (the client
+ * turns the reader's local date and time into one), or null for no due date.
+ */
+export const dueAtSchema = z.iso
+  .datetime({ offset: true, error: "the due date must be a date and time, e.g. 2026-03-01T17:00:00Z" })
+  .nullable()
+  .describe("ISO 8601 instant, e.g. 2026-03-01T17:00:00+01:00; null for none");
+
 export const createExerciseBodySchema = z
   .object({
     name: label("the exercise name"),
@@ -338,9 +412,14 @@ export const createExerciseBodySchema = z
       .min(1, "pick at least one answer to score")
       .max(30, "at most 30 answers per exercise"),
     interviewerIds: z.array(z.string()).min(2, "invite at least two interviewers; agreement needs a panel"),
+    dueAt: dueAtSchema.default(null),
   })
   .strict();
 export type CreateExerciseBody = z.infer<typeof createExerciseBodySchema>;
+
+/** PUT …/exercises/:id/due: set or clear (null) when the panel should have finished scoring. */
+export const setExerciseDueBodySchema = z.object({ dueAt: dueAtSchema }).strict();
+export type SetExerciseDueBody = z.infer<typeof setExerciseDueBodySchema>;
 
 export const exerciseItemSchema = z.object({
   id: z.string(),
@@ -376,12 +455,19 @@ export const saveScoresBodySchema = z
   .strict();
 export type SaveScoresBody = z.infer<typeof saveScoresBodySchema>;
 
+/** Where a panellist is in the current round: not started, scoring, or submitted. */
+export const PARTICIPANT_STATES = ["not-started", "in-progress", "finished"] as const;
+export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
+
 export const participantProgressSchema = z.object({
   memberId: z.string(),
   name: z.string(),
   scored: z.number().int(),
   required: z.number().int(),
   submitted: z.boolean(),
+  state: z.enum(PARTICIPANT_STATES),
+  /** Past the exercise's due date without having submitted this round (by the server's clock). */
+  late: z.boolean(),
 });
 
 export const exerciseSchema = z.object({
@@ -392,6 +478,8 @@ export const exerciseSchema = z.object({
   round: z.number().int(),
   /** Whether the current round's results are visible. */
   revealed: z.boolean(),
+  /** When the panel should have finished scoring (ISO, UTC); null when no due date is set. */
+  dueAt: z.string().nullable(),
   items: z.array(exerciseItemSchema),
   progress: z.array(participantProgressSchema),
   /** The caller's own scores in the current round (interviewers only). */
@@ -401,11 +489,28 @@ export const exerciseSchema = z.object({
 });
 export type Exercise = z.infer<typeof exerciseSchema>;
 export const exerciseSummarySchema = exerciseSchema
-  .pick({ id: true, name: true, loopId: true, createdAt: true, round: true, revealed: true })
+  .pick({ id: true, name: true, loopId: true, createdAt: true, round: true, revealed: true, dueAt: true })
   .extend({
     submittedCount: z.number().int(),
     interviewerCount: z.number().int(),
+    /** Interviewers past the due date who have not submitted the current round. */
+    lateCount: z.number().int(),
   });
+
+/** One answer and dimension: the reference score, and what the panel gave. */
+export const referenceComparisonSchema = z.object({
+  /** The answer, keyed as in subjectLabels. */
+  subject: z.string(),
+  /** The dimension's name, as in the analysis. */
+  dimension: z.string(),
+  reference: z.number(),
+  /** Each score the panel gave, lowest first. */
+  scores: z.array(z.number()),
+  panelMean: z.number(),
+  /** panelMean − reference: negative when the panel scored below the reference. */
+  difference: z.number(),
+});
+export type ReferenceComparison = z.infer<typeof referenceComparisonSchema>;
 
 export const exerciseResultsSchema = z.object({
   rounds: z.array(
@@ -419,6 +524,12 @@ export const exerciseResultsSchema = z.object({
       ratings: z
         .array(z.object({ rater: z.string(), subject: z.string(), dimension: z.string(), score: z.number() }))
         .optional(),
+      /**
+       * The panel's scores beside the reference scores of the answers that are bank examples.
+       * Admins only: for the panel it is absent, so neither the reference scores nor which
+       * answers are graded ever reach them.
+       */
+      referenceComparison: z.array(referenceComparisonSchema).optional(),
     }),
   ),
   /** Raters and subjects are shown by name and label, keyed the same as in the analysis. */

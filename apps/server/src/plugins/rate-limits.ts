@@ -21,6 +21,7 @@ export const RATE_LIMITED_ROUTES: Record<RateLimitTier, readonly string[]> = {
     "POST /api/sessions/:id/swap",
     "POST /api/workspaces",
     "POST /api/workspaces/:workspaceId/members",
+    "POST /api/workspaces/:workspaceId/members/:id/link",
     "POST /api/workspaces/:workspaceId/loops",
     "POST /api/workspaces/:workspaceId/exercises",
     "POST /api/workspaces/:workspaceId/exercises/:id/rounds",
@@ -30,7 +31,11 @@ export const RATE_LIMITED_ROUTES: Record<RateLimitTier, readonly string[]> = {
     "POST /api/sessions/:id/swap-link",
     "POST /api/workspaces/sessions",
   ],
-  analyze: ["POST /api/calibration/analyze", "POST /api/calibration/analyze/csv"],
+  analyze: [
+    "POST /api/calibration/analyze",
+    "POST /api/calibration/analyze/csv",
+    "POST /api/calibration/analyze/csv/columns",
+  ],
 };
 
 export interface RateLimitSettings {

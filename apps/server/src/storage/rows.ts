@@ -130,6 +130,7 @@ export interface ExerciseRow {
   revealed_round: number;
   items_json: string;
   interviewer_ids_json: string;
+  due_at: string | null;
 }
 export const exerciseFromRow = (r: ExerciseRow): ExerciseRecord => ({
   id: r.id,
@@ -141,6 +142,7 @@ export const exerciseFromRow = (r: ExerciseRow): ExerciseRecord => ({
   revealedRound: r.revealed_round,
   items: JSON.parse(r.items_json),
   interviewerIds: JSON.parse(r.interviewer_ids_json),
+  dueAt: r.due_at,
 });
 
 export interface ScoreRow {

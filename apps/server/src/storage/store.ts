@@ -133,6 +133,8 @@ export interface ExerciseRecord {
   revealedRound: number;
   items: ExerciseItemRecord[];
   interviewerIds: string[];
+  /** When the panel should have finished scoring; null when no due date is set. */
+  dueAt: string | null;
 }
 
 export interface ScoreRecord {
@@ -152,6 +154,20 @@ export interface CalibrationRepository {
   listMembers(workspaceId: string): Promise<MemberRecord[]>;
   findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | null>;
   revokeMember(workspaceId: string, memberId: string, at: string): Promise<boolean>;
+  /**
+   * Gives an active member of the workspace a new link secret and expiry: the old hash is
+   * kept only as replaced (found by `findReplacedLink`), and the member's credentials end.
+   * False, changing nothing, for a revoked, unknown or other workspace's member.
+   */
+  replaceMemberToken(
+    workspaceId: string,
+    memberId: string,
+    tokenHash: string,
+    expiresAt: string,
+    at: string,
+  ): Promise<boolean>;
+  /** The member whose link had this hash before it was replaced, and when it was. */
+  findReplacedLink(tokenHash: string): Promise<{ member: MemberRecord; replacedAt: string } | null>;
   /** Stores the hash of the credential a member's link was traded for: their sign-in, until `expiresAt`. */
   createMemberCredential(credentialHash: string, memberId: string, expiresAt: string): Promise<void>;
   /** The member a credential signs in, while it has not expired and the member is not revoked. */
@@ -167,6 +183,8 @@ export interface CalibrationRepository {
   /** Newest first by createdAt. */
   listExercises(workspaceId: string): Promise<ExerciseRecord[]>;
   updateExerciseRounds(id: string, round: number, revealedRound: number): Promise<void>;
+  /** Sets (or clears, with null) the exercise's due date and nothing else. */
+  setExerciseDueAt(id: string, dueAt: string | null): Promise<void>;
   /** Upserts one interviewer's scores for a round in one transaction. */
   saveScores(exerciseId: string, scores: ScoreRecord[]): Promise<void>;
   /** Ordered by round, then memberId, itemId and dimension. */

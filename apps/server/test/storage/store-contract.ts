@@ -608,6 +608,7 @@ export function registerStoreContractTests(
           { id: "i2", label: "B", questionId: "q1", kind: "transcript", exampleId: null, text: "…" },
         ],
         interviewerIds: ["m1", "m2"],
+        dueAt: null,
         ...over,
       });
 
@@ -681,6 +682,51 @@ export function registerStoreContractTests(
         expect(await cal.findCredentialMember("ben-cred-2", day(13))).toBeNull();
       });
 
+      it("C-LINK-1: a replaced link's old hash finds nobody but is known as replaced; the new one finds the member", async () => {
+        const cal = store.calibration;
+        await workspace("w1");
+        await workspace("w2");
+        const ben = member("m-ben", "w1", { name: "Ben", expiresAt: day(20) });
+        const zoe = member("m-zoe", "w1", { name: "Zoe", createdAt: day(2) });
+        await cal.addMember(ben, "ben-old");
+        await cal.addMember(zoe, "zoe-hash");
+        await cal.createMemberCredential("ben-cred", "m-ben", FAR);
+        await cal.createMemberCredential("zoe-cred", "m-zoe", FAR);
+        expect(await cal.findReplacedLink("ben-old")).toBeNull();
+
+        // Another workspace's admin cannot re-issue Ben's link.
+        expect(await cal.replaceMemberToken("w2", "m-ben", "ben-hijack", FAR, day(3))).toBe(false);
+        expect(await cal.findMemberByTokenHash("ben-old")).toEqual(ben);
+        expect(await cal.findMemberByTokenHash("ben-hijack")).toBeNull();
+        expect(await cal.findCredentialMember("ben-cred", day(3))).toEqual(ben);
+
+        expect(await cal.replaceMemberToken("w1", "m-ben", "ben-new", day(30), day(4))).toBe(true);
+        const renewed = { ...ben, expiresAt: day(30) };
+        expect(await cal.findMemberByTokenHash("ben-new")).toEqual(renewed);
+        expect(await cal.findMemberByTokenHash("ben-old")).toBeNull();
+        expect(await cal.findReplacedLink("ben-old")).toEqual({ member: renewed, replacedAt: day(4) });
+        expect(await cal.findReplacedLink("ben-new")).toBeNull();
+        // Ben's sign-ins end with the old link; Zoe's do not.
+        expect(await cal.findCredentialMember("ben-cred", day(5))).toBeNull();
+        expect(await cal.findCredentialMember("zoe-cred", day(5))).toEqual(zoe);
+
+        // Replaced twice: both old hashes are known, each with its own instant.
+        expect(await cal.replaceMemberToken("w1", "m-ben", "ben-newer", day(31), day(6))).toBe(true);
+        expect((await cal.findReplacedLink("ben-new"))?.replacedAt).toBe(day(6));
+        expect((await cal.findReplacedLink("ben-old"))?.replacedAt).toBe(day(4));
+
+        // A revoked or unknown member gets no new link.
+        expect(await cal.revokeMember("w1", "m-ben", day(7))).toBe(true);
+        expect(await cal.replaceMemberToken("w1", "m-ben", "ben-after", FAR, day(8))).toBe(false);
+        expect(await cal.findMemberByTokenHash("ben-after")).toBeNull();
+        expect(await cal.replaceMemberToken("w1", "m-nobody", "x", FAR, day(8))).toBe(false);
+        expect(await cal.listMembers("w1")).toEqual([
+          expect.objectContaining({ id: "w1-admin" }),
+          { ...ben, expiresAt: day(31), revokedAt: day(7) },
+          zoe,
+        ]);
+      });
+
       it("C-LOOP-1: loops are saved (inserted or replaced), found, listed newest first and deleted within their workspace", async () => {
         const cal = store.calibration;
         await workspace("w1");
@@ -738,6 +784,27 @@ export function registerStoreContractTests(
         expect(await cal.getExercise("w1", "e2")).toEqual(second);
         await cal.updateExerciseRounds("e1", 2, 2);
         expect(await cal.listExercises("w1")).toEqual([second, { ...first, round: 2, revealedRound: 2 }]);
+      });
+
+      it("C-EX-2: an exercise keeps its due date; setExerciseDueAt sets or clears it and nothing else", async () => {
+        const cal = store.calibration;
+        await workspace("w1");
+        const due = exercise("e1", "w1", { dueAt: "2026-02-01T17:00:00.000Z" });
+        const other = exercise("e2", "w1", { createdAt: day(2) });
+        await cal.createExercise(due);
+        await cal.createExercise(other);
+        expect(await cal.getExercise("w1", "e1")).toEqual(due);
+        expect(await cal.getExercise("w1", "e2")).toEqual(other);
+
+        await cal.setExerciseDueAt("e2", "2026-03-01T09:30:00.000Z");
+        expect(await cal.getExercise("w1", "e2")).toEqual({ ...other, dueAt: "2026-03-01T09:30:00.000Z" });
+        await cal.setExerciseDueAt("e1", null);
+        expect(await cal.listExercises("w1")).toEqual([
+          { ...other, dueAt: "2026-03-01T09:30:00.000Z" },
+          { ...due, dueAt: null },
+        ]);
+        await cal.updateExerciseRounds("e2", 2, 1);
+        expect((await cal.getExercise("w1", "e2"))?.dueAt).toBe("2026-03-01T09:30:00.000Z");
       });
 
       it("C-SCORE-1: saving an interviewer's scores again replaces them, one row per answer and dimension", async () => {

@@ -1,9 +1,16 @@
-import { analysisWithFlagsSchema, analyzeRequestSchema, apiErrorSchema } from "@loopwright/schema";
+import {
+  analysisWithFlagsSchema,
+  analyzeCsvQuerySchema,
+  analyzeRequestSchema,
+  apiErrorSchema,
+  csvColumnsPreviewSchema,
+} from "@loopwright/schema";
 import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from "fastify";
 import { type FastifyPluginAsyncZod, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Analyzer } from "../../lib/analysis/analysis-pool.js";
 import type { SerializedAnalysis } from "../../lib/analysis/analysis-task.js";
+import { previewRatingsCsv } from "../../lib/analysis/ratings-csv.js";
 import { badRequest, frameworkClientError, HttpError } from "../../plugins/errors.js";
 
 const tags = ["calibration"];
@@ -15,13 +22,6 @@ const analysisResponses = {
   503: apiErrorSchema,
 };
 const formatQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
-const csvQuery = z
-  .object({
-    min: z.coerce.number().int("min must be a whole number").default(1),
-    max: z.coerce.number().int("max must be a whole number").default(4),
-    format: z.enum(["json", "csv"]).default("json"),
-  })
-  .strict();
 
 /**
  * The worker already serialised the answer (JSON checked against the response
@@ -38,6 +38,8 @@ function sendSerialized(reply: FastifyReply, { contentType, body }: SerializedAn
 
 /** 100,000 ratings with long names fit: a typical JSON rating is under 100 bytes, a CSV row under 50. */
 const ANALYZE_BODY_LIMIT = 16 * 1024 * 1024;
+/** The column preview reads a handful of records; the web client sends the file's first 64 KB. */
+const CSV_PREVIEW_BODY_LIMIT = 1024 * 1024;
 
 /**
  * The analysis routes take their bodies as text and hand them to the worker,
@@ -100,8 +102,9 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyzer: Analyzer }> = asy
       bodyLimit: ANALYZE_BODY_LIMIT,
       schema: {
         tags,
-        summary: "The same analysis for a CSV upload with columns rater, subject, dimension, score",
-        querystring: csvQuery,
+        summary:
+          "The same analysis for a CSV upload with columns rater, subject, dimension, score (or other headers, mapped in the query)",
+        querystring: analyzeCsvQuerySchema,
         consumes: ["text/csv"],
         response: analysisResponses,
       },
@@ -109,11 +112,37 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyzer: Analyzer }> = asy
     async (request, reply) => {
       if (mediaType(request) !== "text/csv" || typeof request.body !== "string")
         throw badRequest("Send the CSV as the request body with content type text/csv.");
-      const { min, max, format } = request.query;
+      const { min, max, format, ...columns } = request.query;
       return sendSerialized(
         reply,
-        await analyzer.analyzeUpload({ kind: "csv", body: request.body, scale: { min, max }, format }),
+        await analyzer.analyzeUpload({
+          kind: "csv",
+          body: request.body,
+          scale: { min, max },
+          format,
+          columns,
+        }),
       );
+    },
+  );
+
+  app.post(
+    "/api/calibration/analyze/csv/columns",
+    {
+      // Only the first records are read: the client sends the start of the file, not all of it.
+      bodyLimit: CSV_PREVIEW_BODY_LIMIT,
+      schema: {
+        tags,
+        summary:
+          "The header, first rows and a guess at each column of a CSV, to map an export whose headers differ",
+        consumes: ["text/csv"],
+        response: { 200: csvColumnsPreviewSchema, 400: apiErrorSchema },
+      },
+    },
+    async (request) => {
+      if (mediaType(request) !== "text/csv" || typeof request.body !== "string")
+        throw badRequest("Send the start of the CSV as the request body with content type text/csv.");
+      return previewRatingsCsv(request.body);
     },
   );
 };

@@ -1,4 +1,4 @@
-import type { CreateExerciseBody, Exercise, SaveScoresBody } from "@loopwright/schema";
+import type { CreateExerciseBody, Exercise, ParticipantState, SaveScoresBody } from "@loopwright/schema";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../../lib/domain-errors.js";
 import { generateId } from "../../lib/secrets.js";
 import type { ExerciseItemRecord, ExerciseRecord, MemberRecord } from "../../storage/store.js";
@@ -46,6 +46,30 @@ function exerciseItems(catalog: QuestionCatalog, items: CreateExerciseBody["item
 
 /** Calibration exercises: blind scoring by a panel, reveal, and re-score rounds. */
 export class ExerciseService extends CalibrationPart {
+  /** A due date as stored (UTC ISO), refused when it has already passed by the server's clock. */
+  private dueAt(value: string | null, field: string): string | null {
+    if (value === null) return null;
+    const due = new Date(value);
+    if (Number.isNaN(due.getTime())) throw new InvalidInputError("The due date is not a date.", field);
+    const stored = due.toISOString();
+    if (stored <= this.iso()) {
+      throw new InvalidInputError(
+        "The due date has already passed; pick a date and time in the future, or none.",
+        field,
+      );
+    }
+    return stored;
+  }
+
+  /**
+   * Whether a panellist is past the due date without having submitted, by the server's clock.
+   * Once the round is revealed nobody can still score it, so nobody is late for it.
+   */
+  private isLate(exercise: ExerciseRecord, submitted: boolean): boolean {
+    if (submitted || exercise.revealedRound >= exercise.round || exercise.dueAt === null) return false;
+    return exercise.dueAt <= this.iso();
+  }
+
   async create(admin: MemberRecord, body: CreateExerciseBody): Promise<Exercise> {
     requireAdmin(admin);
     if (body.loopId && !(await this.repo.getLoop(admin.workspaceId, body.loopId))) {
@@ -63,6 +87,7 @@ export class ExerciseService extends CalibrationPart {
     });
     if (interviewerIds.length < 2)
       throw new InvalidInputError("Invite at least two different interviewers.", "interviewerIds");
+    const dueAt = this.dueAt(body.dueAt, "dueAt");
     const record: ExerciseRecord = {
       id: generateId(),
       workspaceId: admin.workspaceId,
@@ -73,6 +98,7 @@ export class ExerciseService extends CalibrationPart {
       revealedRound: 0,
       items: exerciseItems(this.options.catalog, body.items),
       interviewerIds,
+      dueAt,
     };
     await this.repo.createExercise(record);
     return this.view(admin, record);
@@ -104,6 +130,7 @@ export class ExerciseService extends CalibrationPart {
       createdAt: exercise.createdAt,
       round: exercise.round,
       revealed: exercise.revealedRound >= exercise.round,
+      dueAt: exercise.dueAt,
       items: exercise.items.map((item) => ({
         id: item.id,
         label: itemLabel(item),
@@ -115,13 +142,20 @@ export class ExerciseService extends CalibrationPart {
         text: item.text,
       })),
       // Everyone sees who has finished; nobody sees anyone else's scores here.
-      progress: exercise.interviewerIds.map((id) => ({
-        memberId: id,
-        name: names.get(id) ?? "Former member",
-        scored: current.filter((s) => s.memberId === id).length,
-        required,
-        submitted: submitted.has(id),
-      })),
+      progress: exercise.interviewerIds.map((id) => {
+        const scored = current.filter((s) => s.memberId === id).length;
+        const done = submitted.has(id);
+        const state: ParticipantState = done ? "finished" : scored > 0 ? "in-progress" : "not-started";
+        return {
+          memberId: id,
+          name: names.get(id) ?? "Former member",
+          scored,
+          required,
+          submitted: done,
+          state,
+          late: this.isLate(exercise, done),
+        };
+      }),
       myScores: current
         .filter((s) => s.memberId === member.id)
         .map((s) => ({ itemId: s.itemId, dimension: s.dimension, score: s.score, comment: s.comment })),
@@ -145,6 +179,7 @@ export class ExerciseService extends CalibrationPart {
     return Promise.all(
       visible.map(async (e) => {
         const submissions = await this.repo.listSubmissions(e.id);
+        const done = new Set(submissions.filter((s) => s.round === e.round).map((s) => s.memberId));
         return {
           id: e.id,
           name: e.name,
@@ -152,8 +187,10 @@ export class ExerciseService extends CalibrationPart {
           createdAt: e.createdAt,
           round: e.round,
           revealed: e.revealedRound >= e.round,
-          submittedCount: submissions.filter((s) => s.round === e.round).length,
+          dueAt: e.dueAt,
+          submittedCount: done.size,
           interviewerCount: e.interviewerIds.length,
+          lateCount: e.interviewerIds.filter((id) => this.isLate(e, done.has(id))).length,
         };
       }),
     );
@@ -226,6 +263,17 @@ export class ExerciseService extends CalibrationPart {
     if (exercise.interviewerIds.every((m) => done.has(m))) {
       await this.repo.updateExerciseRounds(exercise.id, exercise.round, exercise.round);
     }
+  }
+
+  /** Sets or clears when the panel should have finished; a date already past is refused. */
+  async setDue(admin: MemberRecord, id: string, dueAt: string | null): Promise<Exercise> {
+    requireAdmin(admin);
+    const due = this.dueAt(dueAt, "dueAt");
+    return this.options.locks.run(id, async () => {
+      await loadExercise(this.repo, admin, id);
+      await this.repo.setExerciseDueAt(id, due);
+      return this.reload(admin, id);
+    });
   }
 
   async reveal(admin: MemberRecord, id: string): Promise<Exercise> {

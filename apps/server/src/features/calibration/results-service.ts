@@ -1,4 +1,4 @@
-import type { ExerciseResults } from "@loopwright/schema";
+import type { ExerciseResults, ReferenceComparison } from "@loopwright/schema";
 import type { StoredRating } from "../../lib/analysis/analysis-task.js";
 import { analyzeRubricScores, pooledResults } from "../../lib/analysis/rubric-results.js";
 import { ConflictError } from "../../lib/domain-errors.js";
@@ -8,6 +8,40 @@ import { itemLabel, visibleExercise } from "./exercise-access.js";
 import { noSuchLoop } from "./loop-service.js";
 
 const FORMER_MEMBER = "Former member";
+
+/**
+ * Per answer and dimension that has a reference score (a bank example), the panel's scores
+ * beside it, in the order first seen in the ratings; the page orders them by answer.
+ */
+export function referenceComparison(ratings: readonly StoredRating[]): ReferenceComparison[] {
+  const groups = new Map<
+    string,
+    { subject: string; dimension: string; reference: number; scores: number[] }
+  >();
+  for (const r of ratings) {
+    if (r.reference === undefined) continue;
+    const key = JSON.stringify([r.subject, r.dimension]);
+    const group = groups.get(key) ?? {
+      subject: r.subject,
+      dimension: r.dimension,
+      reference: r.reference,
+      scores: [],
+    };
+    group.scores.push(r.score);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => {
+    const panelMean = g.scores.reduce((sum, x) => sum + x, 0) / g.scores.length;
+    return {
+      subject: g.subject,
+      dimension: g.dimension,
+      reference: g.reference,
+      scores: [...g.scores].sort((a, b) => a - b),
+      panelMean,
+      difference: panelMean - g.reference,
+    };
+  });
+}
 
 /** Agreement, severity and flags for revealed exercise rounds, and for whole loops. */
 export class ResultsService extends CalibrationPart {
@@ -71,6 +105,9 @@ export class ResultsService extends CalibrationPart {
           dimension,
           score,
         })),
+        // Reference scores, and so which answers are graded bank examples, are the admin's alone:
+        // a panellist who saw them would score those answers differently in the next round.
+        ...(member.role === "admin" ? { referenceComparison: referenceComparison(ratings) } : {}),
       });
     }
     return {

@@ -14,6 +14,7 @@ import {
   okSchema,
   recordIdSchema,
   saveScoresBodySchema,
+  setExerciseDueBodySchema,
   workspaceCreatedSchema,
   workspaceViewSchema,
 } from "@loopwright/schema";
@@ -69,6 +70,21 @@ const memberRoutes: FastifyPluginAsyncZod<CalibrationServices> = async (
     },
     async (request, reply) =>
       reply.code(201).send(await workspaces.addMember(request.member, request.body.name)),
+  );
+
+  app.post(
+    "/api/workspaces/:workspaceId/members/:id/link",
+    {
+      schema: docs.secured(
+        "Re-issue an interviewer's lost link (admin): the old one stops working, the new secret is shown once",
+        {
+          params: wsItemParams,
+          response: { 201: memberCreatedSchema },
+        },
+      ),
+    },
+    async (request, reply) =>
+      reply.code(201).send(await workspaces.reissueLink(request.member, request.params.id)),
   );
 
   app.delete(
@@ -204,6 +220,18 @@ const memberRoutes: FastifyPluginAsyncZod<CalibrationServices> = async (
       ),
     },
     async (request) => exercises.saveScores(request.member, request.params.id, request.body),
+  );
+
+  app.put(
+    "/api/workspaces/:workspaceId/exercises/:id/due",
+    {
+      schema: docs.secured("Set or clear when the panel should have finished scoring (admin)", {
+        params: wsItemParams,
+        body: setExerciseDueBodySchema,
+        response: { 200: exerciseSchema },
+      }),
+    },
+    async (request) => exercises.setDue(request.member, request.params.id, request.body.dueAt),
   );
 
   app.post(

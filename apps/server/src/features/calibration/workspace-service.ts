@@ -38,9 +38,18 @@ export class WorkspaceService extends CalibrationPart {
 
   /** Swaps a link's token (from the URL fragment) for a session credential, so the link itself is sent once. */
   async exchange(token: string): Promise<MemberSignIn> {
-    const member = await this.repo.findMemberByTokenHash(hashSecret(token));
-    if (!member)
+    const tokenHash = hashSecret(token);
+    const member = await this.repo.findMemberByTokenHash(tokenHash);
+    if (!member) {
+      const replaced = await this.repo.findReplacedLink(tokenHash);
+      if (replaced && !replaced.member.revokedAt) {
+        throw new UnauthenticatedError(
+          "This link has been replaced: the workspace admin sent you a newer one. Open the latest link you were sent, or ask the admin to re-send it.",
+        );
+      }
+      if (replaced) throw new UnauthenticatedError("This link has been revoked by the workspace admin.");
       throw new UnauthenticatedError("This link is not valid. Ask the workspace admin for a new one.");
+    }
     if (member.revokedAt)
       throw new UnauthenticatedError("This link has been revoked by the workspace admin.");
     if (member.expiresAt <= this.iso())
@@ -83,6 +92,35 @@ export class WorkspaceService extends CalibrationPart {
     const member = this.newMember(admin.workspaceId, name, "interviewer");
     const token = generateSecret();
     await this.repo.addMember(member, hashSecret(token));
+    return { member: toMember(member), token };
+  }
+
+  /**
+   * A new personal link for an interviewer who lost theirs: the old link stops working (and says
+   * it was replaced), the interviewer is signed out everywhere, and the new secret is shown once.
+   */
+  async reissueLink(admin: MemberRecord, memberId: string) {
+    requireAdmin(admin);
+    if (memberId === admin.id) {
+      throw new ConflictError(
+        "You cannot re-issue your own admin link while signed in with it; it would sign you out.",
+      );
+    }
+    const token = generateSecret();
+    const changed = await this.repo.replaceMemberToken(
+      admin.workspaceId,
+      memberId,
+      hashSecret(token),
+      this.iso(this.options.linkTtlDays * DAY),
+      this.iso(),
+    );
+    if (!changed) {
+      throw new NotFoundError(
+        "No active member with that id in this workspace; a revoked link cannot be re-issued, create a new one instead.",
+      );
+    }
+    const member = (await this.repo.listMembers(admin.workspaceId)).find((m) => m.id === memberId);
+    if (!member) throw new NotFoundError("No active member with that id in this workspace.");
     return { member: toMember(member), token };
   }
 

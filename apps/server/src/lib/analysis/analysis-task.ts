@@ -12,6 +12,7 @@ import {
   type AnalyzeRequest,
   analysisWithFlagsSchema,
   analyzeRequestSchema,
+  type CsvColumnMapping,
   OFFSET_FLAG_THRESHOLD,
   type RatingInput,
   type Scale,
@@ -35,7 +36,14 @@ export type OutputFormat = "json" | "csv";
 /** A request body exactly as it arrived. */
 export type Upload =
   | { kind: "json"; body: string; format: OutputFormat }
-  | { kind: "csv"; body: string; scale: { min: number; max: number }; format: OutputFormat };
+  | {
+      kind: "csv";
+      body: string;
+      scale: { min: number; max: number };
+      format: OutputFormat;
+      /** Which header holds each column, where the file does not name it outright. */
+      columns?: CsvColumnMapping;
+    };
 
 /** An answer ready to send: the main thread writes it out without looking inside. */
 export interface SerializedAnalysis {
@@ -111,8 +119,12 @@ function parseJsonUpload(text: string): AnalyzeRequest {
   return parsed.data;
 }
 
-function parseCsvUpload(text: string, scale: { min: number; max: number }): AnalyzeRequest {
-  const parsed = analyzeRequestSchema.safeParse({ scale, ratings: parseRatingsCsv(text) });
+function parseCsvUpload(
+  text: string,
+  scale: { min: number; max: number },
+  columns: CsvColumnMapping = {},
+): AnalyzeRequest {
+  const parsed = analyzeRequestSchema.safeParse({ scale, ratings: parseRatingsCsv(text, columns) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // Rows in the message count from the first rating; the CSV's line is one more (the header).
@@ -127,7 +139,9 @@ function parseCsvUpload(text: string, scale: { min: number; max: number }): Anal
 
 export function analyzeUpload(upload: Upload): SerializedAnalysis {
   const request =
-    upload.kind === "json" ? parseJsonUpload(upload.body) : parseCsvUpload(upload.body, upload.scale);
+    upload.kind === "json"
+      ? parseJsonUpload(upload.body)
+      : parseCsvUpload(upload.body, upload.scale, upload.columns);
   const result = analysisWithFlags(request.ratings, request.scale);
   return upload.format === "csv"
     ? { contentType: "text/csv; charset=utf-8", body: analysisToCsv(result) }

@@ -87,6 +87,45 @@ export class PostgresCalibrationRepository implements CalibrationRepository {
     });
   }
 
+  async replaceMemberToken(
+    workspaceId: string,
+    memberId: string,
+    tokenHash: string,
+    expiresAt: string,
+    at: string,
+  ): Promise<boolean> {
+    return transaction(this.pool, async (client) => {
+      // FOR UPDATE: two re-issues at once must not both retire the same hash.
+      const row = await one<{ token_hash: string }>(
+        client,
+        "SELECT token_hash FROM members WHERE id = $1 AND workspace_id = $2 AND revoked_at IS NULL FOR UPDATE",
+        [memberId, workspaceId],
+      );
+      if (!row) return false;
+      await client.query(
+        "INSERT INTO member_replaced_links (token_hash, member_id, replaced_at) VALUES ($1, $2, $3)",
+        [row.token_hash, memberId, at],
+      );
+      await client.query("UPDATE members SET token_hash = $1, expires_at = $2 WHERE id = $3", [
+        tokenHash,
+        expiresAt,
+        memberId,
+      ]);
+      await client.query("DELETE FROM member_credentials WHERE member_id = $1", [memberId]);
+      return true;
+    });
+  }
+
+  async findReplacedLink(tokenHash: string): Promise<{ member: MemberRecord; replacedAt: string } | null> {
+    const row = await one<MemberRow & { replaced_at: string }>(
+      this.pool,
+      `SELECT m.*, r.replaced_at AS replaced_at FROM member_replaced_links r JOIN members m ON m.id = r.member_id
+       WHERE r.token_hash = $1`,
+      [tokenHash],
+    );
+    return row ? { member: memberFromRow(row), replacedAt: row.replaced_at } : null;
+  }
+
   async createMemberCredential(credentialHash: string, memberId: string, expiresAt: string): Promise<void> {
     await this.pool.query(
       "INSERT INTO member_credentials (credential_hash, member_id, expires_at) VALUES ($1, $2, $3)",
@@ -141,8 +180,8 @@ export class PostgresCalibrationRepository implements CalibrationRepository {
 
   async createExercise(e: ExerciseRecord): Promise<void> {
     await this.pool.query(
-      `INSERT INTO exercises (id, workspace_id, loop_id, name, created_at, round, revealed_round, items_json, interviewer_ids_json)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO exercises (id, workspace_id, loop_id, name, created_at, round, revealed_round, items_json, interviewer_ids_json, due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         e.id,
         e.workspaceId,
@@ -153,6 +192,7 @@ export class PostgresCalibrationRepository implements CalibrationRepository {
         e.revealedRound,
         JSON.stringify(e.items),
         JSON.stringify(e.interviewerIds),
+        e.dueAt,
       ],
     );
   }
@@ -181,6 +221,10 @@ export class PostgresCalibrationRepository implements CalibrationRepository {
       revealedRound,
       id,
     ]);
+  }
+
+  async setExerciseDueAt(id: string, dueAt: string | null): Promise<void> {
+    await this.pool.query("UPDATE exercises SET due_at = $1 WHERE id = $2", [dueAt, id]);
   }
 
   async saveScores(exerciseId: string, scores: ScoreRecord[]): Promise<void> {

@@ -176,4 +176,16 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // As SQLite's 0009: a due date for the panel, and the hashes of replaced member links.
+    id: "0005-exercise-due-and-replaced-links",
+    sql: `
+      ALTER TABLE exercises ADD COLUMN due_at ${T};
+      CREATE TABLE member_replaced_links (
+        token_hash ${T} PRIMARY KEY,
+        member_id ${T} NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        replaced_at ${T} NOT NULL
+      );
+    `,
+  },
 ];

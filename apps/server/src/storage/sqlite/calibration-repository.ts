@@ -84,6 +84,39 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
     return changed;
   }
 
+  async replaceMemberToken(
+    workspaceId: string,
+    memberId: string,
+    tokenHash: string,
+    expiresAt: string,
+    at: string,
+  ): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare("SELECT token_hash FROM members WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL")
+        .get(memberId, workspaceId) as { token_hash: string } | undefined;
+      if (!row) return false;
+      this.db
+        .prepare("INSERT INTO member_replaced_links (token_hash, member_id, replaced_at) VALUES (?, ?, ?)")
+        .run(row.token_hash, memberId, at);
+      this.db
+        .prepare("UPDATE members SET token_hash = ?, expires_at = ? WHERE id = ?")
+        .run(tokenHash, expiresAt, memberId);
+      this.db.prepare("DELETE FROM member_credentials WHERE member_id = ?").run(memberId);
+      return true;
+    })();
+  }
+
+  async findReplacedLink(tokenHash: string): Promise<{ member: MemberRecord; replacedAt: string } | null> {
+    const row = this.db
+      .prepare(
+        `SELECT m.*, r.replaced_at AS replaced_at FROM member_replaced_links r JOIN members m ON m.id = r.member_id
+         WHERE r.token_hash = ?`,
+      )
+      .get(tokenHash) as (MemberRow & { replaced_at: string }) | undefined;
+    return row ? { member: memberFromRow(row), replacedAt: row.replaced_at } : null;
+  }
+
   async createMemberCredential(credentialHash: string, memberId: string, expiresAt: string): Promise<void> {
     this.db
       .prepare("INSERT INTO member_credentials (credential_hash, member_id, expires_at) VALUES (?, ?, ?)")
@@ -134,8 +167,8 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
   async createExercise(e: ExerciseRecord): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO exercises (id, workspace_id, loop_id, name, created_at, round, revealed_round, items_json, interviewer_ids_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO exercises (id, workspace_id, loop_id, name, created_at, round, revealed_round, items_json, interviewer_ids_json, due_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         e.id,
@@ -147,6 +180,7 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
         e.revealedRound,
         JSON.stringify(e.items),
         JSON.stringify(e.interviewerIds),
+        e.dueAt,
       );
   }
 
@@ -169,6 +203,10 @@ export class SqliteCalibrationRepository implements CalibrationRepository {
     this.db
       .prepare("UPDATE exercises SET round = ?, revealed_round = ? WHERE id = ?")
       .run(round, revealedRound, id);
+  }
+
+  async setExerciseDueAt(id: string, dueAt: string | null): Promise<void> {
+    this.db.prepare("UPDATE exercises SET due_at = ? WHERE id = ?").run(dueAt, id);
   }
 
   async saveScores(exerciseId: string, scores: ScoreRecord[]): Promise<void> {

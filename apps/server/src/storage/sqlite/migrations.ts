@@ -200,4 +200,16 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // A due date for the panel; a re-issued member link keeps its old hash only to say it was replaced.
+    id: "0009-exercise-due-and-replaced-links",
+    sql: `
+      ALTER TABLE exercises ADD COLUMN due_at TEXT;
+      CREATE TABLE member_replaced_links (
+        token_hash TEXT PRIMARY KEY,
+        member_id TEXT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        replaced_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -2,6 +2,9 @@ import {
   type AnalysisWithFlags,
   analysisWithFlagsSchema,
   type CreateExerciseBody,
+  type CsvColumnMapping,
+  type CsvColumnsPreview,
+  csvColumnsPreviewSchema,
   type Exercise,
   type ExerciseResults,
   exerciseResultsSchema,
@@ -76,12 +79,31 @@ export const calibrationApi = {
     return sendJson("/api/workspaces/sessions", memberSignInSchema, { method: "POST", body: { token } });
   },
 
-  analyzeCsv(text: string, scale: Scale, signal?: AbortSignal): Promise<AnalysisWithFlags> {
+  /** `columns` names the file's header for each column it does not name outright. */
+  analyzeCsv(
+    text: string,
+    scale: Scale,
+    columns: CsvColumnMapping = {},
+    signal?: AbortSignal,
+  ): Promise<AnalysisWithFlags> {
     return sendJson(
-      withQuery("/api/calibration/analyze/csv", { min: String(scale.min), max: String(scale.max) }),
+      withQuery("/api/calibration/analyze/csv", {
+        min: String(scale.min),
+        max: String(scale.max),
+        ...columns,
+      }),
       analysisWithFlagsSchema,
       { method: "POST", rawBody: { contentType: "text/csv", text }, signal },
     );
+  },
+
+  /** The header, first rows and guessed columns of a CSV, from its start (`text` may be cut short). */
+  previewCsvColumns(text: string, signal?: AbortSignal): Promise<CsvColumnsPreview> {
+    return sendJson("/api/calibration/analyze/csv/columns", csvColumnsPreviewSchema, {
+      method: "POST",
+      rawBody: { contentType: "text/csv", text },
+      signal,
+    });
   },
 };
 
@@ -95,6 +117,8 @@ export function workspaceApi(workspaceId: string, credential: string) {
       sendJson(base, workspaceViewSchema, { bearer, signal }),
     addMember: (name: string): Promise<MemberCreated> =>
       sendJson(`${base}/members`, memberCreatedSchema, { method: "POST", body: { name }, bearer }),
+    reissueLink: (memberId: string): Promise<MemberCreated> =>
+      sendJson(`${base}/members/${id(memberId)}/link`, memberCreatedSchema, { method: "POST", bearer }),
     revokeMember: (memberId: string): Promise<true> =>
       sendJson(`${base}/members/${id(memberId)}`, okParser, { method: "DELETE", bearer }),
 
@@ -119,6 +143,12 @@ export function workspaceApi(workspaceId: string, credential: string) {
       sendJson(`${base}/exercises/${id(exerciseId)}`, exerciseSchema, { bearer, signal }),
     saveScores: (exerciseId: string, body: SaveScoresBody): Promise<Exercise> =>
       sendJson(`${base}/exercises/${id(exerciseId)}/scores`, exerciseSchema, { method: "PUT", body, bearer }),
+    setDue: (exerciseId: string, dueAt: string | null): Promise<Exercise> =>
+      sendJson(`${base}/exercises/${id(exerciseId)}/due`, exerciseSchema, {
+        method: "PUT",
+        body: { dueAt },
+        bearer,
+      }),
     reveal: (exerciseId: string): Promise<Exercise> =>
       sendJson(`${base}/exercises/${id(exerciseId)}/reveal`, exerciseSchema, { method: "POST", bearer }),
     openRescore: (exerciseId: string): Promise<Exercise> =>

@@ -5,6 +5,8 @@ import {
   ANALYZE_MAX_SCALE_POINTS,
   ANALYZE_MAX_SUBJECTS,
   type AnalysisWithFlags,
+  type CsvColumnMapping,
+  type CsvColumnsPreview,
   type Scale,
 } from "@loopwright/schema";
 import { type ChangeEvent, type FormEvent, useId, useRef, useState } from "react";
@@ -18,6 +20,7 @@ import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { TextField } from "../../../ui/TextField";
 import { calibrationApi } from "../api";
+import { ColumnMapping } from "../components/analyze/ColumnMapping";
 import { CalPage } from "../components/CalPage";
 import { PageHeader } from "../components/PageHeader";
 import { sampleRatingsCsv } from "../lib/sample-csv";
@@ -25,6 +28,11 @@ import "./AnalyzePage.css";
 import { cardProps } from "../../../ui/card";
 
 type Source = { kind: "file"; name: string; size: number; text: string } | { kind: "paste"; text: string };
+
+/** The column preview reads only the first rows: the start of the file is enough to send for it. */
+const PREVIEW_BYTES = 64 * 1024;
+
+const sourceName = (source: Source) => (source.kind === "file" ? source.name : "the pasted CSV");
 
 const sizeFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 const count = (n: number) => n.toLocaleString("en");
@@ -46,6 +54,8 @@ export function AnalyzePage() {
   const [result, setResult] = useState<{ analysis: AnalysisWithFlags; scale: Scale; title: string } | null>(
     null,
   );
+  /** Set while the file's header needs mapping: the file, and what the server read of its start. */
+  const [mapping, setMapping] = useState<{ source: Source; preview: CsvColumnsPreview } | null>(null);
   const controller = useRef<AbortController | null>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const ids = {
@@ -54,7 +64,11 @@ export function AnalyzePage() {
     error: useId(),
   };
 
-  const analyse = async (source: Source) => {
+  /**
+   * Analyses `source`; without `columns`, first asks the server what its header holds and, when it
+   * does not name every column, stops at the mapping step instead.
+   */
+  const analyse = async (source: Source, columns?: CsvColumnMapping) => {
     const scale = { min: Number(min), max: Number(max) };
     if (!Number.isInteger(scale.min) || !Number.isInteger(scale.max)) {
       setError("The scale’s lowest and highest scores must be whole numbers.");
@@ -78,8 +92,20 @@ export function AnalyzePage() {
     controller.current = ctl;
     setBusy(true);
     setError(null);
+    if (!columns) setMapping(null);
     try {
-      const analysis = await calibrationApi.analyzeCsv(source.text, scale, ctl.signal);
+      if (!columns) {
+        const preview = await calibrationApi.previewCsvColumns(
+          source.text.slice(0, PREVIEW_BYTES),
+          ctl.signal,
+        );
+        if (preview.missing.length > 0) {
+          setResult(null);
+          setMapping({ source, preview });
+          return;
+        }
+      }
+      const analysis = await calibrationApi.analyzeCsv(source.text, scale, columns, ctl.signal);
       setResult({
         analysis,
         scale,
@@ -128,7 +154,9 @@ export function AnalyzePage() {
           </h2>
           <p className="cal-card__lede">
             One row per score, with a header naming the columns <code>rater</code>, <code>subject</code>,{" "}
-            <code>dimension</code> and <code>score</code> in any order. Other columns are ignored.
+            <code>dimension</code> and <code>score</code> in any order. Other columns are ignored. Headers
+            named differently, such as an ATS’s “Reviewer” or “Rating”, can be matched up after you choose the
+            file.
           </p>
           <p className="hint">
             One analysis takes up to {count(ANALYZE_MAX_RATINGS)} ratings from at most{" "}
@@ -170,7 +198,7 @@ export function AnalyzePage() {
               type="file"
               accept=".csv,text/csv"
               className="upload__input"
-              aria-describedby={`${ids.fileHint}${error ? ` ${ids.error}` : ""}`}
+              aria-describedby={`${ids.fileHint}${error && !mapping ? ` ${ids.error}` : ""}`}
               onChange={chooseFile}
             />
             {file ? (
@@ -185,7 +213,7 @@ export function AnalyzePage() {
             ) : null}
           </div>
 
-          {error ? (
+          {error && !mapping ? (
             <Alert tone="error" id={ids.error} testId="csv-error">
               <strong className="analyze__error-title">The CSV could not be analysed</strong>
               {error}
@@ -255,6 +283,18 @@ export function AnalyzePage() {
           </p>
         </aside>
       </div>
+
+      {mapping ? (
+        <ColumnMapping
+          // A new file starts from its own guesses.
+          key={`${sourceName(mapping.source)}:${mapping.preview.headers.join("\u0000")}`}
+          preview={mapping.preview}
+          source={sourceName(mapping.source)}
+          busy={busy}
+          error={error}
+          onAnalyse={(columns) => analyse(mapping.source, columns)}
+        />
+      ) : null}
 
       {result ? (
         <section className="analyze__results" aria-labelledby="analysis-title" data-testid="analysis-results">

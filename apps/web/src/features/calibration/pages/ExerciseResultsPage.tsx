@@ -11,6 +11,7 @@ import { buttonClass } from "../../../ui/button";
 import { refusalAsAnswer } from "../api";
 import { CalPage, LoadingPage } from "../components/CalPage";
 import { HeaderStatus, PageHeader } from "../components/PageHeader";
+import { ReferenceComparison } from "../components/results/ReferenceComparison";
 import { useQuestions } from "../lib/useQuestions";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
@@ -95,7 +96,15 @@ export function ExerciseResultsPage() {
       <ResultsView
         results={results}
         scale={RUBRIC_SCALE}
-        renderComments={(round) => <Comments results={results} round={round} dimName={dimName} />}
+        renderComments={(round) => (
+          <>
+            <ReferenceComparison
+              rows={results.rounds.find((r) => r.round === round)?.referenceComparison ?? []}
+              subjectLabels={results.subjectLabels}
+            />
+            <Comments results={results} round={round} dimName={dimName} />
+          </>
+        )}
       />
     </CalPage>
   );

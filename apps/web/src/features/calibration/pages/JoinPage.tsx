@@ -23,6 +23,7 @@ type JoinState =
 function failureTitle(error: unknown): string {
   if (!(error instanceof ApiRequestError)) return "This link could not be checked";
   if (error.status === 0) return "The server could not be reached";
+  if (/replaced/i.test(error.message)) return "This link has been replaced by a newer one";
   if (/revoked/i.test(error.message)) return "This link has been revoked";
   if (/expired/i.test(error.message)) return "This link has expired";
   return "This link is not valid";

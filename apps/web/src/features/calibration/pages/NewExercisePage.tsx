@@ -16,6 +16,7 @@ import { ExamplePicker } from "../components/new-exercise/ExamplePicker";
 import { TranscriptForm } from "../components/new-exercise/TranscriptForm";
 import { PageHeader } from "../components/PageHeader";
 import { AdminOnly } from "../components/WorkspaceStates";
+import { dueInputError, dueInputToIso, readerTimeZone } from "../lib/due-date";
 import { fieldErrors, sentence } from "../lib/form-errors";
 import type { ItemDraft } from "../lib/item-draft";
 import { useWorkspace, workspacePath } from "../workspace/context";
@@ -40,6 +41,7 @@ export function NewExercisePage() {
   const [panel, setPanel] = useState<string[]>(() =>
     active.filter((m) => m.role === "interviewer").map((m) => m.id),
   );
+  const [due, setDue] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,10 +70,13 @@ export function NewExercisePage() {
           : { kind: "transcript" as const, questionId: item.questionId, title: item.title, text: item.text },
       ),
       interviewerIds: panel,
+      dueAt: dueInputToIso(due) ?? null,
     };
     const parsed = createExerciseBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
+    const dueError = dueInputError(due);
+    if (!parsed.success || dueError) {
+      const found = parsed.success ? {} : fieldErrors(parsed.error.issues);
+      setErrors(dueError ? { ...found, dueAt: dueError } : found);
       setSubmitError("Some parts need attention before the exercise can start.");
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
@@ -252,6 +257,15 @@ export function NewExercisePage() {
               </ChipSet>
             )}
           </FieldGroup>
+          <TextField
+            label="Due (optional)"
+            hint={`On your clock (${readerTimeZone()}). Anyone who has not submitted by then is shown as late, and you can re-send their link.`}
+            type="datetime-local"
+            className="exercise-form__due"
+            error={errors.dueAt}
+            value={due}
+            onValueChange={setDue}
+          />
         </section>
 
         <div className="exercise-form__submit">

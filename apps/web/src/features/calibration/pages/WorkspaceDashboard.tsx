@@ -1,8 +1,7 @@
 import { COMPETENCY_LABELS, createMemberBodySchema, type Loop, type Member } from "@loopwright/schema";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { Link } from "react-router";
-import { CopyLink } from "../../../components/CopyLink";
 import { EmptyState, ErrorState, Loading } from "../../../components/Status";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
@@ -15,8 +14,9 @@ import { CalPage } from "../components/CalPage";
 import { CoveragePills } from "../components/CoveragePills";
 import { PageHeader } from "../components/PageHeader";
 import { ProgressBar } from "../components/ProgressBar";
+import { NewLinkNotice, ReissueLinkButton, ReissueLinkDialog } from "../components/ReissueLink";
+import { dueLabel } from "../lib/due-date";
 import { fieldErrors } from "../lib/form-errors";
-import { memberJoinLink } from "../lib/member-credentials";
 import { useWorkspace, workspacePath } from "../workspace/context";
 import { useSignInGuard } from "../workspace/useSignInGuard";
 import "./WorkspaceDashboard.css";
@@ -181,6 +181,10 @@ function ExerciseCard({ exercise, loop }: { exercise: ExerciseSummary; loop: Loo
           <span className={`badge${exercise.revealed ? " badge--accent" : ""}`}>
             {exercise.revealed ? "Results revealed" : "Scoring open"}
           </span>
+          {exercise.dueAt && !exercise.revealed ? <span>{dueLabel(exercise.dueAt)}</span> : null}
+          {exercise.lateCount > 0 ? (
+            <span className="badge badge--danger">{formatCount(exercise.lateCount, "interviewer")} late</span>
+          ) : null}
         </p>
       </div>
       <div className="cal-exercise__progress">
@@ -261,16 +265,12 @@ function MembersSection() {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<MemberCreated | null>(null);
+  const [created, setCreated] = useState<{ made: MemberCreated; reissued: boolean } | null>(null);
+  const [reissuing, setReissuing] = useState<Member | null>(null);
   const [revoking, setRevoking] = useState<Member | null>(null);
   const [revokeBusy, setRevokeBusy] = useState(false);
   const [revokeError, setRevokeError] = useState<string | null>(null);
-  const createdHeading = useRef<HTMLHeadingElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (created) createdHeading.current?.focus();
-  }, [created]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -283,7 +283,7 @@ function MembersSection() {
     setBusy(true);
     try {
       const made = await guard(api.addMember(parsed.data.name));
-      setCreated(made);
+      setCreated({ made, reissued: false });
       setName("");
       refresh();
     } catch (e) {
@@ -312,7 +312,7 @@ function MembersSection() {
     <DashboardSection
       id="members-title"
       title="People and links"
-      lede="Each interviewer signs in with a personal link. Links are shown once; revoke one to shut it off."
+      lede="Each interviewer signs in with a personal link. Links are shown once: re-send one that was lost (the old one stops working), or revoke it to shut it off."
     >
       <div className="cal-members">
         <table className={`${tableClasses.table} cal-members__table`}>
@@ -344,16 +344,19 @@ function MembersSection() {
                 </td>
                 <td className="ui-table__actions">
                   {m.id !== view.me.id && !m.revoked ? (
-                    <button
-                      type="button"
-                      className={buttonClass("quiet", { size: "small" })}
-                      onClick={() => {
-                        setRevokeError(null);
-                        setRevoking(m);
-                      }}
-                    >
-                      Revoke<span className="visually-hidden"> {m.name}’s link</span>
-                    </button>
+                    <span className="cal-members__actions">
+                      <ReissueLinkButton name={m.name} onClick={() => setReissuing(m)} />
+                      <button
+                        type="button"
+                        className={buttonClass("quiet", { size: "small" })}
+                        onClick={() => {
+                          setRevokeError(null);
+                          setRevoking(m);
+                        }}
+                      >
+                        Revoke<span className="visually-hidden"> {m.name}’s link</span>
+                      </button>
+                    </span>
                   ) : null}
                 </td>
               </tr>
@@ -363,32 +366,16 @@ function MembersSection() {
 
         <div {...cardProps({ className: "cal-members__create" })}>
           {created ? (
-            <div>
-              <h3 className="cal-card__title" tabIndex={-1} ref={createdHeading}>
-                Link for {created.member.name}
-              </h3>
-              <p className="cal-card__lede">
-                Send this to {created.member.name} privately. <strong>It is shown only once</strong>; if it is
-                lost, revoke it and create another.
-              </p>
-              <CopyLink
-                label={`${created.member.name}’s personal link`}
-                value={memberJoinLink(window.location.origin, created.token)}
-                hint="The secret after the # never reaches a server in a URL. Anyone holding the link can score as this person."
-              />
-              <p className="cal-actions">
-                <button
-                  type="button"
-                  className={buttonClass("quiet")}
-                  onClick={() => {
-                    setCreated(null);
-                    requestAnimationFrame(() => nameInput.current?.focus());
-                  }}
-                >
-                  Done — add another interviewer
-                </button>
-              </p>
-            </div>
+            <NewLinkNotice
+              key={created.made.token}
+              made={created.made}
+              reissued={created.reissued}
+              doneLabel="Done — add another interviewer"
+              onDone={() => {
+                setCreated(null);
+                requestAnimationFrame(() => nameInput.current?.focus());
+              }}
+            />
           ) : (
             <form className="cal-form" onSubmit={create} noValidate>
               <h3 className="cal-card__title">Invite an interviewer</h3>
@@ -409,6 +396,11 @@ function MembersSection() {
         </div>
       </div>
 
+      <ReissueLinkDialog
+        member={reissuing}
+        onIssued={(made) => setCreated({ made, reissued: true })}
+        onClose={() => setReissuing(null)}
+      />
       <ConfirmDialog
         open={revoking !== null}
         title={revoking ? `Revoke ${revoking.name}’s link?` : "Revoke link?"}

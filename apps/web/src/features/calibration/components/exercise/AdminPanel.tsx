@@ -1,23 +1,36 @@
-import type { Exercise } from "@loopwright/schema";
+import type { Exercise, ParticipantState } from "@loopwright/schema";
 import { useState } from "react";
 import { formatCount } from "../../../../lib/format";
 import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
+import type { MemberCreated } from "../../api";
 import { useWorkspace } from "../../workspace/context";
 import { useSignInGuard } from "../../workspace/useSignInGuard";
 import { ProgressBar } from "../ProgressBar";
+import { NewLinkNotice, ReissueLinkButton, ReissueLinkDialog } from "../ReissueLink";
+import { DueDateEditor } from "./DueDateEditor";
 import "./AdminPanel.css";
 import { cardProps } from "../../../../ui/card";
 
 /* ───────── Admin: progress, reveal, re-score ───────── */
 
+const STATE_LABEL: Record<ParticipantState, string> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  finished: "Finished",
+};
+
 export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChange: (e: Exercise) => void }) {
-  const { api } = useWorkspace();
+  const { api, view } = useWorkspace();
   const guard = useSignInGuard();
   const [action, setAction] = useState<"reveal" | "rescore" | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submitted = exercise.progress.filter((p) => p.submitted).length;
+  const [reissuing, setReissuing] = useState<{ id: string; name: string } | null>(null);
+  const [issued, setIssued] = useState<MemberCreated | null>(null);
+  // Only interviewers still in the workspace have a link to re-send.
+  const members = new Set(view.members.filter((m) => !m.revoked && m.id !== view.me.id).map((m) => m.id));
 
   const run = async () => {
     setBusy(true);
@@ -81,10 +94,22 @@ export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChang
           You can reveal early once at least two interviewers have submitted.
         </p>
       ) : null}
+      <DueDateEditor exercise={exercise} onChange={onChange} />
+      {issued ? (
+        <div className="admin-panel__new-link">
+          <NewLinkNotice key={issued.token} made={issued} reissued onDone={() => setIssued(null)} />
+        </div>
+      ) : null}
       <ul className="progress-list">
         {exercise.progress.map((p) => {
           return (
-            <li key={p.memberId} className="progress-item" data-testid="progress-item">
+            <li
+              key={p.memberId}
+              className="progress-item"
+              data-testid="progress-item"
+              data-state={p.state}
+              data-late={p.late}
+            >
               <span className="progress-item__name">{p.name}</span>
               <span className="progress-item__bar">
                 <ProgressBar label={`${p.name}: dimensions scored`} value={p.scored} max={p.required} />
@@ -92,13 +117,25 @@ export function AdminPanel({ exercise, onChange }: { exercise: Exercise; onChang
                   {p.scored} of {p.required} scored
                 </span>
               </span>
-              <span className={`badge progress-item__state${p.submitted ? " badge--accent" : ""}`}>
-                {p.submitted ? "Submitted" : p.scored > 0 ? "Scoring" : "Not started"}
+              <span className="progress-item__state">
+                {p.late ? <span className="badge badge--danger">Late</span> : null}
+                <span className={`badge${p.state === "finished" ? " badge--accent" : ""}`}>
+                  {STATE_LABEL[p.state]}
+                </span>
+              </span>
+              <span className="progress-item__action">
+                {p.state !== "finished" && !exercise.revealed && members.has(p.memberId) ? (
+                  <ReissueLinkButton
+                    name={p.name}
+                    onClick={() => setReissuing({ id: p.memberId, name: p.name })}
+                  />
+                ) : null}
               </span>
             </li>
           );
         })}
       </ul>
+      <ReissueLinkDialog member={reissuing} onIssued={setIssued} onClose={() => setReissuing(null)} />
 
       <ConfirmDialog
         open={action === "reveal"}
