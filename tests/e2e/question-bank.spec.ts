@@ -1,5 +1,5 @@
 import { COMPETENCY_LABELS } from "@loopwright/schema";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test.js";
 import { screenshot } from "../support/screenshot.js";
 
 test.describe("the question bank browser", () => {

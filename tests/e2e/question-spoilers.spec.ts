@@ -1,5 +1,5 @@
 import type { Question } from "@loopwright/schema";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "../support/test.js";
 import { screenshot } from "../support/screenshot.js";
 
 /**

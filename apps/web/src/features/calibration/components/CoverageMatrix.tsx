@@ -1,4 +1,5 @@
 import { COMPETENCY_LABELS } from "@loopwright/schema";
+import { ScrollRegion } from "../../../ui/ScrollRegion";
 import type { CoverageCell } from "../lib/coverage";
 import { CoveragePills } from "./CoveragePills";
 import "./CoverageMatrix.css";
@@ -35,7 +36,7 @@ export function CoverageMatrix({
         competency no round assesses, so the loop says nothing about it. An <strong>overlap</strong> is
         assessed by two or more rounds: fine as a deliberate second opinion, costly if not.
       </p>
-      <div className="coverage__scroll">
+      <ScrollRegion className="coverage__scroll" label="Coverage by round">
         <table className="coverage__table">
           <caption className="visually-hidden">Competencies by round, with gaps and overlaps</caption>
           <thead>
@@ -85,7 +86,7 @@ export function CoverageMatrix({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

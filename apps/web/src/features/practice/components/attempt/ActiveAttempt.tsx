@@ -7,6 +7,7 @@ import { useNow } from "../../../../lib/useNow";
 import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
+import { ScrollRegion } from "../../../../ui/ScrollRegion";
 import { type ClockAction, practiceApi } from "../../api";
 import { useAnswerAutosave } from "../../lib/useAutosave";
 import { AnswerPad } from "../AnswerPad";
@@ -123,9 +124,10 @@ export function ActiveAttempt({
           ) : null}
         </div>
 
-        <div className="pr-attempt-layout__brief">
+        {/* On wide screens the brief scrolls on its own beside the pad, so it must take keyboard focus. */}
+        <ScrollRegion className="pr-attempt-layout__brief" label="Question brief">
           <Brief question={question} />
-        </div>
+        </ScrollRegion>
 
         <div className="pr-attempt-layout__pad">
           <AnswerPad

@@ -67,6 +67,7 @@ export function ScoreStep({
           </p>
           <AnswerText
             text={attempt.answer.text}
+            label="Your answer as handed in"
             className="pr-score-layout__answer-text"
             testId={attempt.answer.text.trim() === "" ? undefined : "submitted-answer"}
           />

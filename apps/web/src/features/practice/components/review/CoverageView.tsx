@@ -66,7 +66,12 @@ export function CoverageView({ answer, review }: { answer: string; review: Attem
 
         <div className="pr-marked-answer" data-focus={focus ?? undefined}>
           <h3 className="subheading">Your answer, with matched passages marked</h3>
-          <AnswerText text={answer} className="pr-marked-answer__text" testId="marked-answer">
+          <AnswerText
+            text={answer}
+            label="Your answer, with matched passages marked"
+            className="pr-marked-answer__text"
+            testId="marked-answer"
+          >
             {segments.map((segment, i) =>
               segment.pointIds.length === 0 ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reorder
