@@ -140,7 +140,7 @@ for (const viewport of VIEWPORTS) {
     });
 
     test("the sessions home, and a session room as host, candidate and observer", async ({ browser }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       const person = async (b: Browser) => (await b.newContext({ viewport: size })).newPage();
       const host = await person(browser);
       await host.goto("/sessions");
@@ -182,7 +182,7 @@ for (const viewport of VIEWPORTS) {
 
       const observer = await person(browser);
       await observer.goto(observerLink);
-      await expect(observer.getByTestId("your-role")).toHaveText("Observer");
+      await expect(observer.getByTestId("your-role")).toHaveText("Observer", { timeout: 20_000 });
       await expect(observer.getByTestId("case-prompt")).toBeVisible();
       await expectAccessible(observer, at("session room, observer"));
 
@@ -213,6 +213,8 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("alert").first()).toBeVisible();
       await expectAccessible(page, at("loop editor, with errors"));
       await page.getByRole("button", { name: "Start from a typical director loop" }).click();
+      await page.getByLabel("Loop name").fill("Director of Engineering, Platform");
+      await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
       await expect(page.getByTestId("coverage-matrix")).toBeVisible();
       await expectAccessible(page, at("loop editor, a typical loop with its coverage matrix"));
       await page.getByRole("button", { name: "Save loop" }).click();
@@ -234,6 +236,7 @@ test.describe("the accessibility check itself", () => {
     page,
   }) => {
     await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page, "home as served");
 
     await page.evaluate(() => {
@@ -241,7 +244,7 @@ test.describe("the accessibility check itself", () => {
       box.id = "unreachable-scroll";
       box.style.cssText = "height: 4rem; overflow-y: auto";
       box.innerHTML = `<p style="height: 40rem">Text only a mouse can scroll to.</p>`;
-      document.querySelector("main")?.append(box);
+      (document.querySelector("main") as HTMLElement).append(box);
     });
     await expect(expectAccessible(page, "home with an unreachable scroll region")).rejects.toThrow(
       /scrollable-region-focusable \(serious\)[^\n]*\n\s+#unreachable-scroll/,
@@ -252,7 +255,7 @@ test.describe("the accessibility check itself", () => {
       const image = document.createElement("img");
       image.id = "no-alt";
       image.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
-      document.querySelector("main")?.append(image);
+      (document.querySelector("main") as HTMLElement).append(image);
     });
     await expect(expectAccessible(page, "home with an image without alt")).rejects.toThrow(
       /image-alt \(critical\).*\n\s+#no-alt/,
@@ -263,7 +266,7 @@ test.describe("the accessibility check itself", () => {
       const heading = document.createElement("h4");
       heading.id = "skipped-level";
       heading.textContent = "A heading two levels down";
-      document.querySelector("main h1")?.after(heading);
+      (document.querySelector("main h1") as HTMLElement).after(heading);
     });
     await expect(expectAccessible(page, "home with a skipped heading level")).rejects.toThrow(
       /"home with a skipped heading level"[\s\S]*heading-order \(moderate\)/,

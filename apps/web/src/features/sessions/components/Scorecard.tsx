@@ -12,6 +12,7 @@ import { Alert } from "../../../ui/Alert";
 import { buttonClass } from "../../../ui/button";
 import { Field } from "../../../ui/Field";
 import { ScoreMeter } from "../../../ui/ScoreMeter";
+import { ScrollRegion } from "../../../ui/ScrollRegion";
 import { tableClasses } from "../../../ui/table";
 import { useIntent } from "../lib/room-context";
 import { Card } from "./Card";
@@ -161,7 +162,7 @@ export function SubmittedScores({
           Waiting for {formatList(waitingFor)}. Their scores appear here as soon as they submit.
         </Alert>
       ) : null}
-      <div className={tableClasses.scroll}>
+      <ScrollRegion className={tableClasses.scroll} label="Submitted scores by dimension">
         <table className={tableClasses.table}>
           <caption className="visually-hidden">Submitted scores by dimension</caption>
           <thead>
@@ -207,7 +208,7 @@ export function SubmittedScores({
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {scores.some((s) => s.feedback) ? (
         <FeedbackList
           items={scores
