@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { expect, type Page, test } from "../support/test.js";
 
 /**
  * What a new admin trips over after the first calibration: an ATS export whose headers differ,
@@ -134,7 +134,7 @@ test.describe("calibration follow-ups", () => {
       matrix.evaluate((root) => {
         const box = root.querySelector(".coverage__scroll") as HTMLElement;
         const frame = box.getBoundingClientRect();
-        return [...root.querySelectorAll<HTMLElement>("th.coverage__round")].map((th) => {
+        return Array.from(root.querySelectorAll<HTMLElement>("th.coverage__round")).map((th) => {
           const name = th.querySelector(".coverage__round-name") as HTMLElement;
           const rect = th.getBoundingClientRect();
           return {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Locator, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { expect, type Locator, type Page, test } from "../support/test.js";
 
 /**
  * The loop-calibration journey end to end, in real Chromium against the real

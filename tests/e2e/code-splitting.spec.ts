@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "../support/test.js";
 
 /**
  * The home page is what most people open first, so it loads the entry script

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { readCsvTable } from "../support/csv.js";
+import { type APIRequestContext, expect, type Locator, type Page, test } from "../support/test.js";
 
 /**
  * Every CSV the web app exports, with interviewer names, an exercise name and

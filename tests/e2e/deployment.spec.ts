@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { expect, type Page, test } from "../support/test.js";
 
 /**
  * What a colleague's browser meets when it reaches the server over a network

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "../support/test.js";
 
 /**
  * The modal contract of the ui/ dialogs, in real Chromium: while a dialog is

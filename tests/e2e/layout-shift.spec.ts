@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { expect, type Page, test } from "../support/test.js";
 
 /**
  * Content that arrives after the first paint must not push what is already on

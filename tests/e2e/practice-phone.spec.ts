@@ -1,6 +1,6 @@
 import type { Question } from "@loopwright/schema";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { type APIRequestContext, expect, type Page, test } from "../support/test.js";
 
 // The e2e server runs practice 200 times faster (PRACTICE_TIME_SCALE=0.005): a 30-minute question lasts 9 s.
 

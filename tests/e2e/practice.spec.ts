@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { COMPETENCY_LABELS, EXAMPLE_LEVEL_LABELS, type Question } from "@loopwright/schema";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { type APIRequestContext, expect, type Page, test } from "../support/test.js";
 
 // The e2e server runs practice 200 times faster (PRACTICE_TIME_SCALE=0.005): a 5-minute phase lasts 1.5 s.
 

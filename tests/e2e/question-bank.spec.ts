@@ -1,6 +1,6 @@
 import { COMPETENCY_LABELS } from "@loopwright/schema";
-import { expect, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { expect, test } from "../support/test.js";
 
 test.describe("the question bank browser", () => {
   test("lists the whole bank, filters by competency and level, and searches", async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { Question } from "@loopwright/schema";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { type APIRequestContext, expect, type Page, test } from "../support/test.js";
 
 /**
  * Issue 16: the question page kept the rubric, the interviewer guide and the

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { screenshot } from "../support/screenshot.js";
+import { type Browser, type BrowserContext, expect, type Page, test } from "../support/test.js";
 
 /**
  * Around a peer session rather than inside it: a scheduled start with its invites (text and

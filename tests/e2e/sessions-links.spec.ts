@@ -1,7 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { type Browser, type BrowserContext, expect, type Page, test } from "../support/test.js";
 
 /**
  * Lost links: the host re-issues a participant's link after reloading the

@@ -1,5 +1,5 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { screenshot } from "../support/screenshot.js";
+import { type Browser, type BrowserContext, expect, type Page, test } from "../support/test.js";
 
 /**
  * Peer mock interviews end to end: every person has their own browser

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe.js";
 
 /**
  * Pages skip rendering sections far below the viewport (content-visibility:
@@ -13,6 +14,9 @@ const RENDER_EVERYTHING = "* { content-visibility: visible !important; }";
 /**
  * Full-page screenshots land in tests/screenshots for people to look at; not
  * under test-results, which Playwright empties at the start of every run.
+ * Every state worth a screenshot is also checked with axe, with the same
+ * sections rendered as the picture shows, so the run fails on a serious
+ * accessibility violation there.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const style = await page.addStyleTag({ content: RENDER_EVERYTHING });
@@ -21,6 +25,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       path: path.join(import.meta.dirname, "..", "screenshots", `${name}.png`),
       fullPage: true,
     });
+    await expectAccessible(page, `screenshot ${name}`);
   } finally {
     await style.evaluate((node) => (node as Element).remove());
   }

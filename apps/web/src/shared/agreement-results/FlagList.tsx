@@ -7,6 +7,7 @@ import {
 import type { ReactNode } from "react";
 import { formatList } from "../../lib/format";
 import { formatStat } from "./lib/format-stats";
+import type { HeadingLevel } from "./ResultsSection";
 import "./FlagList.css";
 
 type SplitFlag = Extract<Flag, { kind: "split-answer" }>;
@@ -25,9 +26,12 @@ export function groupSplits(flags: readonly Flag[]): { subject: string; splits: 
 export function FlagList({
   flags,
   labelOf,
+  headingLevel = 4,
 }: {
   flags: readonly Flag[];
   labelOf: (subject: string) => string;
+  /** The level of each group's title: one below the section the list sits in. */
+  headingLevel?: HeadingLevel | 5;
 }) {
   if (flags.length === 0) {
     return (
@@ -51,6 +55,7 @@ export function FlagList({
           kind="rater-offset"
           label="Interviewers off the panel’s bar"
           title="Interviewers off the panel’s bar"
+          level={headingLevel}
           count={raters.length}
           why={`${OFFSET_FLAG_THRESHOLD} points or more from the others on average. Compare the evidence they weighed before the next loop.`}
         >
@@ -67,6 +72,7 @@ export function FlagList({
           kind="vague-dimension"
           label="Rubric dimensions too vague to agree on"
           title="Anchors too vague to agree on"
+          level={headingLevel}
           count={vague.length}
           why={`Ordinal alpha below ${ALPHA_FLAG_THRESHOLD}. Rewrite these dimensions’ anchors as observable behaviour, then re-score.`}
         >
@@ -86,6 +92,7 @@ export function FlagList({
           kind="split-answer"
           label="Answers that split the panel"
           title="Answers that split the panel"
+          level={headingLevel}
           count={splits.length}
           why={`Scores ${SPLIT_FLAG_THRESHOLD} or more points apart on a dimension. Ask each interviewer what evidence they heard.`}
         >
@@ -112,6 +119,7 @@ function FlagGroup({
   title,
   count,
   why,
+  level,
   children,
 }: {
   kind: Flag["kind"];
@@ -119,13 +127,15 @@ function FlagGroup({
   title: string;
   count: number;
   why: string;
+  level: HeadingLevel | 5;
   children: ReactNode;
 }) {
+  const Heading = `h${level}` as const;
   return (
     <section className={`flag-group flag-group--${kind}`} aria-label={label}>
-      <h4 className="flag-group__title">
+      <Heading className="flag-group__title">
         {title} <span className="flag-group__count">{count}</span>
-      </h4>
+      </Heading>
       <p className="flag-group__why">{why}</p>
       <ul className="flag-group__list">{children}</ul>
     </section>

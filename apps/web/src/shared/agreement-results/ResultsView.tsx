@@ -5,7 +5,7 @@ import { Tabs } from "../../ui/Tabs";
 import { AgreementChart } from "./AgreementChart";
 import { FlagList } from "./FlagList";
 import { Heatmap } from "./Heatmap";
-import { ResultsSection } from "./ResultsSection";
+import { type HeadingLevel, ResultsSection } from "./ResultsSection";
 import { RoundComparison } from "./RoundComparison";
 import { SeverityChart } from "./SeverityChart";
 import { DimensionTable, RaterTable } from "./StatTables";
@@ -20,11 +20,15 @@ export function ResultsView({
   scale,
   renderComments,
   roundLabel = (round) => `Round ${round}`,
+  headingLevel = 2,
 }: {
   results: ExerciseResults;
   scale: Scale;
-  renderComments?: (round: number) => ReactNode;
+  /** A round's comments, as a results section whose heading is at `level`. */
+  renderComments?: (round: number, level: HeadingLevel) => ReactNode;
   roundLabel?: (round: number) => string;
+  /** The level of the view's own headings: 2 straight under the page's title, 3 inside a section. */
+  headingLevel?: 2 | 3;
 }) {
   const nameOf = (id: string) => results.raterNames[id] ?? id;
   const labelOf = (id: string) => results.subjectLabels[id] ?? id;
@@ -33,6 +37,9 @@ export function ResultsView({
   const latest = rounds[rounds.length - 1];
   const first = rounds[0];
   const [selected, setSelected] = useState(() => String(latest?.round ?? 1));
+  const RoundsHeading = `h${headingLevel}` as const;
+  // Under "Round by round" when there are several rounds, otherwise straight under the view's parent.
+  const sectionLevel: HeadingLevel = rounds.length > 1 ? ((headingLevel + 1) as HeadingLevel) : headingLevel;
 
   if (!latest || !first) {
     return <p className="empty-note">There are no scores to analyse yet.</p>;
@@ -46,7 +53,8 @@ export function ResultsView({
       subjectOrder={subjectOrder}
       raterOrder={Object.keys(results.raterNames)}
       scale={scale}
-      comments={renderComments?.(round)}
+      level={sectionLevel}
+      comments={renderComments?.(round, sectionLevel)}
     />
   );
 
@@ -58,14 +66,15 @@ export function ResultsView({
           latest={latest.analysis}
           latestRound={latest.round}
           nameOf={nameOf}
+          headingLevel={headingLevel}
         />
       ) : null}
 
       {rounds.length > 1 ? (
         <section className="results__rounds" aria-labelledby="rounds-title">
-          <h2 id="rounds-title" className="section__title">
+          <RoundsHeading id="rounds-title" className="section__title">
             Round by round
-          </h2>
+          </RoundsHeading>
           <Tabs
             label="Rounds"
             selected={selected}
@@ -105,6 +114,7 @@ function RoundPanel({
   subjectOrder,
   raterOrder,
   scale,
+  level,
   comments,
 }: {
   analysis: AnalysisWithFlags;
@@ -113,14 +123,15 @@ function RoundPanel({
   subjectOrder: string[];
   raterOrder: string[];
   scale: Scale;
+  level: HeadingLevel;
   comments?: ReactNode;
 }) {
   // Interviewers in the panel's order (as invited), then anyone else the data names.
   const raters = orderBy(analysis.raters, raterOrder, (r) => r.rater);
   return (
     <div className="round-panel">
-      <ResultsSection title="What to discuss">
-        <FlagList flags={analysis.flags} labelOf={labelOf} />
+      <ResultsSection title="What to discuss" level={level}>
+        <FlagList flags={analysis.flags} labelOf={labelOf} headingLevel={(level + 1) as HeadingLevel | 5} />
       </ResultsSection>
 
       <ResultsSection
@@ -132,6 +143,7 @@ function RoundPanel({
             vague to rely on.
           </>
         }
+        level={level}
         pair
       >
         <AgreementChart dimensions={analysis.dimensions} />
@@ -152,13 +164,14 @@ function RoundPanel({
             more is flagged.
           </>
         }
+        level={level}
         pair
       >
         <SeverityChart raters={analysis.raters} nameOf={nameOf} />
         <RaterTable raters={raters} nameOf={nameOf} referenceOffsets={analysis.referenceOffsets} />
       </ResultsSection>
 
-      <ResultsSection title="Interviewer × answer" label="Interviewer by answer">
+      <ResultsSection title="Interviewer × answer" label="Interviewer by answer" level={level}>
         <Heatmap
           heatmap={analysis.heatmap}
           raterOrder={raters.map((r) => r.rater)}

@@ -67,12 +67,15 @@ export function RoundComparison({
   latest,
   latestRound,
   nameOf,
+  headingLevel = 2,
 }: {
   first: AnalysisWithFlags;
   latest: AnalysisWithFlags;
   latestRound: number;
   nameOf: NameOf;
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = `h${headingLevel}` as const;
   const c = compareRounds(first, latest, nameOf);
   const narrow = useNarrow();
   const verdict = VERDICT[c.verdict];
@@ -89,9 +92,9 @@ export function RoundComparison({
 
   return (
     <section className="comparison" aria-labelledby="comparison-title" data-testid="comparison">
-      <h2 id="comparison-title" className="section__title">
+      <Heading id="comparison-title" className="section__title">
         Did the bar converge?
-      </h2>
+      </Heading>
       <p className="section__lede">
         Round 1 against round {latestRound}, on the same answers after discussion.
       </p>

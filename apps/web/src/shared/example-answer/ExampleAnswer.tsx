@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { toParagraphs } from "../../lib/format";
 import { ScoreCell } from "../../ui/ScoreCell";
 import { ScoreChip } from "../../ui/ScoreChip";
+import { ScrollRegion } from "../../ui/ScrollRegion";
 import { tableClasses } from "../../ui/table";
 import "./ExampleAnswer.css";
 
@@ -58,7 +59,7 @@ export function ExampleAnswer({
           ))}
         </div>
         <div className="example-answer__assessment">
-          <div className={tableClasses.scroll}>
+          <ScrollRegion className={tableClasses.scroll} label={`${label}: reference scores`}>
             <table className={tableClasses.table}>
               <caption className={tableClasses.caption}>Reference scores</caption>
               <thead>
@@ -84,7 +85,7 @@ export function ExampleAnswer({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <h4 className="subheading">Why it scores this way</h4>
           <div className="prose example-answer__rationale">
             {toParagraphs(example.rationale).map((paragraph) => (

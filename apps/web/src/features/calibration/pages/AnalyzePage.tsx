@@ -311,7 +311,7 @@ export function AnalyzePage() {
             </div>
             <ExportButtons results={analysisAsResults(result.analysis)} title={result.title} />
           </div>
-          <ResultsView results={analysisAsResults(result.analysis)} scale={result.scale} />
+          <ResultsView results={analysisAsResults(result.analysis)} scale={result.scale} headingLevel={3} />
         </section>
       ) : null}
     </CalPage>

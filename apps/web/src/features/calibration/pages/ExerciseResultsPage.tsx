@@ -96,13 +96,13 @@ export function ExerciseResultsPage() {
       <ResultsView
         results={results}
         scale={RUBRIC_SCALE}
-        renderComments={(round) => (
+        renderComments={(round, level) => (
           <>
             <ReferenceComparison
               rows={results.rounds.find((r) => r.round === round)?.referenceComparison ?? []}
               subjectLabels={results.subjectLabels}
             />
-            <Comments results={results} round={round} dimName={dimName} />
+            <Comments results={results} round={round} dimName={dimName} level={level} />
           </>
         )}
       />
@@ -114,22 +114,25 @@ function Comments({
   results,
   round,
   dimName,
+  level,
 }: {
   results: ExerciseResults;
   round: number;
   dimName: (itemId: string, dimension: string) => string;
+  level: 2 | 3 | 4;
 }) {
+  const AnswerHeading = `h${level + 1}` as "h3" | "h4" | "h5";
   const comments = results.comments.filter((c) => c.round === round);
   const items = Object.keys(results.subjectLabels).filter((id) => comments.some((c) => c.itemId === id));
   return (
-    <ResultsSection title="Comments">
+    <ResultsSection title="Comments" level={level}>
       {comments.length === 0 ? (
         <p className="empty-note">Nobody left a comment in this round.</p>
       ) : (
         <div className="comments">
           {items.map((itemId) => (
             <div key={itemId} className="comments__answer">
-              <h4 className="comments__title">{results.subjectLabels[itemId]}</h4>
+              <AnswerHeading className="comments__title">{results.subjectLabels[itemId]}</AnswerHeading>
               <ul className="comments__list">
                 {comments
                   .filter((c) => c.itemId === itemId)

@@ -1,5 +1,6 @@
 import type { AttemptSummary } from "@loopwright/schema";
 import { formatClock } from "../../../lib/clock-format";
+import { ScrollRegion } from "../../../ui/ScrollRegion";
 import { tableClasses } from "../../../ui/table";
 import { Overrun } from "./Overrun";
 import "./PhaseTimes.css";
@@ -17,7 +18,7 @@ export function PhaseTimesTable({ phases, overrunMs }: { phases: PhaseTime[]; ov
   const planned = phases.reduce((sum, p) => sum + p.plannedMs, 0);
   const spent = phases.reduce((sum, p) => sum + p.spentMs, 0);
   return (
-    <div className={tableClasses.scroll}>
+    <ScrollRegion className={tableClasses.scroll} label="Time spent per phase">
       <table className={tableClasses.table} data-testid="phase-times">
         <caption className="visually-hidden">Time spent per phase against the plan</caption>
         <thead>
@@ -72,7 +73,7 @@ export function PhaseTimesTable({ phases, overrunMs }: { phases: PhaseTime[]; ov
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

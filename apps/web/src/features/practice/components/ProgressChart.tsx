@@ -13,6 +13,7 @@ import {
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { formatDateTime, timeAxisFormatter } from "../../../lib/datetime";
 import { palette } from "../../../styles/palette";
+import { ScrollRegion } from "../../../ui/ScrollRegion";
 import { tableClasses } from "../../../ui/table";
 import { progressData, trendSentences } from "../lib/chart-data";
 import { type MarkerShape, markerPath, SERIES_STYLES, type SeriesStyle } from "../lib/chart-series";
@@ -178,7 +179,7 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
       </figcaption>
       <details className="pr-chart__data">
         <summary>Show the chart’s data as a table</summary>
-        <div className={tableClasses.scroll}>
+        <ScrollRegion className={tableClasses.scroll} label="Mean self-score per scored attempt">
           <table className={tableClasses.table}>
             <caption className="visually-hidden">Mean self-score per scored attempt</caption>
             <thead>
@@ -202,7 +203,7 @@ export default function ProgressChart({ attempts }: { attempts: AttemptSummary[]
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </figure>
   );

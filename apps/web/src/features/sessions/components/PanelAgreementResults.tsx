@@ -5,5 +5,6 @@ const scale = { min: RUBRIC_MIN, max: RUBRIC_MAX };
 
 /** Loaded lazily: the agreement results view brings recharts, which the room itself never needs. */
 export default function PanelAgreementResults({ results }: { results: ExerciseResults }) {
-  return <ResultsView results={results} scale={scale} />;
+  // Inside the card titled "How far the panel agreed" (an h2).
+  return <ResultsView results={results} scale={scale} headingLevel={3} />;
 }

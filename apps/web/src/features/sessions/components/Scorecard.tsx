@@ -13,6 +13,7 @@ import { buttonClass } from "../../../ui/button";
 import { ConfirmDialog } from "../../../ui/ConfirmDialog";
 import { Field } from "../../../ui/Field";
 import { ScoreMeter } from "../../../ui/ScoreMeter";
+import { ScrollRegion } from "../../../ui/ScrollRegion";
 import { tableClasses } from "../../../ui/table";
 import { type TimeLeft, timeLeft, timeLeftSentence } from "../lib/clock-warning";
 import { useIntent, useRoomContext } from "../lib/room-context";
@@ -221,7 +222,7 @@ export function SubmittedScores({
           Waiting for {formatList(waitingFor)}. Their scores appear here as soon as they submit.
         </Alert>
       ) : null}
-      <div className={tableClasses.scroll}>
+      <ScrollRegion className={tableClasses.scroll} label="Submitted scores by dimension">
         <table className={tableClasses.table}>
           <caption className="visually-hidden">Submitted scores by dimension</caption>
           <thead>
@@ -267,7 +268,7 @@ export function SubmittedScores({
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {scores.some((s) => s.feedback) ? (
         <FeedbackList
           items={scores

@@ -8,6 +8,7 @@ import { useNow } from "../../../../lib/useNow";
 import { Alert } from "../../../../ui/Alert";
 import { buttonClass } from "../../../../ui/button";
 import { ConfirmDialog } from "../../../../ui/ConfirmDialog";
+import { ScrollRegion } from "../../../../ui/ScrollRegion";
 import { type ClockAction, practiceApi } from "../../api";
 import { usePromptOpen } from "../../lib/prompt-disclosure";
 import { attemptTabTitle } from "../../lib/tab-title";
@@ -135,9 +136,10 @@ export function ActiveAttempt({
           ) : null}
         </div>
 
-        <div className="pr-attempt-layout__brief">
+        {/* On wide screens the brief scrolls on its own beside the pad, so it must take keyboard focus. */}
+        <ScrollRegion className="pr-attempt-layout__brief" label="Question brief">
           <Brief question={question} open={promptOpen} onToggle={togglePrompt} />
-        </div>
+        </ScrollRegion>
 
         <div className="pr-attempt-layout__pad">
           <CompactTimer

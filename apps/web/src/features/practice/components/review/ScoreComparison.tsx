@@ -1,5 +1,6 @@
 import { type AttemptReview, EXAMPLE_LEVEL_LABELS, type RubricDimension } from "@loopwright/schema";
 import { ScoreCell } from "../../../../ui/ScoreCell";
+import { ScrollRegion } from "../../../../ui/ScrollRegion";
 import { tableClasses } from "../../../../ui/table";
 import { gapText } from "../../lib/labels";
 import "./ScoreComparison.css";
@@ -28,7 +29,7 @@ export function ScoreComparison({
           This question has no graded examples yet, so there is nothing to compare with.
         </p>
       )}
-      <div className={tableClasses.scroll}>
+      <ScrollRegion className={tableClasses.scroll} label="Your self-score compared with the closest example">
         <table className={`${tableClasses.table} pr-comparison__table`} data-testid="score-comparison">
           <caption className="visually-hidden">
             Your self-score per rubric dimension compared with the closest example
@@ -71,7 +72,7 @@ export function ScoreComparison({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
