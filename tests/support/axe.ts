@@ -38,8 +38,23 @@ function describe(violation: Result): string {
   return [`  • ${violation.id} (${violation.impact ?? "no impact"}): ${violation.help}`, ...shown].join("\n");
 }
 
+/**
+ * Waits for entrance animations to end: text caught half-way through a fade-in
+ * (a phase cue, a toast) reads to axe as low contrast although no one ever
+ * reads it that way. Endless animations (loading shimmer) are left running,
+ * and the wait is capped so a stuck one cannot hang the check.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    return Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
+}
+
 /** The violations that fail the run on this page as it is now. */
 export async function accessibilityViolations(page: Page): Promise<Result[]> {
+  await settleAnimations(page);
   // The app has no frames, so axe runs in the page itself; the default
   // cross-frame mode would open (and close) an extra blank page per check.
   const results = await new AxeBuilder({ page })

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import Markdown, { type Components, type Options } from "react-markdown";
+import { renumberHeadings } from "./answer-headings";
 import "./MarkdownText.css";
 
 /** Links in someone's answer open elsewhere and never carry the reader's referrer. */
@@ -45,6 +46,8 @@ const COMPONENTS: Components = {
 
 /**
  * A person's written answer, rendered as the Markdown the answer pad promises.
+ * Its headings are renumbered by depth first (see answer-headings), so "## Clarify"
+ * sits directly under the heading the answer is placed beneath.
  * react-markdown builds React elements and never injects HTML: raw HTML in the
  * source is dropped (`skipHtml`), and unsafe URLs (javascript:, data:) are
  * removed by its default URL transform.
@@ -67,7 +70,11 @@ export function MarkdownText({
   return (
     <div className={className ? `md-text ${className}` : "md-text"} data-testid={testId}>
       <HeadingBaseContext.Provider value={headingLevel}>
-        <Markdown skipHtml components={COMPONENTS} rehypePlugins={rehypePlugins}>
+        <Markdown
+          skipHtml
+          components={COMPONENTS}
+          rehypePlugins={[renumberHeadings, ...(rehypePlugins ?? [])]}
+        >
           {text}
         </Markdown>
       </HeadingBaseContext.Provider>

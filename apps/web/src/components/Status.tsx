@@ -9,12 +9,15 @@ export interface ErrorStateProps {
   onRetry?: () => void;
   /** Further ways out, after "Try again". */
   children?: ReactNode;
+  /** 1 when the error is the whole page, so the page still has its top heading. */
+  headingLevel?: 1 | 2;
 }
 
-export function ErrorState({ title, error, onRetry, children }: ErrorStateProps) {
+export function ErrorState({ title, error, onRetry, children, headingLevel = 2 }: ErrorStateProps) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <div className="status status--error" role="alert">
-      <h2 className="status__title">{title}</h2>
+      <Heading className="status__title">{title}</Heading>
       <p className="status__message">{error.message}</p>
       <div className="status__actions">
         {onRetry ? (

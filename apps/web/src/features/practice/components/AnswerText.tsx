@@ -1,5 +1,4 @@
 import { MarkdownText } from "../../../components/MarkdownText";
-import { renumberHeadings } from "../lib/answer-headings";
 import "./AnswerText.css";
 
 type HeadingLevel = 2 | 3 | 4 | 5;
@@ -37,7 +36,7 @@ export function AnswerText({
       headingLevel={headingLevel}
       className={className ? `pr-answer-text ${className}` : "pr-answer-text"}
       testId={testId}
-      rehypePlugins={[renumberHeadings, ...rehypePlugins]}
+      rehypePlugins={rehypePlugins}
     />
   );
 }

@@ -137,6 +137,7 @@ export function JoinSessionPage() {
       footnote="Links are personal and can be revoked by the host. If yours no longer works, ask them for a new one."
     >
       <ErrorState
+        headingLevel={1}
         title={state.title}
         error={state.error}
         onRetry={state.retryable ? () => setAttempt((n) => n + 1) : undefined}

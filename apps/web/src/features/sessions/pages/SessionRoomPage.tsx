@@ -70,7 +70,7 @@ function RoomMessage({ title, message, onRetry }: { title: string; message: stri
   useDocumentTitle(title);
   return (
     <PageStatus>
-      <ErrorState title={title} error={new Error(message)} onRetry={onRetry}>
+      <ErrorState title={title} error={new Error(message)} onRetry={onRetry} headingLevel={1}>
         <Link to="/sessions" className={buttonClass("quiet")}>
           Go to peer sessions
         </Link>
