@@ -137,8 +137,18 @@ test.describe("calibration follow-ups", () => {
         return Array.from(root.querySelectorAll<HTMLElement>("th.coverage__round")).map((th) => {
           const name = th.querySelector(".coverage__round-name") as HTMLElement;
           const rect = th.getBoundingClientRect();
+          // A word broken across two lines ("Executio / n") has two line boxes.
+          const text = name.firstChild as Text;
+          const broken: string[] = [];
+          for (const match of (text.data ?? "").matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index ?? 0);
+            range.setEnd(text, (match.index ?? 0) + match[0].length);
+            if (range.getClientRects().length > 1) broken.push(match[0]);
+          }
           return {
             text: name.textContent,
+            broken,
             clipped: name.scrollWidth > name.clientWidth || th.scrollWidth > th.clientWidth,
             inView: rect.left >= frame.left - 1 && rect.right <= frame.right + 1,
           };
@@ -152,7 +162,7 @@ test.describe("calibration follow-ups", () => {
       "Technical judgment",
       "Leading through change",
     ]);
-    for (const header of desktop) expect(header).toMatchObject({ clipped: false, inView: true });
+    for (const header of desktop) expect(header).toMatchObject({ clipped: false, inView: true, broken: [] });
     await expect(page.getByTestId("coverage-offscreen")).toBeEmpty();
     await screenshot(page, "calibration-loop-five-rounds");
 
@@ -160,6 +170,7 @@ test.describe("calibration follow-ups", () => {
     await expectNoHorizontalOverflow(page);
     const phone = await layout();
     expect(phone.some((h) => !h.inView)).toBe(true);
+    for (const header of phone) expect(header.broken, header.text ?? "").toEqual([]);
     // Managing managers overlaps in rounds 1 and 5; round 5 is scrolled out of view.
     await expect(page.getByTestId("coverage-offscreen")).toHaveText(
       /^Overlap flagged in rounds? [\d, and]*5 — scroll the matrix sideways to see/,

@@ -205,6 +205,10 @@ test.describe("ending a peer session", () => {
       .getByTestId("answer-input")
       .fill("## Clarify\n\n- Headcount and **budget** first.\n- Then the manager layer.");
     await expect(host.getByTestId("live-answer")).toContainText("Headcount");
+    // The interviewer reads it formatted, as the pad promises, not as "## Clarify".
+    await expect(host.getByTestId("live-answer").getByRole("heading", { name: "Clarify" })).toBeVisible();
+    await expect(host.getByTestId("live-answer").locator("strong")).toHaveText("budget");
+    await expect(host.getByTestId("live-answer")).not.toContainText("##");
     await expect(host.getByTestId("live-badge")).toHaveText("Live");
     await expect(host.getByTestId("connection-status")).toContainText("Live");
 

@@ -160,9 +160,12 @@ test.describe("lost links", () => {
     }
     await host.getByTestId("recommendation").getByText("Yes", { exact: true }).click();
     await host.getByLabel("Written feedback for the candidate").fill(feedback);
+    // The clock is still running, so both steps ask first (sessions-invites.spec checks those dialogs).
     await host.getByRole("button", { name: "Submit scores" }).click();
+    await host.getByRole("alertdialog").getByRole("button", { name: "Submit now" }).click();
+    await expect(host.getByTestId("scores-submitted")).toBeVisible();
     await host.getByRole("button", { name: "Release feedback" }).click();
-    await host.getByRole("button", { name: "Release now" }).click();
+    await host.getByRole("alertdialog").getByRole("button", { name: "Release now" }).click();
     await expect(candidate.getByTestId("report")).toBeVisible();
     await candidate
       .getByTestId("save-to-history")
@@ -209,6 +212,24 @@ test.describe("lost links", () => {
     const overflow = await candidate.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(candidate, "sessions-links-history-detail-phone");
+
+    // ── Deleting it from the history, by keyboard; "Delete all history" then has nothing left ──
+    await candidate.goBack();
+    const remove = entries.getByRole("button", {
+      name: `Delete saved peer session: ${question.title}`,
+      exact: false,
+    });
+    await remove.focus();
+    await candidate.keyboard.press("Enter");
+    const ask = candidate.getByRole("alertdialog", { name: "Delete this saved peer session?" });
+    await expect(ask).toContainText("the session itself");
+    await ask.getByRole("button", { name: "Delete saved session" }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(entries).toHaveCount(0);
+    await expect(candidate.getByRole("button", { name: "Delete all history" })).toBeDisabled();
+    await candidate.reload();
+    await expect(candidate.getByRole("heading", { name: "No practice yet" })).toBeVisible();
+    await expect(entries).toHaveCount(0);
   });
 
   test("a host on another device sees everyone, cannot copy links it never had, and can re-issue them", async ({

@@ -312,8 +312,19 @@ test.describe("peer mock interviews", () => {
     await host.getByRole("button", { name: "Create session" }).click();
     await expect(host.getByTestId("created-session")).toContainText("question 1 of 2");
     const candidateLink = await linkValue(host, "candidate-link");
+    const createdInvite = await host.getByTestId("candidate-invite").getByTestId("invite-text").inputValue();
+    const loopLength = /2 questions, about ([^.]+) in all/.exec(createdInvite)?.[1];
+    expect(loopLength, createdInvite).toBeTruthy();
     await host.getByRole("button", { name: "Open my room" }).click();
     await expect(host.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
+    // The room's invite for the same link gives the whole loop's length too, not only this question's.
+    const roomInvite = host
+      .getByTestId("issued-links")
+      .locator("[data-testid^='invite-']")
+      .filter({ hasText: "Invite for Cara" });
+    await expect(roomInvite.getByTestId("invite-text")).toHaveValue(
+      new RegExp(`2 questions, about ${loopLength} in all`),
+    );
     const firstSessionId = new URL(host.url()).pathname.split("/").pop();
 
     const candidate = await person(browser, "candidate");

@@ -134,4 +134,28 @@ describe("saving a peer session's released feedback to the practice history", ()
     expect((await save(key, t.id, s.candCred)).status).toBe(404);
     expect((await call("GET", "/api/practice/peer-feedback", undefined, key)).body.entries).toEqual([]);
   });
+
+  it("deletes one saved session, only for its owner, and deleting the whole history takes them with the attempts", async () => {
+    const key = await practitioner();
+    const [s, t] = [await scoredSession(), await scoredSession()];
+    for (const session of [s, t]) await session.host.intent({ type: "release" });
+    const one = (await save(key, s.id, s.candCred)).body.entry;
+    const two = (await save(key, t.id, t.candCred)).body.entry;
+    const attempt = await call("POST", "/api/attempts", { questionId: question.id }, key);
+    expect(attempt.status).toBe(201);
+
+    const other = await practitioner();
+    expect((await call("DELETE", `/api/practice/peer-feedback/${one.id}`, undefined, other)).status).toBe(
+      404,
+    );
+    const deleted = await call("DELETE", `/api/practice/peer-feedback/${one.id}`, undefined, key);
+    expect(deleted).toMatchObject({ status: 200, body: { deleted: 1 } });
+    expect((await call("DELETE", `/api/practice/peer-feedback/${one.id}`, undefined, key)).status).toBe(404);
+    expect((await call("GET", "/api/practice/peer-feedback", undefined, key)).body.entries).toEqual([two]);
+
+    // One attempt and one saved session are left; deleting the whole history removes both.
+    expect((await call("DELETE", "/api/attempts", undefined, key)).body).toEqual({ deleted: 2 });
+    expect((await call("GET", "/api/practice/peer-feedback", undefined, key)).body.entries).toEqual([]);
+    expect((await call("GET", "/api/attempts", undefined, key)).body.attempts).toEqual([]);
+  });
 });

@@ -270,6 +270,14 @@ describe("a mini loop of several questions", () => {
     open.push(host);
     const welcome = host.messages.find((m) => m.type === "welcome");
     expect(welcome?.type === "welcome" && welcome.view?.sequence).toEqual({ position: 1, total: 2 });
+    // The interviewers learn which question comes next; the candidate does not (P-VIEW-2).
+    expect(welcome?.type === "welcome" && welcome.view?.upcomingQuestionIds).toEqual([second]);
+    const cand = await TestClient.join(server.url, created.sessionId, candCred);
+    open.push(cand);
+    const candWelcome = cand.messages.find((m) => m.type === "welcome");
+    expect(candWelcome?.type === "welcome" && candWelcome.view).toBeTruthy();
+    expect(candWelcome?.type === "welcome" && candWelcome.view?.upcomingQuestionIds).toBeUndefined();
+    expect(JSON.stringify(cand.messages)).not.toContain(second);
 
     expect((await post(`/api/sessions/${created.sessionId}/next`, undefined, hostCred)).status).toBe(409);
     const dims = question.rubric.dimensions.map((d: { id: string }) => d.id);
@@ -293,6 +301,7 @@ describe("a mini loop of several questions", () => {
     const view = (q2.messages.find((m) => m.type === "welcome") as any).view;
     expect(view.questionId).toBe(second);
     expect(view.sequence).toEqual({ position: 2, total: 2 });
+    expect(view.upcomingQuestionIds).toEqual([]);
     // The last question has nowhere further to go.
     await q2.intent({
       type: "submit-score",

@@ -215,6 +215,8 @@ export const roomViewSchema = z.object({
   advancedTo: z.string().nullable(),
   /** This question's place in a mini loop of several questions (1-based). */
   sequence: z.object({ position: z.number().int(), total: z.number().int() }),
+  /** Interviewers only: the mini loop's questions still to come, in order (the host's invites add their length). */
+  upcomingQuestionIds: z.array(z.string()).optional(),
   /** When the host plans to start (UTC instant); null when they did not set one. */
   scheduledStart: z.string().nullable(),
 });

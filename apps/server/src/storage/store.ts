@@ -71,6 +71,9 @@ export interface PracticeRepository {
   /** Newest first by sessionDate. */
   listPeerFeedback(practitionerId: string): Promise<PeerFeedbackRecord[]>;
   getPeerFeedback(practitionerId: string, id: string): Promise<PeerFeedbackRecord | null>;
+  /** Both return how many entries went; only the practitioner's own are reached. */
+  deletePeerFeedback(practitionerId: string, id: string): Promise<number>;
+  deleteAllPeerFeedback(practitionerId: string): Promise<number>;
 }
 
 /** A peer session's released feedback, saved by its candidate into their practice history. */

@@ -554,6 +554,14 @@ export function registerStoreContractTests(
         expect(await practice.getPeerFeedback("pr1", "f1")).toEqual(first);
         expect(await practice.getPeerFeedback("pr2", "f1")).toBeNull();
         expect(await practice.getPeerFeedback("pr1", "f1-again")).toBeNull();
+        // Deleting reaches only the owner's entries.
+        expect(await practice.deletePeerFeedback("pr2", "f1")).toBe(0);
+        expect(await practice.deletePeerFeedback("pr1", "f1")).toBe(1);
+        expect(await practice.deletePeerFeedback("pr1", "f1")).toBe(0);
+        expect(await practice.listPeerFeedback("pr1")).toEqual([later]);
+        expect(await practice.deleteAllPeerFeedback("pr1")).toBe(1);
+        expect(await practice.listPeerFeedback("pr1")).toEqual([]);
+        expect(await practice.listPeerFeedback("pr2")).toEqual([theirs]);
       });
     });
 

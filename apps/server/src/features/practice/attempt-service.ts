@@ -302,8 +302,10 @@ export class PracticeService {
     return deleted;
   }
 
-  deleteAll(practitionerId: string): Promise<number> {
-    return this.options.repo.deleteAllAttempts(practitionerId);
+  /** The whole history: every attempt and every peer session saved into it. */
+  async deleteAll(practitionerId: string): Promise<number> {
+    const attempts = await this.options.repo.deleteAllAttempts(practitionerId);
+    return attempts + (await this.options.repo.deleteAllPeerFeedback(practitionerId));
   }
 
   private summarise(record: AttemptRecord): AttemptSummary {

@@ -1,4 +1,5 @@
 import {
+  deletedSchema,
   type PeerFeedbackEntry,
   peerFeedbackIdParamsSchema,
   peerFeedbackListSchema,
@@ -102,6 +103,21 @@ export const peerFeedbackRoutes: FastifyPluginAsyncZod<{
       const record = await repo.getPeerFeedback(request.practitionerId, request.params.id);
       if (!record) throw new NotFoundError("No saved peer session with that id in your history.");
       return peerFeedbackEntry(record);
+    },
+  );
+
+  app.delete(
+    "/api/practice/peer-feedback/:id",
+    {
+      schema: docs.secured("Delete one saved peer session from this practitioner's history", {
+        params: peerFeedbackIdParamsSchema,
+        response: { 200: deletedSchema },
+      }),
+    },
+    async (request) => {
+      const deleted = await repo.deletePeerFeedback(request.practitionerId, request.params.id);
+      if (deleted === 0) throw new NotFoundError("No saved peer session with that id in your history.");
+      return { deleted };
     },
   );
 };

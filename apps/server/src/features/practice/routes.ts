@@ -111,7 +111,9 @@ const attemptRoutes: FastifyPluginAsyncZod<PracticeRouteOptions> = async (
   app.delete(
     "/api/attempts",
     {
-      schema: docs.secured("Delete the whole practice history", { response: { 200: deletedSchema } }),
+      schema: docs.secured("Delete the whole practice history: every attempt and every saved peer session", {
+        response: { 200: deletedSchema },
+      }),
     },
     async (request) => ({ deleted: await service.deleteAll(request.practitionerId) }),
   );

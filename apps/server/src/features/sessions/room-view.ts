@@ -40,6 +40,8 @@ export function viewFor(
   if (interviewer) {
     // P-VIEW-3: notes are private to their author until release, when shared ones go into the report.
     view.notes = state.notes.filter((n) => n.authorId === viewer.id);
+    // P-VIEW-2 too: which questions come next is as much a spoiler as which one this is.
+    view.upcomingQuestionIds = state.upcomingQuestionIds;
     view.submittedBy = state.scores.map((s) => s.participantId);
     // P-VIEW-4: blind scoring — others' scores only after submitting your own (or after release).
     const submitted = state.scores.some((s) => s.participantId === viewer.id);

@@ -125,6 +125,19 @@ export class PostgresPracticeRepository implements PracticeRepository {
     return affected(this.pool, "DELETE FROM attempts WHERE practitioner_id = $1", [practitionerId]);
   }
 
+  async deletePeerFeedback(practitionerId: string, id: string): Promise<number> {
+    return affected(this.pool, "DELETE FROM peer_feedback_entries WHERE id = $1 AND practitioner_id = $2", [
+      id,
+      practitionerId,
+    ]);
+  }
+
+  async deleteAllPeerFeedback(practitionerId: string): Promise<number> {
+    return affected(this.pool, "DELETE FROM peer_feedback_entries WHERE practitioner_id = $1", [
+      practitionerId,
+    ]);
+  }
+
   async savePeerFeedback(entry: PeerFeedbackRecord) {
     return transaction(this.pool, async (client) => {
       const created =

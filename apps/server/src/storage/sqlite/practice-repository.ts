@@ -110,6 +110,17 @@ export class SqlitePracticeRepository implements PracticeRepository {
     return this.db.prepare("DELETE FROM attempts WHERE practitioner_id = ?").run(practitionerId).changes;
   }
 
+  async deletePeerFeedback(practitionerId: string, id: string): Promise<number> {
+    return this.db
+      .prepare("DELETE FROM peer_feedback_entries WHERE id = ? AND practitioner_id = ?")
+      .run(id, practitionerId).changes;
+  }
+
+  async deleteAllPeerFeedback(practitionerId: string): Promise<number> {
+    return this.db.prepare("DELETE FROM peer_feedback_entries WHERE practitioner_id = ?").run(practitionerId)
+      .changes;
+  }
+
   async savePeerFeedback(entry: PeerFeedbackRecord) {
     return this.db.transaction(() => {
       const created =

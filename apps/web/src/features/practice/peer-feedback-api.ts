@@ -1,4 +1,9 @@
-import { type PeerFeedbackEntry, peerFeedbackEntrySchema, peerFeedbackListSchema } from "@loopwright/schema";
+import {
+  deletedSchema,
+  type PeerFeedbackEntry,
+  peerFeedbackEntrySchema,
+  peerFeedbackListSchema,
+} from "@loopwright/schema";
 import { queryOptions } from "@tanstack/react-query";
 import { sendJson } from "../../api/client";
 import { queryKeys } from "../../api/query-keys";
@@ -24,6 +29,18 @@ export const peerFeedbackQueries = {
           signal,
         }),
     }),
+};
+
+export const peerFeedbackApi = {
+  /** Removes one saved session from the history; the session itself is untouched. */
+  async remove(key: string, id: string): Promise<number> {
+    return (
+      await sendJson(`/api/practice/peer-feedback/${encodeURIComponent(id)}`, deletedSchema, {
+        method: "DELETE",
+        bearer: key,
+      })
+    ).deleted;
+  },
 };
 
 export const peerSessionPath = (id: string) => `/practice/history/peer/${encodeURIComponent(id)}`;

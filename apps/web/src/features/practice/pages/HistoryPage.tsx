@@ -1,10 +1,10 @@
-import { type AttemptSummary, RUBRIC_MAX } from "@loopwright/schema";
+import { type AttemptSummary, type PeerFeedbackEntry, RUBRIC_MAX } from "@loopwright/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { queryKeys } from "../../../api/query-keys";
 import { EmptyState } from "../../../components/Status";
-import { formatDateTime } from "../../../lib/datetime";
+import { formatDate, formatDateTime } from "../../../lib/datetime";
 import { formatCount } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/useDocumentTitle";
 import { buttonClass } from "../../../ui/button";
@@ -19,7 +19,7 @@ import { PageSkeleton, PracticeError, WithPractitioner } from "../components/Pra
 import { SectionTitle } from "../components/SectionTitle";
 import { clearAllDrafts, clearDraft } from "../lib/autosave";
 import { draftStorage } from "../lib/useAutosave";
-import { peerFeedbackQueries } from "../peer-feedback-api";
+import { peerFeedbackApi, peerFeedbackQueries } from "../peer-feedback-api";
 import "./HistoryPage.css";
 
 // recharts is large; only the history page needs it.
@@ -48,7 +48,17 @@ export function HistoryPage() {
   );
 }
 
-type Pending = { kind: "one"; attempt: AttemptSummary } | { kind: "all" } | null;
+type Pending =
+  | { kind: "one"; attempt: AttemptSummary }
+  | { kind: "peer"; entry: PeerFeedbackEntry }
+  | { kind: "all" }
+  | null;
+
+const CONFIRM_TEXT = {
+  one: { title: "Delete this attempt?", label: "Delete attempt" },
+  peer: { title: "Delete this saved peer session?", label: "Delete saved session" },
+  all: { title: "Delete your whole practice history?", label: "Delete all history" },
+} as const;
 
 function removeAllDrafts() {
   try {
@@ -67,7 +77,9 @@ function History({ practitionerKey }: { practitionerKey: string }) {
     mutationFn: (target: NonNullable<Pending>) =>
       target.kind === "one"
         ? practiceApi.remove(practitionerKey, target.attempt.id)
-        : practiceApi.removeAll(practitionerKey),
+        : target.kind === "peer"
+          ? peerFeedbackApi.remove(practitionerKey, target.entry.id)
+          : practiceApi.removeAll(practitionerKey),
     // The list shows what the server now holds, and no attempt page keeps a copy of a deleted one.
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.practice.all(practitionerKey) }),
   });
@@ -89,18 +101,24 @@ function History({ practitionerKey }: { practitionerKey: string }) {
   }
   if (!state.data) return <PageSkeleton label="Loading your history" />;
   const attempts = state.data;
+  const historySize = [
+    formatCount(attempts.length, "attempt"),
+    ...(peerSessions > 0 ? [formatCount(peerSessions, "saved peer session")] : []),
+  ].join(" and ");
 
   const runDelete = async () => {
     if (!confirm) return;
     setDeleteError(null);
     try {
-      const deleted = await removal.mutateAsync(confirm);
+      await removal.mutateAsync(confirm);
       if (confirm.kind === "one") {
         clearDraft(draftStorage(), confirm.attempt.id);
         setNotice(`Deleted “${confirm.attempt.questionTitle}”.`);
+      } else if (confirm.kind === "peer") {
+        setNotice(`Deleted the saved peer session “${confirm.entry.questionTitle}”.`);
       } else {
         removeAllDrafts();
-        setNotice(`Deleted your whole history (${formatCount(deleted, "attempt")}).`);
+        setNotice(`Deleted your whole history (${historySize}).`);
       }
       setConfirm(null);
       // The button that opened the dialog is gone; continue from the list's heading.
@@ -121,7 +139,7 @@ function History({ practitionerKey }: { practitionerKey: string }) {
             setDeleteError(null);
             setConfirm({ kind: "all" });
           }}
-          disabled={attempts.length === 0}
+          disabled={attempts.length + peerSessions === 0}
         >
           Delete all history
         </button>
@@ -170,14 +188,20 @@ function History({ practitionerKey }: { practitionerKey: string }) {
         )}
       </section>
 
-      <PeerSessionList practitionerKey={practitionerKey} />
+      <PeerSessionList
+        practitionerKey={practitionerKey}
+        onDelete={(entry) => {
+          setDeleteError(null);
+          setConfirm({ kind: "peer", entry });
+        }}
+      />
       <DevicePanel practitionerKey={practitionerKey} />
 
       <ConfirmDialog
         open={confirm !== null}
         tone="danger"
-        title={confirm?.kind === "all" ? "Delete your whole practice history?" : "Delete this attempt?"}
-        confirmLabel={confirm?.kind === "all" ? "Delete all history" : "Delete attempt"}
+        title={CONFIRM_TEXT[confirm?.kind ?? "one"].title}
+        confirmLabel={CONFIRM_TEXT[confirm?.kind ?? "one"].label}
         busyLabel="Deleting…"
         busy={deleting}
         error={deleteError ? `Couldn’t delete: ${deleteError}` : null}
@@ -190,11 +214,17 @@ function History({ practitionerKey }: { practitionerKey: string }) {
             {formatDateTime(confirm.attempt.createdAt)}. Its answer, scores and review are removed from the
             server for good. This cannot be undone.
           </p>
+        ) : confirm?.kind === "peer" ? (
+          <p>
+            <strong>{confirm.entry.questionTitle}</strong>, the peer session of{" "}
+            {formatDate(confirm.entry.sessionDate)}. Its answer and released feedback are removed from your
+            history for good; the session itself, and what the other people in it kept, are not touched.
+          </p>
         ) : (
           <p>
-            All {formatCount(attempts.length, "attempt")}, with their answers, scores and reviews, are removed
-            from the server for good. This cannot be undone. Export them first if you want a copy. Your
-            personal link keeps working, with an empty history.
+            All {historySize}, with their answers, scores, reviews and feedback, are removed from the server
+            for good. This cannot be undone. Export them first if you want a copy. Your personal link keeps
+            working, with an empty history.
           </p>
         )}
       </ConfirmDialog>

@@ -1,5 +1,6 @@
 import { ANSWER_MAX_CHARS, type RoomView } from "@loopwright/schema";
 import { useEffect, useRef, useState } from "react";
+import { MarkdownText } from "../../../components/MarkdownText";
 import { AutosaveQueue, refusal, useAutosave } from "../../../lib/autosave";
 import { countWords, formatCount, formatNumber } from "../../../lib/format";
 import { Field } from "../../../ui/Field";
@@ -108,7 +109,6 @@ export function AnswerLive({
     return () => clearTimeout(timer);
   }, [answer.revision]);
 
-  const paragraphs = answer.text.split(/\n/);
   return (
     <div className="ps-live">
       <p className="ps-live__meta">
@@ -129,12 +129,8 @@ export function AnswerLive({
         <span>{formatCount(countWords(answer.text), "word")}</span>
       </p>
       {answer.text.trim() ? (
-        <div className="ps-live__text" data-testid="live-answer">
-          {paragraphs.map((line, i) =>
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity beyond their position
-            line.trim() ? <p key={i}>{line}</p> : <br key={i} />,
-          )}
-        </div>
+        // Formatted as the pad promises ("Markdown is fine"), live and in the final answer alike.
+        <MarkdownText text={answer.text} headingLevel={3} className="ps-live__text" testId="live-answer" />
       ) : (
         <Empty className="ps-live__empty" testId="live-answer">
           {candidateName} hasn’t written anything yet. Their answer appears here as they type.

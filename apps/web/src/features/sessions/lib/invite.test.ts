@@ -7,6 +7,7 @@ import {
   inviteFileName,
   inviteText,
   inviteUid,
+  remainingLoopMinutes,
 } from "./invite";
 
 const START = "2026-12-03T15:00:00.000Z";
@@ -94,5 +95,24 @@ describe("planned length", () => {
     ];
     expect(clockMinutes({ phases, extensionsMs: [0, 0] })).toBe(35);
     expect(clockMinutes({ phases, extensionsMs: [0, 2 * 60_000] })).toBe(37);
+  });
+});
+
+describe("a mini loop's remaining length", () => {
+  const written = (...minutes: number[]) => ({
+    phases: minutes.map((m, i) => ({ id: `p${i}`, name: `P${i}`, minutes: m })),
+  });
+  it("adds the questions still to come at the host's scale (worked by hand)", () => {
+    // The host halved the lengths: this question's 5 + 10 + 15 written minutes run 2.5 + 5 + 7.5.
+    const clock = {
+      phases: [2.5, 5, 7.5].map((m, i) => ({ id: `p${i}`, name: `P${i}`, durationMs: m * 60_000 })),
+      extensionsMs: [0, 2 * 60_000, 0],
+    };
+    // 15 minutes here, 2 more added to phase 2; the next question's 10 + 20 halved is 15: 32 in all.
+    expect(remainingLoopMinutes(clock, written(5, 10, 15), [written(10, 20)])).toBe(32);
+    // Two more to come, one of 40 written minutes (20 halved): 52.
+    expect(remainingLoopMinutes(clock, written(5, 10, 15), [written(10, 20), written(40)])).toBe(52);
+    // The last question of a loop is just its own clock.
+    expect(remainingLoopMinutes(clock, written(5, 10, 15), [])).toBe(clockMinutes(clock));
   });
 });

@@ -1,4 +1,4 @@
-import type { ClockState } from "@loopwright/clock";
+import { type ClockState, scalePhases } from "@loopwright/clock";
 import type { SessionRole } from "@loopwright/schema";
 import type { EventAttributes } from "ics";
 import { type DateTimeSettings, formatZonedStart } from "../../../lib/datetime";
@@ -20,7 +20,7 @@ export interface InviteDetails {
   questionCount: number;
   /** Planned minutes: every question's, or only the current one's when `minutesOfCurrentOnly`. */
   minutes: number;
-  /** Set inside a mini loop's room, which knows only its own question's length. */
+  /** Set inside a mini loop's room while the questions still to come have not loaded. */
   minutesOfCurrentOnly?: boolean;
   /** UTC instant, or null for "whenever you are both ready". */
   scheduledStart: string | null;
@@ -41,8 +41,27 @@ export function mayNameQuestion(role: SessionRole): boolean {
 
 /** The planned length of a session: every phase of its clock, as the host scaled it. */
 export function clockMinutes(clock: Pick<ClockState, "phases" | "extensionsMs">): number {
-  const ms = clock.phases.reduce((sum, p, i) => sum + p.durationMs + (clock.extensionsMs[i] ?? 0), 0);
-  return Math.max(1, Math.round(ms / 60_000));
+  return Math.max(1, Math.round(clockMs(clock) / 60_000));
+}
+
+function clockMs(clock: Pick<ClockState, "phases" | "extensionsMs">): number {
+  return clock.phases.reduce((sum, p, i) => sum + p.durationMs + (clock.extensionsMs[i] ?? 0), 0);
+}
+
+/**
+ * What is left of a mini loop, seen from inside one of its rooms: this room's clock, plus each
+ * question still to come at the scale the host chose. The scale is read off the first phase,
+ * exactly as the server scales the next question's clock when the host moves on.
+ */
+export function remainingLoopMinutes(
+  clock: Pick<ClockState, "phases" | "extensionsMs">,
+  current: { phases: { minutes: number }[] },
+  upcoming: { phases: { id: string; name: string; minutes: number }[] }[],
+): number {
+  const scale = (clock.phases[0]?.durationMs ?? 60_000) / ((current.phases[0]?.minutes ?? 1) * 60_000);
+  const plans = upcoming.flatMap((q) => q.phases.map((p) => ({ ...p, durationMs: p.minutes * 60_000 })));
+  const upcomingMs = scalePhases(plans, scale).reduce((sum, p) => sum + p.durationMs, 0);
+  return Math.max(1, Math.round((clockMs(clock) + upcomingMs) / 60_000));
 }
 
 /** "Thu 3 Dec, 16:00 (Europe/Berlin) · Thu 3 Dec, 15:00 (UTC)": the host's zone, then UTC for everyone else. */

@@ -1,11 +1,18 @@
-import { COMPETENCY_LABELS, RECOMMENDATION_LABELS, RUBRIC_MAX } from "@loopwright/schema";
+import {
+  COMPETENCY_LABELS,
+  type PeerFeedbackEntry,
+  RECOMMENDATION_LABELS,
+  RUBRIC_MAX,
+} from "@loopwright/schema";
 import { useQuery } from "@tanstack/react-query";
-import { Users } from "lucide-react";
+import { Trash2, Users } from "lucide-react";
 import { useId } from "react";
 import { Link } from "react-router";
 import { formatDate } from "../../../../lib/datetime";
 import { formatCount } from "../../../../lib/format";
 import { Alert } from "../../../../ui/Alert";
+import { buttonClass } from "../../../../ui/button";
+import { Tooltip } from "../../../../ui/Tooltip";
 import { panelMean, peerFeedbackQueries, peerSessionPath } from "../../peer-feedback-api";
 import { SectionTitle } from "../SectionTitle";
 import "./PeerSessionList.css";
@@ -14,7 +21,14 @@ import "./PeerSessionList.css";
  * Peer sessions whose released feedback was saved into this history, each
  * marked "Peer session"; nothing is shown until one has been saved.
  */
-export function PeerSessionList({ practitionerKey }: { practitionerKey: string }) {
+export function PeerSessionList({
+  practitionerKey,
+  onDelete,
+}: {
+  practitionerKey: string;
+  /** Asks before removing one saved session from the history. */
+  onDelete: (entry: PeerFeedbackEntry) => void;
+}) {
   const headingId = useId();
   const entries = useQuery(peerFeedbackQueries.list(practitionerKey));
   if (entries.error && !entries.data) {
@@ -71,6 +85,18 @@ export function PeerSessionList({ practitionerKey }: { practitionerKey: string }
                   ) : (
                     <p className="pr-peer-row__mean-of">Not scored</p>
                   )}
+                </div>
+                <div className="pr-peer-row__actions">
+                  <Tooltip content="Delete this saved session">
+                    <button
+                      type="button"
+                      className={buttonClass("icon", { danger: true })}
+                      onClick={() => onDelete(entry)}
+                      aria-label={`Delete saved peer session: ${entry.questionTitle}, ${formatDate(entry.sessionDate)}`}
+                    >
+                      <Trash2 size={16} aria-hidden="true" />
+                    </button>
+                  </Tooltip>
                 </div>
               </article>
             </li>
