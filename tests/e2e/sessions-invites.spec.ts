@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import ICAL from "ical.js";
+import { peopleForEachTest } from "../support/peer-session.js";
 import { screenshot } from "../support/screenshot.js";
-import { type Browser, type BrowserContext, expect, type Page, test } from "../support/test.js";
+import { expect, type Page, test } from "../support/test.js";
 
 /**
  * Around a peer session rather than inside it: a scheduled start with its invites (text and
@@ -18,29 +19,7 @@ interface Question {
   rubric: { dimensions: { id: string; name: string }[] };
 }
 
-const contexts: BrowserContext[] = [];
-
-async function person(
-  browser: Browser,
-  name: string,
-  options: { timezoneId?: string; viewport?: { width: number; height: number } } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1440, height: 900 },
-    timezoneId: options.timezoneId,
-    locale: "en-GB",
-    acceptDownloads: true,
-    permissions: ["clipboard-read", "clipboard-write"],
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => console.log(`[${name}] page error: ${error.message}`));
-  return page;
-}
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
+const person = peopleForEachTest({ viewport: { width: 1440, height: 900 }, locale: "en-GB" });
 
 async function firstQuestion(page: Page): Promise<Question> {
   const list = await (await page.request.get("/api/questions?competency=org-design")).json();

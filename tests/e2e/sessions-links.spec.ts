@@ -1,7 +1,8 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { hostSession, linkValue, peopleForEachTest } from "../support/peer-session.js";
 import { screenshot } from "../support/screenshot.js";
-import { type Browser, type BrowserContext, expect, type Page, test } from "../support/test.js";
+import { expect, type Page, test } from "../support/test.js";
 
 /**
  * Lost links: the host re-issues a participant's link after reloading the
@@ -21,25 +22,7 @@ const shotPath = (name: string) => path.join(import.meta.dirname, "..", "screens
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const contexts: BrowserContext[] = [];
-
-async function person(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => console.log(`[${name}] page error: ${error.message}`));
-  return page;
-}
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
-async function linkIn(page: Page, testId: string): Promise<string> {
-  const value = await page.getByTestId(testId).locator("input").inputValue();
-  expect(value).toMatch(/\/sessions\/join#token=[A-Za-z0-9_-]{40,}$/);
-  return value;
-}
+const person = peopleForEachTest({ viewport: DESKTOP });
 
 /** No serious or critical accessibility violation inside `selector`. */
 async function expectAccessible(page: Page, selector: string) {
@@ -51,16 +34,7 @@ async function expectAccessible(page: Page, selector: string) {
 async function createSession(
   host: Page,
 ): Promise<{ candidateLink: string; sessionId: string; question: Question }> {
-  await host.goto("/sessions");
-  const radio = host.getByRole("radio").first();
-  await radio.check();
-  await host.getByLabel("Your name").fill("Hana");
-  await host.getByLabel(/candidate.s name/).fill("Cara");
-  await host.getByRole("button", { name: "Create session" }).click();
-  const candidateLink = await linkIn(host, "candidate-link");
-  await host.getByRole("button", { name: "Open my room" }).click();
-  await expect(host.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
-  const sessionId = new URL(host.url()).pathname.split("/").pop() as string;
+  const { candidateLink, sessionId } = await hostSession(host);
   const title = (await host.getByRole("heading", { level: 1 }).textContent()) ?? "";
   const list = await (await host.request.get("/api/questions")).json();
   const found = list.questions.find((q: { title: string }) => q.title === title);
@@ -241,8 +215,8 @@ test.describe("lost links", () => {
     await host.getByLabel("Your name").fill("Hana");
     await host.getByLabel(/candidate.s name/).fill("Cara");
     await host.getByRole("button", { name: "Create session" }).click();
-    const hostLink = await linkIn(host, "host-link");
-    const candidateLink = await linkIn(host, "candidate-link");
+    const hostLink = await linkValue(host, "host-link");
+    const candidateLink = await linkValue(host, "candidate-link");
 
     const phone = await person(browser, "host on a phone");
     await phone.setViewportSize(PHONE);

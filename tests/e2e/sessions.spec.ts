@@ -1,5 +1,6 @@
+import { hostSession, linkValue, peopleForEachTest } from "../support/peer-session.js";
 import { screenshot } from "../support/screenshot.js";
-import { type Browser, type BrowserContext, expect, type Page, test } from "../support/test.js";
+import { expect, type Page, test } from "../support/test.js";
 
 /**
  * Peer mock interviews end to end: every person has their own browser
@@ -17,19 +18,7 @@ interface Question {
   rubric: { dimensions: { id: string; name: string; anchors: Record<string, string> }[] };
 }
 
-const contexts: BrowserContext[] = [];
-
-async function person(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => console.log(`[${name}] page error: ${error.message}`));
-  return page;
-}
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
+const person = peopleForEachTest({ viewport: { width: 1280, height: 900 } });
 
 async function loadQuestion(page: Page, competency = "org-design"): Promise<Question> {
   const list = await (await page.request.get(`/api/questions?competency=${competency}`)).json();
@@ -43,12 +32,6 @@ async function expectNoGuide(page: Page, question: Question) {
   for (const curveball of question.guide.curveballs) expect(text).not.toContain(curveball.lookFor);
 }
 
-async function linkValue(page: Page, testId: string): Promise<string> {
-  const value = await page.getByTestId(testId).locator("input").inputValue();
-  expect(value).toMatch(/\/sessions\/join#token=[A-Za-z0-9_-]{40,}$/);
-  return value;
-}
-
 async function scoreAll(page: Page, question: Question, score: number) {
   for (const d of question.rubric.dimensions) {
     await page
@@ -57,19 +40,6 @@ async function scoreAll(page: Page, question: Question, score: number) {
       .nth(score - 1)
       .click();
   }
-}
-
-/** Creates a session from the UI with the first question in the list and opens the host's room. */
-async function hostSession(host: Page): Promise<{ candidateLink: string }> {
-  await host.goto("/sessions");
-  await host.getByRole("radio").first().check();
-  await host.getByLabel("Your name").fill("Hana");
-  await host.getByLabel(/candidate.s name/).fill("Cara");
-  await host.getByRole("button", { name: "Create session" }).click();
-  const candidateLink = await linkValue(host, "candidate-link");
-  await host.getByRole("button", { name: "Open my room" }).click();
-  await expect(host.getByTestId("connection-status")).toHaveAttribute("data-status", "live");
-  return { candidateLink };
 }
 
 async function elapsedMs(page: Page): Promise<number> {

@@ -39,29 +39,40 @@ function describe(violation: Result): string {
 }
 
 /**
- * Waits for entrance animations to end: text caught half-way through a fade-in
- * (a phase cue, a toast) reads to axe as low contrast although no one ever
- * reads it that way. Endless animations (loading shimmer) are left running,
- * and the wait is capped so a stuck one cannot hang the check.
+ * axe judges the page as it settles, not a frame of an entrance animation:
+ * text caught half-way through a fade-in (a phase cue, a toast) reads as low
+ * contrast although no one ever reads it that way. CSS animations and
+ * transitions are switched off while axe runs (the practice clock runs fast
+ * in tests, so a phase cue can start again mid-check), and script-driven
+ * ones that end are finished first.
  */
-async function settleAnimations(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const finite = document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
-    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-    return Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  });
+const NO_MOTION = "*, *::before, *::after { animation: none !important; transition: none !important; }";
+
+async function withoutMotion<T>(page: Page, check: () => Promise<T>): Promise<T> {
+  const style = await page.addStyleTag({ content: NO_MOTION });
+  try {
+    await page.evaluate(() => {
+      for (const animation of document.getAnimations()) {
+        if (animation.effect?.getTiming().iterations !== Infinity) animation.finish();
+      }
+    });
+    return await check();
+  } finally {
+    await style.evaluate((node) => (node as Element).remove()).catch(() => undefined);
+  }
 }
 
 /** The violations that fail the run on this page as it is now. */
 export async function accessibilityViolations(page: Page): Promise<Result[]> {
-  await settleAnimations(page);
   // The app has no frames, so axe runs in the page itself; the default
   // cross-frame mode would open (and close) an extra blank page per check.
-  const results = await new AxeBuilder({ page })
-    .options({ resultTypes: ["violations"] })
-    .withTags(TAGS)
-    .setLegacyMode(true)
-    .analyze();
+  const results = await withoutMotion(page, () =>
+    new AxeBuilder({ page })
+      .options({ resultTypes: ["violations"] })
+      .withTags(TAGS)
+      .setLegacyMode(true)
+      .analyze(),
+  );
   return results.violations.filter(fails);
 }
 

@@ -8,7 +8,7 @@ import {
   UnauthenticatedError,
 } from "../src/lib/domain-errors.js";
 import { installErrorHandling } from "../src/plugins/errors.js";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 
 let server: RunningServer;
 let questionId: string;
@@ -17,14 +17,7 @@ let workspaceId: string;
 let sessionId: string;
 
 const send = (method: string, path: string, body?: unknown, bearer?: string) =>
-  getJson(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, method, path, body, bearer);
 
 beforeAll(async () => {
   server = await startServer();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 
 /*
  * The panel's side of an exercise over a real server and SQLite file: a due date and who is
@@ -17,14 +17,7 @@ beforeAll(async () => {
 });
 
 const send = (method: string, path: string, credential: string | null, body?: unknown) =>
-  getJson(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(credential ? { authorization: `Bearer ${credential}` } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, method, path, body, credential ?? undefined);
 
 const exchange = (token: string) => send("POST", "/api/workspaces/sessions", null, { token });
 

@@ -64,6 +64,24 @@ export async function getJson(url: string, init?: RequestInit): Promise<{ status
   return { status: res.status, body };
 }
 
+/** One API call as a client makes it: an optional JSON body and bearer credential; answers like getJson. */
+export function callJson(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  bearer?: string,
+): Promise<{ status: number; body: any }> {
+  return getJson(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 /** POSTs a JSON body and answers like getJson. */
 export function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
   return getJson(url, {

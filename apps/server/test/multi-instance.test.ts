@@ -1,7 +1,7 @@
 import { CLOSE_CODES, type RoomView } from "@loopwright/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PostgresStore } from "../src/storage/postgres/postgres-store.js";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 import { startTestPostgres, type TestPostgres } from "./support/postgres-server.js";
 import { TestClient } from "./ws-client.js";
 
@@ -38,14 +38,7 @@ afterEach(() => {
 });
 
 const call = (server: RunningServer, method: string, path: string, body?: unknown, bearer?: string) =>
-  getJson(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, method, path, body, bearer);
 const post = (server: RunningServer, path: string, body?: unknown, bearer?: string) =>
   call(server, "POST", path, body, bearer);
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 import { TestClient } from "./ws-client.js";
 
 let server: RunningServer;
@@ -16,14 +16,7 @@ afterEach(() => {
 });
 
 const call = (method: string, path: string, body?: unknown, bearer?: string) =>
-  getJson(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, method, path, body, bearer);
 const post = (path: string, body?: unknown, bearer?: string) => call("POST", path, body, bearer);
 const practitioner = async () => (await post("/api/practitioners")).body.key as string;
 

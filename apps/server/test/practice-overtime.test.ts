@@ -1,18 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 
 let server: RunningServer;
 let key: string;
 
 const call = (method: string, path: string, k: string, body?: unknown) =>
-  getJson(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${k}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, method, path, body, k);
 
 beforeAll(async () => {
   // 1/60,000 of the bank's durations: a 40-minute question is planned in 40 ms, so it runs over at once.

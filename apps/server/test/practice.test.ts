@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 
 let server: RunningServer;
 let key: string;
@@ -9,14 +9,7 @@ let dimensions: string[];
 
 const auth = (k: string) => ({ authorization: `Bearer ${k}`, "content-type": "application/json" });
 const call = (method: string, path: string, k: string | null, body?: unknown) =>
-  getJson(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(k ? { authorization: `Bearer ${k}` } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, method, path, body, k ?? undefined);
 
 beforeAll(async () => {
   // 1/600 of the bank's durations: a 40-minute question runs in 4 seconds.

@@ -1,6 +1,6 @@
 import { CLOSE_CODES, LINK_REPLACED_MESSAGE, PROTOCOL_VERSION } from "@loopwright/schema";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 import { TestClient } from "./ws-client.js";
 
 let server: RunningServer;
@@ -17,14 +17,7 @@ afterEach(() => {
 });
 
 const request = (method: string, path: string, body?: unknown, bearer?: string) =>
-  getJson(`${server.url}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, method, path, body, bearer);
 const post = (path: string, body?: unknown, bearer?: string) => request("POST", path, body, bearer);
 const exchange = (token: string) => post("/api/sessions/exchange", { token });
 

@@ -1,6 +1,6 @@
 import { CLOSE_CODES, MAX_FRAME_BYTES, PROTOCOL_VERSION } from "@loopwright/schema";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getJson, type RunningServer, startServer } from "./helpers.js";
+import { callJson, getJson, type RunningServer, startServer } from "./helpers.js";
 import { TestClient } from "./ws-client.js";
 
 let server: RunningServer;
@@ -17,14 +17,7 @@ afterEach(() => {
 });
 
 const post = (path: string, body?: unknown, bearer?: string) =>
-  getJson(`${server.url}${path}`, {
-    method: "POST",
-    headers: {
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  callJson(server.url, "POST", path, body, bearer);
 
 /** A session with host, candidate, co-interviewer and observer, each joined over a real socket. */
 async function room() {

@@ -225,6 +225,20 @@ export const sessionFromRow = (row: SessionRow): PeerSessionRecord => ({
   previousSessionId: row.previous_session_id,
 });
 
+export const PARTICIPANT_COLUMNS =
+  "id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id, link_reissued_at";
+export const participantValues = (p: PeerParticipantRecord, tokenHash: string) => [
+  p.id,
+  p.sessionId,
+  p.name,
+  p.role,
+  tokenHash,
+  p.createdAt,
+  p.revokedAt,
+  p.previousParticipantId,
+  p.linkReissuedAt,
+];
+
 export const PEER_FEEDBACK_COLUMNS =
   "id, practitioner_id, session_id, question_id, answer_text, feedback_json, session_date, saved_at";
 export const peerFeedbackValues = (e: PeerFeedbackRecord) => [

@@ -1,4 +1,11 @@
-import { type ParticipantRow, participantFromRow, type SessionRow, sessionFromRow } from "../rows.js";
+import {
+  PARTICIPANT_COLUMNS,
+  type ParticipantRow,
+  participantFromRow,
+  participantValues,
+  type SessionRow,
+  sessionFromRow,
+} from "../rows.js";
 import {
   type InstanceMessage,
   type PeerChange,
@@ -19,19 +26,8 @@ export class PostgresSessionRepository implements PeerSessionRepository {
 
   private async insertParticipant(db: Queryable, p: PeerParticipantRecord, tokenHash: string): Promise<void> {
     await db.query(
-      `INSERT INTO peer_participants (id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id, link_reissued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        p.id,
-        p.sessionId,
-        p.name,
-        p.role,
-        tokenHash,
-        p.createdAt,
-        p.revokedAt,
-        p.previousParticipantId,
-        p.linkReissuedAt,
-      ],
+      `INSERT INTO peer_participants (${PARTICIPANT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      participantValues(p, tokenHash),
     );
   }
 

@@ -1,5 +1,12 @@
 import type Database from "better-sqlite3";
-import { type ParticipantRow, participantFromRow, type SessionRow, sessionFromRow } from "../rows.js";
+import {
+  PARTICIPANT_COLUMNS,
+  type ParticipantRow,
+  participantFromRow,
+  participantValues,
+  type SessionRow,
+  sessionFromRow,
+} from "../rows.js";
 import {
   type PeerChange,
   type PeerChangeRecord,
@@ -51,19 +58,8 @@ export class SqliteSessionRepository implements PeerSessionRepository {
   }
 
   private insertParticipant(p: PeerParticipantRecord, tokenHash: string): void {
-    this.sql(
-      `INSERT INTO peer_participants (id, session_id, name, role, token_hash, created_at, revoked_at, previous_participant_id, link_reissued_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      p.id,
-      p.sessionId,
-      p.name,
-      p.role,
-      tokenHash,
-      p.createdAt,
-      p.revokedAt,
-      p.previousParticipantId,
-      p.linkReissuedAt,
+    this.sql(`INSERT INTO peer_participants (${PARTICIPANT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      ...participantValues(p, tokenHash),
     );
   }
 

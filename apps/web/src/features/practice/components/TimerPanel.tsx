@@ -1,8 +1,9 @@
 import type { ClockView } from "@loopwright/clock";
-import { NextIcon, PauseIcon, PlayIcon } from "../../../components/ClockIcons";
+import { NextIcon } from "../../../components/ClockIcons";
 import { buttonClass } from "../../../ui/button";
 import { PhaseTimer } from "../../../ui/PhaseTimer";
 import type { ClockAction } from "../api";
+import { PauseResumeButton } from "./PauseResumeButton";
 
 /** The practice timer: the shared phased timer with the practitioner's own pause and next-phase buttons. */
 export function TimerPanel({
@@ -31,21 +32,12 @@ export function TimerPanel({
         <>
           {canControl ? (
             <div className="phase-timer__controls">
-              <button
-                type="button"
+              <PauseResumeButton
+                paused={paused}
+                pendingAction={pendingAction}
+                onAction={onAction}
                 className={buttonClass("quiet")}
-                onClick={() => onAction(paused ? "resume" : "pause")}
-                disabled={pendingAction !== null}
-              >
-                {paused ? <PlayIcon /> : <PauseIcon />}
-                {pendingAction === "pause"
-                  ? "Pausing…"
-                  : pendingAction === "resume"
-                    ? "Resuming…"
-                    : paused
-                      ? "Resume"
-                      : "Pause"}
-              </button>
+              />
               <button
                 type="button"
                 className={buttonClass("quiet")}

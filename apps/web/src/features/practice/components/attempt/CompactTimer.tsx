@@ -1,7 +1,7 @@
-import { PauseIcon, PlayIcon } from "../../../../components/ClockIcons";
 import type { TimerDisplay } from "../../../../lib/phase-timer";
 import { buttonClass } from "../../../../ui/button";
 import type { ClockAction } from "../../api";
+import { PauseResumeButton } from "../PauseResumeButton";
 import "./CompactTimer.css";
 
 /**
@@ -34,21 +34,12 @@ export function CompactTimer({
         </span>
       </p>
       {canControl ? (
-        <button
-          type="button"
+        <PauseResumeButton
+          paused={paused}
+          pendingAction={pendingAction}
+          onAction={onAction}
           className={buttonClass("quiet", { size: "small", className: "pr-compact-timer__button" })}
-          onClick={() => onAction(paused ? "resume" : "pause")}
-          disabled={pendingAction !== null}
-        >
-          {paused ? <PlayIcon /> : <PauseIcon />}
-          {pendingAction === "pause"
-            ? "Pausing…"
-            : pendingAction === "resume"
-              ? "Resuming…"
-              : paused
-                ? "Resume"
-                : "Pause"}
-        </button>
+        />
       ) : null}
     </div>
   );
